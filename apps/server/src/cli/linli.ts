@@ -1,0 +1,126 @@
+import crypto from 'node:crypto';
+import { Command } from 'commander';
+import { ConfigError, loadConfig, type Config } from '../config/env.js';
+import { openDatabase } from '../db/open.js';
+import { ensureBaseData, startLinli } from '../runtime.js';
+import { createServices } from '../services.js';
+import { ensureWebBuilt } from './web-build.js';
+
+/** Reads the configuration or exits naming the wrong setting. */
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+}
+
+async function withServices<T>(fn: (ctx: Awaited<ReturnType<typeof open>>) => Promise<T>): Promise<T> {
+  const ctx = await open();
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.db.close();
+  }
+}
+
+async function open() {
+  const cfg = config();
+  const db = await openDatabase(cfg);
+  return { cfg, db, services: createServices(db, cfg) };
+}
+
+/** A temporary password that meets the rule; shown once, must be changed at first sign-in. */
+function temporaryPassword(): string {
+  return `Ll-${crypto.randomBytes(9).toString('base64url')}7a`;
+}
+
+const program = new Command('linli').description('Linli 邻里 — 智慧社区综合信息平台');
+
+program
+  .command('start')
+  .description('启动 Linli / start Linli (API, background jobs and device ingestion by default)')
+  .option('--no-build', 'do not build the web app when it is missing or older than its sources')
+  .action(async (opts: { build: boolean }) => {
+    const cfg = config();
+    if (opts.build && cfg.roles.has('api')) await ensureWebBuilt();
+    const running = await startLinli(cfg);
+    const stop = async () => {
+      await running.stop();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    console.log('');
+    console.log(`  Linli 邻里 已启动 / started — ${running.db.kind === 'pglite' ? `PGlite (${cfg.dataDir})` : 'PostgreSQL'}, ${cfg.mode} mode`);
+    if (running.url) console.log(`  打开 / open: ${running.url}`);
+    if (running.broker) console.log(`  MQTT: ${running.broker.url}`);
+    if (cfg.mode === 'demo') console.log('  演示账号 / demo accounts: admin, security, auditor, city, chuanshan, anju, worker, grid, eldercare, caregiver, property, resident — 密码 / password Demo@2026');
+    console.log('');
+  });
+
+program
+  .command('migrate')
+  .description('应用数据库迁移 / apply database migrations')
+  .action(async () => withServices(async () => console.log('migrations applied')));
+
+program
+  .command('seed')
+  .description('导入行政区划；演示模式下创建演示网格和账号 / load the division tree (and demo data in demo mode)')
+  .action(async () =>
+    withServices(async ({ cfg, db, services }) => {
+      await ensureBaseData(db, services, cfg, console.log);
+      console.log('seed done');
+    }),
+  );
+
+const admin = program.command('admin').description('管理员账号 / administrator accounts');
+admin
+  .command('create')
+  .description('创建管理员（首次登录须修改密码）/ create an administrator who must change the password at first sign-in')
+  .requiredOption('--username <username>')
+  .option('--display-name <name>', '显示名称', '系统管理员')
+  .option('--role <role>', 'sys_admin | security_admin | audit_admin', 'sys_admin')
+  .option('--node <code>', 'jurisdiction code', '5109')
+  .action(async (opts: { username: string; displayName: string; role: string; node: string }) =>
+    withServices(async ({ cfg, db, services }) => {
+      await ensureBaseData(db, services, { ...cfg, mode: 'production' });
+      const { withScope, systemScope } = await import('../db/scope.js');
+      const { byCode } = await import('../modules/jurisdiction/jurisdiction.repository.js');
+      const { today } = await import('../shared/dates.js');
+      const node = await withScope(db, systemScope('admin create'), (tx) => byCode(tx, opts.node, today()));
+      if (!node) throw new Error(`no jurisdiction node with code ${opts.node}`);
+      const password = temporaryPassword();
+      const user = await services.users.createAsSystem(
+        { username: opts.username, displayName: opts.displayName, password, roleCodes: [opts.role], jurisdictionIds: [node.id] },
+        { mustChangePassword: true },
+      );
+      console.log(`已创建 / created ${user.username} (${opts.role}) — 临时密码 / temporary password: ${password}`);
+      console.log('首次登录须修改密码 / the password must be changed at first sign-in');
+    }),
+  );
+
+const audit = program.command('audit').description('审计日志 / audit log');
+audit
+  .command('verify')
+  .description('校验审计日志哈希链 / verify the audit log hash chain')
+  .action(async () =>
+    withServices(async ({ services }) => {
+      const r = await services.audit.verify();
+      if (r.ok) {
+        console.log(`审计链完整 / audit chain intact: ${r.checked} rows`);
+      } else {
+        console.error(`审计链被破坏 / audit chain broken at row ${r.firstBadId}: ${r.reason} (${r.checked} rows before it verified)`);
+        process.exitCode = 1;
+      }
+    }),
+  );
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one validated configuration of Linli. Every setting is declared here once, documented,
+ * and checked at boot; a wrong value stops the process with a message naming the setting.
+ * Settings marked `public` may be shown to the browser (none today).
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const envSchema = z.object({
+  // ---- runtime mode ----
+  /** `demo` seeds the Suining pilot and demo accounts on first start; `production` never does. */
+  LINLI_MODE: z.enum(['demo', 'production']).optional(),
+  NODE_ENV: z.string().optional(),
+  /** Which roles of the program run in this process: api, jobs, devices (comma separated). */
+  LINLI_ROLES: z
+    .string()
+    .default('api,jobs,devices')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['api', 'jobs', 'devices'])).min(1)),
+
+  // ---- HTTP ----
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Set when behind a reverse proxy terminating TLS, so client IPs and https are seen. */
+  TRUST_PROXY: bool.default(false),
+  /** Secure flag on cookies; defaults to on in production. */
+  COOKIE_SECURE: bool.optional(),
+
+  // ---- storage ----
+  /** postgres://… switches from the embedded PGlite to PostgreSQL. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** Folder of the embedded database, keys and uploads. */
+  LINLI_DATA_DIR: z.string().min(1).default('data'),
+
+  // ---- devices ----
+  /** External MQTT broker (mqtt://host:1883); without it an embedded broker is started. */
+  MQTT_URL: z.string().regex(/^mqtts?:\/\//, 'must start with mqtt:// or mqtts://').optional(),
+  /** Port of the embedded MQTT broker (0 = any free port). */
+  MQTT_PORT: int(0, 65535).default(1884),
+
+  // ---- accounts and sessions (MLPS level 3 profile by default) ----
+  SESSION_IDLE_MINUTES: int(1, 30).default(30),
+  SESSION_ABSOLUTE_HOURS: int(1, 12).default(12),
+  LOCKOUT_THRESHOLD: int(3, 10).default(5),
+  LOCKOUT_MINUTES: int(1, 1440).default(30),
+  LOGIN_RATE_LIMIT_PER_MINUTE: int(1, 10000).default(30),
+  PASSWORD_HISTORY: int(0, 24).default(5),
+  /** Password expiry in days (0 = never). MLPS assessors expect rotation; ASVS advises against. */
+  PASSWORD_MAX_AGE_DAYS: int(0, 3650).default(90),
+  /** Administrators must enrol TOTP before doing anything else. Defaults to on in production. */
+  REQUIRE_TOTP_FOR_ADMINS: bool.optional(),
+
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof envSchema>) {
+  const production = env.LINLI_MODE === 'production' || (env.LINLI_MODE === undefined && env.NODE_ENV === 'production');
+  const dataDir = path.resolve(env.LINLI_DATA_DIR);
+  return {
+    mode: production ? ('production' as const) : ('demo' as const),
+    roles: new Set(env.LINLI_ROLES),
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      trustProxy: env.TRUST_PROXY,
+      cookieSecure: env.COOKIE_SECURE ?? production,
+    },
+    database: env.DATABASE_URL
+      ? ({ kind: 'postgresql' as const, url: env.DATABASE_URL })
+      : ({ kind: 'pglite' as const, dir: path.join(dataDir, 'pglite') }),
+    dataDir,
+    mqtt: env.MQTT_URL ? { external: true as const, url: env.MQTT_URL } : { external: false as const, port: env.MQTT_PORT },
+    auth: {
+      sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+      sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      lockoutThreshold: env.LOCKOUT_THRESHOLD,
+      lockoutMs: env.LOCKOUT_MINUTES * 60_000,
+      loginRatePerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+      passwordHistory: env.PASSWORD_HISTORY,
+      passwordMaxAgeDays: env.PASSWORD_MAX_AGE_DAYS,
+      requireTotpForAdmins: env.REQUIRE_TOTP_FOR_ADMINS ?? production,
+    },
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+/** A setting was missing or wrong; the message names it. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Linli 配置错误 / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates the configuration from an environment (process.env by default). */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = source[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  const parsed = envSchema.safeParse(picked);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message} (value: ${JSON.stringify(picked[String(i.path[0])] ?? null)})`),
+    );
+  }
+  return toConfig(parsed.data);
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { FastifyError } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, commonError, type FieldError } from '../shared/errors.js';
+
+const zh = z.locales.zhCN().localeError;
+const en = z.locales.en().localeError;
+
+type IssueLike = Parameters<typeof zh>[0];
+
+/**
+ * A message a person can act on, for both languages. Custom rules carry their own Chinese text
+ * as the message and the English one in `params.messageEn` (see `rule()`).
+ */
+function describe(keyword: string, message: string, params: Record<string, unknown>): { zh: string; en: string } {
+  if (keyword === 'custom') {
+    const p = params.params as { messageEn?: string } | undefined;
+    return { zh: message, en: p?.messageEn ?? message };
+  }
+  const issue = { code: keyword, message, ...params } as unknown as IssueLike;
+  const text = (map: typeof zh) => {
+    const r = map(issue);
+    return typeof r === 'string' ? r : (r?.message ?? message);
+  };
+  return { zh: text(zh), en: text(en) };
+}
+
+/** Adds a rule with a Chinese and an English message to a Zod schema's refine. */
+export const rule = (zhMessage: string, enMessage: string) => ({ message: zhMessage, params: { messageEn: enMessage } });
+
+/**
+ * Turns a request-schema failure into Linli's error: unknown fields and malformed requests are
+ * 400, values that break a rule are 422 with each field named, and a malformed id in the path
+ * is simply not found.
+ */
+export function fromValidationError(error: FastifyError): AppError | null {
+  if (!hasZodFastifySchemaValidationErrors(error)) return null;
+  const context = (error as { validationContext?: string }).validationContext;
+  if (context === 'params') return commonError('NOT_FOUND');
+  const fields: FieldError[] = [];
+  let unknownKeys = false;
+  for (const v of error.validation) {
+    const params = (v.params ?? {}) as Record<string, unknown>;
+    const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    if (v.keyword === 'unrecognized_keys') {
+      unknownKeys = true;
+      for (const k of (params.keys as string[]) ?? []) {
+        const field = path ? `${path}.${k}` : k;
+        fields.push({ field, message: `不允许的字段“${field}”`, messageEn: `Field "${field}" is not allowed` });
+      }
+      continue;
+    }
+    const m = describe(v.keyword, v.message ?? '', params);
+    fields.push({ field: path || '(body)', message: m.zh, messageEn: m.en });
+  }
+  const summary = fields.map((f) => `${f.field}：${f.message}`).join('；');
+  if (unknownKeys) return commonError('BAD_REQUEST', { summary }, fields);
+  return commonError('VALIDATION_FAILED', { summary }, fields);
+}

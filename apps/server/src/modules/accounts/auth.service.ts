@@ -1,0 +1,171 @@
+import crypto from 'node:crypto';
+import type { Config } from '../../config/env.js';
+import type { Database } from '../../db/database.js';
+import { systemScope, withScope, type Scope } from '../../db/scope.js';
+import { type Actor, auditActor } from '../../shared/actor.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { accountsError } from './accounts.errors.js';
+import * as repo from './accounts.repository.js';
+import { dummyVerify, hashPassword, type PasswordPolicy, verifyPassword } from './password.js';
+import { newTotpSecret, totpStep } from './totp.js';
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+const SYSTEM = systemScope('authentication');
+const TOUCH_EVERY_MS = 15_000;
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  totp?: string;
+  ip: string;
+  userAgent: string | null;
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+/**
+ * Sign-in, sessions and credentials. Sessions live in the database (the API is stateless and
+ * may run as several instances); the cookie carries a random token whose hash is the key.
+ */
+export function createAuthService(deps: { db: Database; audit: AuditService; config: Config; passwords: PasswordPolicy }) {
+  const { db, audit, config, passwords } = deps;
+  const cfg = config.auth;
+  const sys = <T>(fn: Parameters<typeof withScope<T>>[2]) => withScope(db, SYSTEM, fn);
+
+  function passwordExpired(changedAt: Date): boolean {
+    return cfg.passwordMaxAgeDays > 0 && Date.now() - changedAt.getTime() > cfg.passwordMaxAgeDays * 86_400_000;
+  }
+
+  async function fail(username: string, userId: string | null, ip: string, reason: string) {
+    await audit.record({ actor: { id: userId, name: username }, action: 'auth.login', outcome: 'failure', ip, reason });
+  }
+
+  /** Checks the credentials; on success opens a session and returns its cookie values. */
+  async function login(input: LoginInput): Promise<{ token: string; csrf: string; userId: string }> {
+    const user = await sys((tx) => repo.findLoginByUsername(tx, input.username));
+    if (!user) {
+      await dummyVerify(input.password);
+      await fail(input.username, null, input.ip, 'unknown user');
+      throw accountsError('AUTH_INVALID_CREDENTIALS');
+    }
+    if (user.locked_until && user.locked_until.getTime() > Date.now()) {
+      await fail(user.username, user.id, input.ip, 'account locked');
+      throw accountsError('AUTH_LOCKED', { until: user.locked_until.toISOString() });
+    }
+    const passwordOk = await verifyPassword(user.password_hash, input.password);
+    if (!passwordOk) {
+      const r = await sys((tx) => repo.recordLoginFailure(tx, user.id, cfg.lockoutThreshold, cfg.lockoutMs));
+      await fail(user.username, user.id, input.ip, r.locked_until && r.locked_until.getTime() > Date.now() ? 'wrong password; account now locked' : 'wrong password');
+      throw accountsError('AUTH_INVALID_CREDENTIALS');
+    }
+    if (user.status !== 'active') {
+      await fail(user.username, user.id, input.ip, 'account disabled');
+      throw accountsError('AUTH_DISABLED');
+    }
+    if (user.totp_enabled && user.totp_secret) {
+      if (!input.totp) throw accountsError('AUTH_TOTP_REQUIRED');
+      const step = totpStep(user.totp_secret, user.username, input.totp);
+      if (step === null || (user.totp_last_step !== null && step <= user.totp_last_step)) {
+        await sys((tx) => repo.recordLoginFailure(tx, user.id, cfg.lockoutThreshold, cfg.lockoutMs));
+        await fail(user.username, user.id, input.ip, 'wrong TOTP code');
+        throw accountsError('AUTH_TOTP_INVALID');
+      }
+      await sys((tx) => repo.setTotpLastStep(tx, user.id, step));
+    }
+    const token = crypto.randomBytes(32).toString('base64url');
+    const csrf = crypto.randomBytes(24).toString('base64url');
+    await sys(async (tx) => {
+      await repo.recordLoginSuccess(tx, user.id, input.ip, passwordExpired(user.password_changed_at));
+      await repo.insertSession(tx, { id: sha256(token), userId: user.id, csrf, ip: input.ip, userAgent: input.userAgent });
+      await audit.recordIn(tx, { actor: { id: user.id, name: user.username }, action: 'auth.login', ip: input.ip });
+    });
+    return { token, csrf, userId: user.id };
+  }
+
+  /** Turns a session cookie into the request's actor, or null when it is unknown, ended or expired. */
+  async function resolve(token: string, ip: string): Promise<Actor | null> {
+    const id = sha256(token);
+    return sys(async (tx) => {
+      const s = await repo.findOpenSession(tx, id);
+      if (!s) return null;
+      const now = Date.now();
+      const expired =
+        now - s.last_seen_at.getTime() > cfg.sessionIdleMs ? 'idle timeout' : now - s.created_at.getTime() > cfg.sessionAbsoluteMs ? 'absolute timeout' : null;
+      if (expired || s.status !== 'active') {
+        await repo.endSession(tx, id, expired ?? 'user disabled');
+        return null;
+      }
+      if (now - s.last_seen_at.getTime() > TOUCH_EVERY_MS) await repo.touchSession(tx, id);
+      const p = await repo.loadPrincipal(tx, s.user_id);
+      if (!p) return null;
+      const isAdmin = p.roles.some((r) => r.isAdmin);
+      const totpRequired = isAdmin && cfg.requireTotpForAdmins;
+      const mustChange = p.must_change_password || passwordExpired(p.password_changed_at);
+      const scope: Scope = { kind: 'user', userId: p.id, paths: p.nodes.map((n) => n.path) };
+      return {
+        userId: p.id,
+        username: p.username,
+        displayName: p.display_name,
+        roles: p.roles,
+        permissions: new Set(p.permissions),
+        nodes: p.nodes,
+        scope,
+        ip,
+        sessionId: id,
+        csrfToken: s.csrf_token,
+        pending: mustChange ? 'password' : totpRequired && !p.totp_enabled ? 'totp' : null,
+        mustChangePassword: mustChange,
+        totpEnabled: p.totp_enabled,
+        totpRequired,
+        lastLoginAt: p.last_login_at,
+        lastLoginIp: p.last_login_ip,
+      } satisfies Actor;
+    });
+  }
+
+  return {
+    login,
+    resolve,
+
+    async logout(actor: Actor) {
+      await sys(async (tx) => {
+        await repo.endSession(tx, actor.sessionId, 'logout');
+        await audit.recordIn(tx, { actor: auditActor(actor), action: 'auth.logout', ip: actor.ip });
+      });
+    },
+
+    /** Changes one's own password; checks the rule and the history, ends other sessions. */
+    async changePassword(actor: Actor, currentPassword: string, newPassword: string) {
+      const user = await sys((tx) => repo.findLoginById(tx, actor.userId));
+      if (!user || !(await verifyPassword(user.password_hash, currentPassword))) {
+        throw accountsError('AUTH_WRONG_CURRENT_PASSWORD', {}, 'currentPassword');
+      }
+      await passwords.assertAllowed('newPassword', actor.userId, user.username, newPassword);
+      const h = await hashPassword(newPassword);
+      await sys(async (tx) => {
+        await repo.setPassword(tx, actor.userId, h, false);
+        await repo.endUserSessions(tx, actor.userId, 'password changed', actor.sessionId);
+        await audit.recordIn(tx, { actor: auditActor(actor), action: 'auth.password_change', ip: actor.ip, objectType: 'user', objectId: actor.userId });
+      });
+    },
+
+    async totpSetup(actor: Actor) {
+      const t = newTotpSecret(actor.username);
+      await sys((tx) => repo.setTotpSecret(tx, actor.userId, t.secret));
+      return t;
+    },
+
+    async totpEnable(actor: Actor, code: string) {
+      const user = await sys((tx) => repo.findLoginById(tx, actor.userId));
+      if (!user?.totp_secret) throw accountsError('AUTH_TOTP_NOT_STARTED');
+      const step = totpStep(user.totp_secret, user.username, code);
+      if (step === null) {
+        throw accountsError('AUTH_TOTP_INVALID', {}, 'code');
+      }
+      await sys(async (tx) => {
+        await repo.enableTotp(tx, actor.userId, step);
+        await audit.recordIn(tx, { actor: auditActor(actor), action: 'auth.totp_enable', ip: actor.ip, objectType: 'user', objectId: actor.userId });
+      });
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { Config } from './config/env.js';
+import type { Database } from './db/database.js';
+import { openDatabase } from './db/open.js';
+import { systemScope, withScope } from './db/scope.js';
+import { type BrokerHandle, startBroker } from './devices/broker.js';
+import { type App, buildApp } from './http/app.js';
+import * as jurisdictionRepo from './modules/jurisdiction/jurisdiction.repository.js';
+import { seedDemoAccounts, seedDemoGrids } from './seed/demo.js';
+import { loadDivisions } from './seed/divisions.js';
+import { createServices, type Services } from './services.js';
+import { today } from './shared/dates.js';
+
+export const CITY_CODE = '5109';
+
+/** Brings the registry's ground in: the division tree always, the demo grids and accounts in demo mode. */
+export async function ensureBaseData(db: Database, services: Services, config: Config, log: (m: string) => void = () => undefined) {
+  const counts = await withScope(db, systemScope('startup check'), (tx) => jurisdictionRepo.countInForce(tx, today()));
+  if (counts.city === 0) {
+    const r = await loadDivisions(db, CITY_CODE);
+    log(`行政区划已导入 / division tree loaded: ${r.inserted} nodes`);
+  }
+  if (config.mode === 'demo' && (await services.users.count()) === 0) {
+    await seedDemoGrids(db);
+    const created = await seedDemoAccounts(db, services);
+    log(`演示账号已创建 / demo accounts created: ${created.join(', ')}`);
+  }
+}
+
+export interface Running {
+  db: Database;
+  services: Services;
+  app?: App;
+  broker?: BrokerHandle;
+  url?: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the roles of the program this process runs (api, jobs, devices). */
+export async function startLinli(config: Config, log: (m: string) => void = console.log): Promise<Running> {
+  const db = await openDatabase(config);
+  const services = createServices(db, config);
+  await ensureBaseData(db, services, config, log);
+  let app: App | undefined;
+  let broker: BrokerHandle | undefined;
+  let url: string | undefined;
+  if (config.roles.has('devices')) broker = await startBroker(config);
+  if (config.roles.has('api')) {
+    app = await buildApp({ config, db, services, logger: { level: config.logLevel } });
+    await app.listen({ port: config.http.port, host: config.http.host });
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.http.port;
+    url = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}/`;
+  }
+  return {
+    db, services, app, broker, url,
+    async stop() {
+      await app?.close();
+      await broker?.close();
+      await db.close();
+    },
+  };
+}

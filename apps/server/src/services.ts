@@ -1,0 +1,24 @@
+import type { Config } from './config/env.js';
+import type { Database } from './db/database.js';
+import { createAuditService } from './modules/audit/audit.service.js';
+import { createAuthService } from './modules/accounts/auth.service.js';
+import { createPasswordPolicy } from './modules/accounts/password.js';
+import { createSessionsService } from './modules/accounts/sessions.service.js';
+import { createUsersService } from './modules/accounts/users.service.js';
+import { createJurisdictionService } from './modules/jurisdiction/jurisdiction.service.js';
+
+/** Wires the module services together; each receives only what it uses. */
+export function createServices(db: Database, config: Config) {
+  const audit = createAuditService(db);
+  const passwords = createPasswordPolicy({ db, historySize: config.auth.passwordHistory });
+  const jurisdiction = createJurisdictionService({ db, audit });
+  return {
+    audit,
+    jurisdiction,
+    auth: createAuthService({ db, audit, config, passwords }),
+    users: createUsersService({ db, audit, jurisdiction, passwords }),
+    sessions: createSessionsService({ db, audit, config }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
