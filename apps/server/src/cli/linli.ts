@@ -104,6 +104,24 @@ admin
     }),
   );
 
+program
+  .command('openapi')
+  .description('输出 OpenAPI 文档 / write the OpenAPI document (no database needed)')
+  .requiredOption('--out <file>')
+  .action(async (opts: { out: string }) => {
+    const fs = await import('node:fs');
+    const { buildApp } = await import('../http/app.js');
+    const cfg = loadConfig({ LINLI_MODE: 'demo' });
+    const offline = new Proxy({} as import('../db/database.js').Database, {
+      get: (_t, prop) => (prop === 'kind' ? 'pglite' : () => Promise.reject(new Error('no database while writing the OpenAPI document'))),
+    });
+    const app = await buildApp({ config: cfg, db: offline, services: createServices(offline, cfg) });
+    await app.ready();
+    fs.writeFileSync(opts.out, JSON.stringify(app.swagger(), null, 2) + '\n');
+    await app.close();
+    console.log(`wrote ${opts.out}`);
+  });
+
 const audit = program.command('audit').description('审计日志 / audit log');
 audit
   .command('verify')

@@ -8,14 +8,17 @@ const en = z.locales.en().localeError;
 
 type IssueLike = Parameters<typeof zh>[0];
 
+/** Separates the Chinese and English halves of a rule's message (see `rule()`). */
+const LANG_SEPARATOR = '\u241E';
+
 /**
- * A message a person can act on, for both languages. Custom rules carry their own Chinese text
- * as the message and the English one in `params.messageEn` (see `rule()`).
+ * A message a person can act on, for both languages: our own rules carry both; Zod's built-in
+ * checks are worded by its zh-CN and en locales.
  */
 function describe(keyword: string, message: string, params: Record<string, unknown>): { zh: string; en: string } {
-  if (keyword === 'custom') {
-    const p = params.params as { messageEn?: string } | undefined;
-    return { zh: message, en: p?.messageEn ?? message };
+  if (message.includes(LANG_SEPARATOR)) {
+    const [zhText, enText] = message.split(LANG_SEPARATOR);
+    return { zh: zhText!, en: enText! };
   }
   const issue = { code: keyword, message, ...params } as unknown as IssueLike;
   const text = (map: typeof zh) => {
@@ -25,8 +28,8 @@ function describe(keyword: string, message: string, params: Record<string, unkno
   return { zh: text(zh), en: text(en) };
 }
 
-/** Adds a rule with a Chinese and an English message to a Zod schema's refine. */
-export const rule = (zhMessage: string, enMessage: string) => ({ message: zhMessage, params: { messageEn: enMessage } });
+/** A Zod check's message in Chinese and English: `z.string().regex(re, rule('…', '…'))`. */
+export const rule = (zhMessage: string, enMessage: string) => ({ message: `${zhMessage}${LANG_SEPARATOR}${enMessage}` });
 
 /**
  * Turns a request-schema failure into Linli's error: unknown fields and malformed requests are

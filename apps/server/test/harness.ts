@@ -1,0 +1,79 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { inject } from 'vitest';
+import { loadConfig, type Config } from '../src/config/env.js';
+import { APP_ROLE, type Database, openPglite, openPostgres } from '../src/db/database.js';
+import { buildApp, type App } from '../src/http/app.js';
+import { createServices, type Services } from '../src/services.js';
+import { withDatabase } from './global-setup.js';
+
+export interface TestContext {
+  kind: 'pglite' | 'postgresql';
+  db: Database;
+  config: Config;
+  services: Services;
+  app: App;
+  /** Runs SQL as the schema owner, bypassing the app role's limits (to tamper, as an attacker would). */
+  asOwner<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * A database of this test file's own, copied from the migrated template, with the services and
+ * HTTP app on top. `env` overrides settings (e.g. a low login rate limit).
+ */
+export async function setupTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const config = loadConfig({ LINLI_MODE: 'demo', LOG_LEVEL: 'silent', LINLI_DATA_DIR: '.tmp/test/data', ...env });
+  let db: Database;
+  let asOwner: TestContext['asOwner'];
+  let drop = async () => undefined as void;
+  if (process.env.LINLI_TEST_DB === 'postgres') {
+    const url = process.env.TEST_DATABASE_URL!;
+    const name = `linli_test_${crypto.randomBytes(6).toString('hex')}`;
+    const admin = await openPostgres(url, { asAppRole: false, max: 1 });
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
+    await admin.close();
+    db = await openPostgres(withDatabase(url, name), { asAppRole: true, max: 4 });
+    asOwner = async (fn) => {
+      const owner = await openPostgres(withDatabase(url, name), { asAppRole: false, max: 1 });
+      try {
+        return await fn(owner);
+      } finally {
+        await owner.close();
+      }
+    };
+    drop = async () => {
+      const a = await openPostgres(url, { asAppRole: false, max: 1 });
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.close();
+    };
+  } else {
+    const dump = fs.readFileSync(inject('pgliteTemplate'));
+    db = await openPglite({ loadDataDir: new Blob([dump]) });
+    await db.query(`SET ROLE ${APP_ROLE}`);
+    asOwner = async (fn) => {
+      await db.query('RESET ROLE');
+      try {
+        return await fn(db);
+      } finally {
+        await db.query(`SET ROLE ${APP_ROLE}`);
+      }
+    };
+  }
+  const services = createServices(db, config);
+  const app = await buildApp({ config, db, services });
+  await app.ready();
+  return {
+    kind: db.kind,
+    db,
+    config,
+    services,
+    app,
+    asOwner,
+    async close() {
+      await app.close();
+      await db.close();
+      await drop();
+    },
+  };
+}
