@@ -1,0 +1,60 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Field-level encryption of personal data (SECURITY.md): AES-256-GCM with a key kept outside the
+ * database, plus a keyed hash (HMAC-SHA256) for exact lookup without decrypting. Ciphertexts are
+ * bound to their column through the associated data, so one cannot be moved to another column.
+ */
+export interface FieldCipher {
+  encrypt(plain: string, column: string): string;
+  decrypt(token: string, column: string): string;
+  /** Deterministic keyed hash for equality search (same input → same hash, no key → no guess). */
+  lookupHash(plain: string, column: string): string;
+}
+
+const VERSION = 'v1';
+
+export function createFieldCipher(masterKey: Buffer): FieldCipher {
+  if (masterKey.length !== 32) throw new Error('the field encryption key must be 32 bytes');
+  const derive = (info: string) => Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), info, 32));
+  const encKey = derive('linli field encryption');
+  const macKey = derive('linli lookup hash');
+  return {
+    encrypt(plain, column) {
+      const iv = crypto.randomBytes(12);
+      const c = crypto.createCipheriv('aes-256-gcm', encKey, iv);
+      c.setAAD(Buffer.from(column));
+      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+      return `${VERSION}:${Buffer.concat([iv, c.getAuthTag(), body]).toString('base64')}`;
+    },
+    decrypt(token, column) {
+      const [version, payload] = token.split(':');
+      if (version !== VERSION || !payload) throw new Error('unknown ciphertext format');
+      const raw = Buffer.from(payload, 'base64');
+      const d = crypto.createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12));
+      d.setAAD(Buffer.from(column));
+      d.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString('utf8');
+    },
+    lookupHash(plain, column) {
+      return crypto.createHmac('sha256', macKey).update(column).update('\0').update(plain).digest('base64url');
+    },
+  };
+}
+
+/**
+ * The master key: from LINLI_ENCRYPTION_KEY when set; otherwise, for the embedded default, a key
+ * generated once into the data folder (keys/field.key, readable by the owner only).
+ */
+export function loadOrCreateKey(opts: { configured?: Buffer; dataDir: string; allowGenerate: boolean }): Buffer {
+  if (opts.configured) return opts.configured;
+  const file = path.join(opts.dataDir, 'keys', 'field.key');
+  if (fs.existsSync(file)) return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+  if (!opts.allowGenerate) throw new Error('LINLI_ENCRYPTION_KEY is required (32 bytes, base64) outside the embedded demo setup');
+  const key = crypto.randomBytes(32);
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600 });
+  return key;
+}
