@@ -7,18 +7,27 @@ import path from 'node:path';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** The browser tests need Debian's Chromium; install it when we can, else say what is missing. */
+const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+
+/**
+ * The browser tests need Debian's Chromium (and a CJK font, so the screenshots they keep show
+ * Chinese); install them when we can, else say what is missing.
+ */
 function ensureChromium() {
-  if (fs.existsSync(CHROMIUM)) return true;
+  if (fs.existsSync(CHROMIUM) && fs.existsSync(CJK_FONT)) return true;
   const canApt = process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get');
   if (!canApt) {
-    console.error(`Chromium is missing at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`);
-    return false;
+    if (!fs.existsSync(CHROMIUM)) {
+      console.error(`Chromium is missing at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium fonts-wqy-microhei (or set CHROMIUM_PATH).`);
+      return false;
+    }
+    console.warn('No CJK font: screenshots will not show Chinese. Install it with: sudo apt-get install -y fonts-wqy-microhei');
+    return true;
   }
-  console.log('Installing Chromium for the browser tests (apt-get install chromium) …');
+  console.log('Installing Chromium and a CJK font for the browser tests (apt-get install chromium fonts-wqy-microhei) …');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const r = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+  const r = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-wqy-microhei'], { stdio: 'inherit', env });
   return r.status === 0 && fs.existsSync(CHROMIUM);
 }
 

@@ -20,7 +20,7 @@ describe('field cipher', () => {
     const a = cipher.encrypt('13800138000', 'person.phone');
     expect(() => cipher.decrypt(a, 'person.citizen_id')).toThrow();
     const raw = Buffer.from(a.slice(3), 'base64');
-    raw[raw.length - 1] ^= 1;
+    raw.writeUInt8(raw.readUInt8(raw.length - 1) ^ 1, raw.length - 1);
     expect(() => cipher.decrypt(`v1:${raw.toString('base64')}`, 'person.phone')).toThrow();
   });
 

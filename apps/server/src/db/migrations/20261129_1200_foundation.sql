@@ -130,6 +130,8 @@ CREATE TABLE app_user (
   totp_last_step        bigint,
   last_login_at         timestamptz,
   last_login_ip         text,
+  previous_login_at     timestamptz,
+  previous_login_ip     text,
   path                  ltree NOT NULL,
   created_at            timestamptz NOT NULL DEFAULT now(),
   updated_at            timestamptz NOT NULL DEFAULT now(),

@@ -52,7 +52,8 @@ export async function recordLoginFailure(tx: Queryable, userId: string, threshol
 
 export async function recordLoginSuccess(tx: Queryable, userId: string, ip: string, mustChangePassword: boolean) {
   await tx.query(
-    `UPDATE app_user SET failed_attempts = 0, locked_until = NULL, last_login_at = now(), last_login_ip = $2,
+    `UPDATE app_user SET failed_attempts = 0, locked_until = NULL,
+            previous_login_at = last_login_at, previous_login_ip = last_login_ip, last_login_at = now(), last_login_ip = $2,
             must_change_password = must_change_password OR $3
       WHERE id = $1`,
     [userId, ip, mustChangePassword],
@@ -175,8 +176,8 @@ export interface PrincipalRow {
   must_change_password: boolean;
   password_changed_at: Date;
   totp_enabled: boolean;
-  last_login_at: Date | null;
-  last_login_ip: string | null;
+  previous_login_at: Date | null;
+  previous_login_ip: string | null;
   roles: { code: string; name: string; nameEn: string; isAdmin: boolean }[];
   permissions: string[];
   nodes: NodeRef[];
@@ -186,7 +187,7 @@ export interface PrincipalRow {
 export async function loadPrincipal(tx: Queryable, userId: string): Promise<PrincipalRow | undefined> {
   const { rows } = await tx.query<PrincipalRow>(
     `SELECT u.id, u.username, u.display_name, u.must_change_password, u.password_changed_at, u.totp_enabled,
-            u.last_login_at, u.last_login_ip,
+            u.previous_login_at, u.previous_login_ip,
             coalesce((SELECT json_agg(json_build_object('code', r.code, 'name', r.name, 'nameEn', r.name_en, 'isAdmin', r.is_admin) ORDER BY r.code)
                         FROM user_role ur JOIN role r ON r.code = ur.role_code WHERE ur.user_id = u.id), '[]') AS roles,
             coalesce((SELECT array_agg(DISTINCT p ORDER BY p) FROM user_role ur JOIN role r ON r.code = ur.role_code,

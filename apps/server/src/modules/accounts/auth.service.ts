@@ -3,6 +3,7 @@ import type { Config } from '../../config/env.js';
 import type { Database } from '../../db/database.js';
 import { systemScope, withScope, type Scope } from '../../db/scope.js';
 import { type Actor, auditActor } from '../../shared/actor.js';
+import { chinaTime } from '../../shared/dates.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { accountsError } from './accounts.errors.js';
 import * as repo from './accounts.repository.js';
@@ -50,7 +51,7 @@ export function createAuthService(deps: { db: Database; audit: AuditService; con
     }
     if (user.locked_until && user.locked_until.getTime() > Date.now()) {
       await fail(user.username, user.id, input.ip, 'account locked');
-      throw accountsError('AUTH_LOCKED', { until: user.locked_until.toISOString() });
+      throw accountsError('AUTH_LOCKED', { until: chinaTime(user.locked_until) });
     }
     const passwordOk = await verifyPassword(user.password_hash, input.password);
     if (!passwordOk) {
@@ -117,8 +118,8 @@ export function createAuthService(deps: { db: Database; audit: AuditService; con
         mustChangePassword: mustChange,
         totpEnabled: p.totp_enabled,
         totpRequired,
-        lastLoginAt: p.last_login_at,
-        lastLoginIp: p.last_login_ip,
+        lastLoginAt: p.previous_login_at,
+        lastLoginIp: p.previous_login_ip,
       } satisfies Actor;
     });
   }

@@ -24,8 +24,8 @@ const Query = z.strictObject({
   outcome: z.enum(['success', 'failure']).optional(),
   objectType: z.string().max(40).optional(),
   objectId: z.string().max(80).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
   cursor: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -41,7 +41,7 @@ export function auditRoutes(app: ZodApp, s: Services) {
     const actor = actorOf(req);
     const rows = await s.audit.list({
       action: q.action, actorName: q.username, outcome: q.outcome, objectType: q.objectType, objectId: q.objectId,
-      from: q.from, to: q.to, beforeId: q.cursor, limit: q.limit + 1,
+      from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined, beforeId: q.cursor, limit: q.limit + 1,
     });
     if (!q.cursor) await s.audit.record({ actor: auditActor(actor), action: 'audit.read', ip: actor.ip, detail: { filter: { ...q, limit: undefined } } });
     const items = rows.slice(0, q.limit).map((r) => ({

@@ -13,8 +13,8 @@ export function jurisdictionRoutes(app: ZodApp, s: Services) {
 
   app.get('/api/jurisdictions/:id', {
     config: { access: { permission: 'jurisdiction.read' } },
-    schema: { tags, summary: '辖区节点详情 / get node', params: S.IdParams, response: { 200: S.Node } },
-  }, async (req) => s.jurisdiction.get(actorOf(req), req.params.id));
+    schema: { tags, summary: '辖区节点详情 / get node', params: S.IdParams, querystring: S.AsOfQuery, response: { 200: S.Node } },
+  }, async (req) => s.jurisdiction.get(actorOf(req), req.params.id, req.query.asOf));
 
   app.post('/api/jurisdictions', {
     config: { access: { permission: 'jurisdiction.manage' } },

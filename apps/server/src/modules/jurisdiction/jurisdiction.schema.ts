@@ -36,3 +36,4 @@ export const CreateGridBody = z.strictObject({
 
 export const RetireBody = z.strictObject({ validTo: isoDate, version: z.number().int().min(1) });
 export const IdParams = z.strictObject({ id: z.uuid() });
+export const AsOfQuery = z.strictObject({ asOf: isoDate.optional() });

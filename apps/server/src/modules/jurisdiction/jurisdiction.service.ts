@@ -45,9 +45,9 @@ export function createJurisdictionService(deps: { db: Database; audit: AuditServ
         return rows.map(toNode);
       }),
 
-    get: (actor: Actor, id: string) =>
+    get: (actor: Actor, id: string, asOf?: string) =>
       run(actor, async (tx) => {
-        const r = await repo.byId(tx, id, today());
+        const r = await repo.byId(tx, id, asOf ?? today());
         if (!r) throw commonError('NOT_FOUND');
         return toNode(r);
       }),

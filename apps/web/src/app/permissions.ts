@@ -1,0 +1,22 @@
+import type { Me } from '../api/types';
+
+/** Permission codes the web app checks; the server enforces every one of them again. */
+export const PERM = {
+  jurisdictionRead: 'jurisdiction.read',
+  jurisdictionManage: 'jurisdiction.manage',
+  userManage: 'user.manage',
+  sessionManage: 'session.manage',
+  auditRead: 'audit.read',
+  auditVerify: 'audit.verify',
+} as const;
+export type Permission = (typeof PERM)[keyof typeof PERM];
+
+/** Whether the user holds a permission; no permission named means everyone may. */
+export function can(me: Pick<Me, 'permissions'>, permission: Permission | undefined): boolean {
+  return permission === undefined || me.permissions.includes(permission);
+}
+
+/** The entries (menu items, routes, actions) this user may see. */
+export function allowed<T extends { permission?: Permission }>(items: readonly T[], me: Pick<Me, 'permissions'>): T[] {
+  return items.filter((item) => can(me, item.permission));
+}

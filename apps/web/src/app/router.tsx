@@ -1,0 +1,32 @@
+import { createBrowserRouter } from 'react-router-dom';
+import { ForcedPasswordPage } from '../features/auth/pages/ForcedPasswordPage';
+import { LoginPage } from '../features/auth/pages/LoginPage';
+import { AppLayout } from '../features/shell/AppLayout';
+import { NotFound, RequireAuth, RequirePermission } from './guards';
+import { modules } from './modules';
+import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from './paths';
+
+/** Routes: /login is public; everything else needs a session; module routes come from the registry. */
+export const router = createBrowserRouter([
+  { path: LOGIN_PATH, element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      { path: CHANGE_PASSWORD_PATH, element: <ForcedPasswordPage /> },
+      {
+        element: <AppLayout />,
+        children: [
+          ...modules.map(({ path, permission, whilePending, page: Page }) => ({
+            path,
+            element: (
+              <RequirePermission permission={permission} whilePending={whilePending}>
+                <Page />
+              </RequirePermission>
+            ),
+          })),
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,35 @@
+import type { Page } from 'playwright-core';
+
+/** The app shell: sidebar menu and the header with the user, language switch and sign-out. */
+export class Shell {
+  constructor(readonly page: Page) {}
+
+  header() {
+    return this.page.locator('.ant-layout-header');
+  }
+
+  menu() {
+    return this.page.locator('.ant-layout-sider .ant-menu');
+  }
+
+  async menuLabels(): Promise<string[]> {
+    await this.menu().waitFor();
+    return (await this.menu().locator('.ant-menu-item .ant-menu-title-content').allInnerTexts()).map((s) => s.trim());
+  }
+
+  async open(label: string) {
+    await this.menu().getByText(label, { exact: true }).click();
+  }
+
+  async switchLanguage(to: 'EN' | '中文') {
+    await this.header().locator('.ant-segmented').getByText(to, { exact: true }).click();
+  }
+
+  async signOut(buttonText = '退出登录') {
+    await this.header().getByRole('button', { name: buttonText }).click();
+    const confirm = this.page.locator('.ant-popconfirm .ant-btn-primary');
+    await confirm.waitFor();
+    await confirm.click();
+    await this.page.waitForURL(/\/login/);
+  }
+}
