@@ -99,8 +99,8 @@ describe('foundation in the browser', () => {
     expect(labels).toContain('审计日志');
     expect(labels).not.toContain('用户管理');
     await shell.open('审计日志');
-    await page.locator('.ant-table-row').first().waitFor();
-    expect(await page.locator('.ant-table').innerText()).toContain('登录');
+    // sign-ins are listed by their Chinese action name once the action catalogue has loaded
+    await page.locator('.ant-table-row').getByText('登录', { exact: true }).first().waitFor();
     await page.getByRole('button', { name: /校验审计链/ }).click();
     await page.getByText('审计链校验通过').first().waitFor();
     await shot(page, 'audit');
