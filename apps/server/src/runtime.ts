@@ -1,6 +1,7 @@
 import type { Config } from './config/env.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
+import { fieldCipherFor } from './crypto/field-cipher.js';
 import { systemScope, withScope } from './db/scope.js';
 import { type BrokerHandle, startBroker } from './devices/broker.js';
 import { type App, buildApp } from './http/app.js';
@@ -38,7 +39,7 @@ export interface Running {
 /** Starts the roles of the program this process runs (api, jobs, devices). */
 export async function startLinli(config: Config, log: (m: string) => void = console.log): Promise<Running> {
   const db = await openDatabase(config);
-  const services = createServices(db, config);
+  const services = createServices(db, config, fieldCipherFor(config));
   await ensureBaseData(db, services, config, log);
   let app: App | undefined;
   let broker: BrokerHandle | undefined;

@@ -6,9 +6,11 @@ import { createPasswordPolicy } from './modules/accounts/password.js';
 import { createSessionsService } from './modules/accounts/sessions.service.js';
 import { createUsersService } from './modules/accounts/users.service.js';
 import { createJurisdictionService } from './modules/jurisdiction/jurisdiction.service.js';
+import { createPeopleService } from './modules/registry/people.service.js';
+import type { FieldCipher } from './crypto/field-cipher.js';
 
 /** Wires the module services together; each receives only what it uses. */
-export function createServices(db: Database, config: Config) {
+export function createServices(db: Database, config: Config, cipher: FieldCipher) {
   const audit = createAuditService(db);
   const passwords = createPasswordPolicy({ db, historySize: config.auth.passwordHistory });
   const jurisdiction = createJurisdictionService({ db, audit });
@@ -18,6 +20,7 @@ export function createServices(db: Database, config: Config) {
     auth: createAuthService({ db, audit, config, passwords }),
     users: createUsersService({ db, audit, jurisdiction, passwords }),
     sessions: createSessionsService({ db, audit, config }),
+    people: createPeopleService({ db, audit, jurisdiction, cipher }),
   };
 }
 

@@ -77,7 +77,10 @@ describe('audit log', () => {
 
   it('`linli audit verify` exits non-zero and names the first bad row', async () => {
     // The CLI opens the database the way a deployment does: the test's copy, made reachable to it.
-    const env: Record<string, string> = { ...process.env as Record<string, string>, LINLI_MODE: 'production', LOG_LEVEL: 'silent' };
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>), LINLI_MODE: 'production', LOG_LEVEL: 'silent',
+      LINLI_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    };
     let dir: string | undefined;
     if (ctx.kind === 'pglite') {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-cli-'));

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { systemScope, withScope } from '../src/db/scope.js';
 import * as jurisdictionRepo from '../src/modules/jurisdiction/jurisdiction.repository.js';
 import { today } from '../src/shared/dates.js';
+import { makeCitizenId } from '../src/standards/citizen-id.js';
 import type { TestContext } from './harness.js';
 
 export const TEST_PASSWORD = 'Test@2026pw';
@@ -77,4 +78,29 @@ export async function login(ctx: TestContext, username: string, password = TEST_
   const sid = cookies.find((c) => c.name === 'linli_sid')!.value;
   const csrf = cookies.find((c) => c.name === 'linli_csrf')!.value;
   return agentFor(ctx, `linli_sid=${sid}; linli_csrf=${csrf}`, csrf, ip);
+}
+
+let idSeq = 100;
+/** A fresh valid citizen ID (checksum, real date) of the given gender. */
+export function freshCitizenId(opts: { division?: string; birthDate?: string; gender?: 1 | 2 } = {}) {
+  const gender = opts.gender ?? 1;
+  idSeq += 1;
+  const seq = (idSeq * 2 + (gender === 1 ? 1 : 0)) % 1000;
+  return makeCitizenId(opts.division ?? '510903', opts.birthDate ?? '1950-03-05', seq);
+}
+
+/** Registers a person through the API as the given agent, at a jurisdiction code. */
+export async function buildPerson(ctx: TestContext, agent: Agent, opts: { node?: string; name?: string; citizenId?: string; phone?: string; tags?: string[]; birthDate?: string; gender?: 1 | 2 } = {}) {
+  const node = await nodeByCode(ctx, opts.node ?? '510903001001001');
+  const r = await agent.post('/api/people', {
+    name: opts.name ?? '测试居民',
+    jurisdictionId: node.id,
+    ...(opts.citizenId ? { citizenId: opts.citizenId } : {}),
+    ...(opts.phone ? { phone: opts.phone } : {}),
+    ...(opts.tags ? { tags: opts.tags } : {}),
+    ...(opts.birthDate ? { birthDate: opts.birthDate } : {}),
+    ...(opts.gender ? { gender: opts.gender } : {}),
+  });
+  if (r.status !== 200) throw new Error(`buildPerson: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body as { id: string; version: number; name: string };
 }

@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../src/config/env.js';
 import { APP_ROLE, type Database, openPglite, openPostgres } from '../src/db/database.js';
 import { buildApp, type App } from '../src/http/app.js';
 import { createServices, type Services } from '../src/services.js';
+import { createFieldCipher } from '../src/crypto/field-cipher.js';
 import { withDatabase } from './global-setup.js';
 
 export interface TestContext {
@@ -60,7 +61,7 @@ export async function setupTestContext(env: Record<string, string> = {}): Promis
       }
     };
   }
-  const services = createServices(db, config);
+  const services = createServices(db, config, createFieldCipher(crypto.randomBytes(32)));
   const app = await buildApp({ config, db, services });
   await app.ready();
   return {

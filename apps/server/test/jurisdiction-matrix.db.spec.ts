@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/shared/dates.js';
-import { type Agent, buildUser, login, nodeByCode } from './factories.js';
+import { type Agent, buildPerson, buildUser, login, nodeByCode } from './factories.js';
 import { setupTestContext, type TestContext } from './harness.js';
 
 /**
@@ -13,12 +13,14 @@ const own: Record<string, string> = {};
 const sibling: Record<string, string> = {};
 let sysAdmin: Agent;
 let secAdmin: Agent;
+let registrar: Agent;
 
 beforeAll(async () => {
   ctx = await setupTestContext();
   // actors: administrators of 船山区 (510903)
   sysAdmin = await login(ctx, (await buildUser(ctx, { roles: ['sys_admin'], nodes: ['510903'] })).username);
   secAdmin = await login(ctx, (await buildUser(ctx, { roles: ['security_admin'], nodes: ['510903'] })).username);
+  registrar = await login(ctx, (await buildUser(ctx, { roles: ['community_worker'], nodes: ['510903'] })).username);
   // records on both sides: 船山区 (own) and 安居区 (sibling)
   for (const [side, code, grid] of [['own', '510903001001', '510903001001001'], ['sibling', '510904001001', '510904001001001']] as const) {
     const bag = side === 'own' ? own : sibling;
@@ -33,6 +35,10 @@ beforeAll(async () => {
       parentId: community.id, name: `测试网格${side}`, validFrom: '2024-06-01',
     });
     bag.grid = created.body.id;
+    const sideWorker = await login(ctx, (await buildUser(ctx, { roles: ['community_worker'], nodes: [code] })).username);
+    const person = await buildPerson(ctx, sideWorker, { node: grid, name: `矩阵${side}` });
+    bag.person = person.id;
+    bag.personVersion = String(person.version);
   }
 });
 afterAll(() => ctx?.close());
@@ -46,6 +52,10 @@ const matrix: Record<string, Call> = {
   'PATCH /api/users/{id}': { agent: () => sysAdmin, method: 'PATCH', url: (i) => `/api/users/${i.user}`, body: (i) => ({ displayName: '改名', version: Number(i.userVersion) }), ok: 200 },
   'POST /api/users/{id}/reset-password': { agent: () => sysAdmin, method: 'POST', url: (i) => `/api/users/${i.user}/reset-password`, body: () => ({ newPassword: 'Matrix#Pass2026' }), ok: 200 },
   'POST /api/users/{id}/unlock': { agent: () => secAdmin, method: 'POST', url: (i) => `/api/users/${i.user}/unlock`, body: () => ({}), ok: 200 },
+  'GET /api/people/{id}': { agent: () => registrar, method: 'GET', url: (i) => `/api/people/${i.person}`, ok: 200 },
+  'PATCH /api/people/{id}': { agent: () => registrar, method: 'PATCH', url: (i) => `/api/people/${i.person}`, body: (i) => ({ notes: '矩阵', version: Number(i.personVersion) }), ok: 200 },
+  'GET /api/people/{id}/history': { agent: () => registrar, method: 'GET', url: (i) => `/api/people/${i.person}/history`, ok: 200 },
+  'POST /api/people/{id}/unmask': { agent: () => registrar, method: 'POST', url: (i) => `/api/people/${i.person}/unmask`, body: () => ({ fields: ['phone'], reason: '矩阵测试核对' }), ok: 200 },
   'GET /api/jurisdictions/{id}': { agent: () => sysAdmin, method: 'GET', url: (i) => `/api/jurisdictions/${i.grid}`, ok: 200 },
   'POST /api/jurisdictions/{id}/retire': { agent: () => sysAdmin, method: 'POST', url: (i) => `/api/jurisdictions/${i.grid}/retire`, body: () => ({ validTo: today(), version: 1 }), ok: 200 },
 };
@@ -61,12 +71,16 @@ describe('jurisdiction matrix', () => {
 
   for (const [route, call] of Object.entries(matrix)) {
     it(`${route}: 404 for a sibling jurisdiction's record, and it stays unchanged`, async () => {
-      const before = await ctx.asOwner((db) => db.query('SELECT * FROM app_user WHERE id = $1', [sibling.user]));
+      const snapshot = () => ctx.asOwner(async (db) => [
+        (await db.query('SELECT * FROM app_user WHERE id = $1', [sibling.user])).rows,
+        (await db.query('SELECT * FROM person WHERE id = $1', [sibling.person])).rows,
+        (await db.query('SELECT * FROM jurisdiction_node WHERE id = $1', [sibling.grid])).rows,
+      ]);
+      const before = await snapshot();
       const r = await call.agent().request(call.method, call.url(sibling), call.body?.(sibling));
       expect(r.status).toBe(404);
       expect(r.body.code).toBe('NOT_FOUND');
-      const after = await ctx.asOwner((db) => db.query('SELECT * FROM app_user WHERE id = $1', [sibling.user]));
-      expect(after.rows).toEqual(before.rows);
+      expect(await snapshot()).toEqual(before);
     });
     it(`${route}: goes through for a record of the user's own jurisdiction`, async () => {
       const r = await call.agent().request(call.method, call.url(own), call.body?.(own));

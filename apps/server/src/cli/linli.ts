@@ -5,6 +5,7 @@ import { openDatabase } from '../db/open.js';
 import { ensureBaseData, startLinli } from '../runtime.js';
 import { createServices } from '../services.js';
 import { ensureWebBuilt } from './web-build.js';
+import { createFieldCipher, fieldCipherFor } from '../crypto/field-cipher.js';
 
 /** Reads the configuration or exits naming the wrong setting. */
 function config(): Config {
@@ -31,7 +32,7 @@ async function withServices<T>(fn: (ctx: Awaited<ReturnType<typeof open>>) => Pr
 async function open() {
   const cfg = config();
   const db = await openDatabase(cfg);
-  return { cfg, db, services: createServices(db, cfg) };
+  return { cfg, db, services: createServices(db, cfg, fieldCipherFor(cfg)) };
 }
 
 /** A temporary password that meets the rule; shown once, must be changed at first sign-in. */
@@ -115,7 +116,7 @@ program
     const offline = new Proxy({} as import('../db/database.js').Database, {
       get: (_t, prop) => (prop === 'kind' ? 'pglite' : () => Promise.reject(new Error('no database while writing the OpenAPI document'))),
     });
-    const app = await buildApp({ config: cfg, db: offline, services: createServices(offline, cfg) });
+    const app = await buildApp({ config: cfg, db: offline, services: createServices(offline, cfg, createFieldCipher(crypto.randomBytes(32))) });
     await app.ready();
     fs.writeFileSync(opts.out, JSON.stringify(app.swagger(), null, 2) + '\n');
     await app.close();

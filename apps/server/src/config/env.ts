@@ -38,6 +38,14 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * Master key of field encryption (citizen IDs, phones, health data): 32 bytes, base64. Kept
+   * outside the database. In demo mode a key is generated into the data folder when absent.
+   */
+  LINLI_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
   /** Folder of the embedded database, keys and uploads. */
   LINLI_DATA_DIR: z.string().min(1).default('data'),
 
@@ -80,6 +88,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       ? ({ kind: 'postgresql' as const, url: env.DATABASE_URL })
       : ({ kind: 'pglite' as const, dir: path.join(dataDir, 'pglite') }),
     dataDir,
+    encryptionKey: env.LINLI_ENCRYPTION_KEY ? Buffer.from(env.LINLI_ENCRYPTION_KEY, 'base64') : undefined,
     mqtt: env.MQTT_URL ? { external: true as const, url: env.MQTT_URL } : { external: false as const, port: env.MQTT_PORT },
     auth: {
       sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,

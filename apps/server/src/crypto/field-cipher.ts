@@ -58,3 +58,8 @@ export function loadOrCreateKey(opts: { configured?: Buffer; dataDir: string; al
   fs.writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600 });
   return key;
 }
+
+/** The cipher of a configuration: its key, or in demo mode the data folder's generated key. */
+export function fieldCipherFor(config: { encryptionKey?: Buffer; dataDir: string; mode: 'demo' | 'production' }): FieldCipher {
+  return createFieldCipher(loadOrCreateKey({ configured: config.encryptionKey, dataDir: config.dataDir, allowGenerate: config.mode === 'demo' }));
+}

@@ -18,6 +18,7 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { jurisdictionRoutes } from '../modules/jurisdiction/jurisdiction.routes.js';
+import { peopleRoutes } from '../modules/registry/people.routes.js';
 
 export type App = FastifyInstance;
 export type ZodApp = FastifyInstance<
@@ -97,6 +98,7 @@ export async function buildApp(opts: { config: Config; db: Database; services: S
     accountsRoutes(api, services, config);
     jurisdictionRoutes(api, services);
     auditRoutes(api, services);
+    peopleRoutes(api, services);
   });
 
   app.setNotFoundHandler((req, reply) => {

@@ -75,3 +75,9 @@ export const CITIZEN_ID_MESSAGES: Record<CitizenIdProblem, { zh: string; en: str
   excel_scientific: { zh: '身份证号被 Excel 转成了科学计数法，原号码已丢失，请将该列设为文本后重新录入', en: 'Excel turned the citizen ID into a number (scientific notation); set the column to text and enter it again' },
   excel_rounded: { zh: '身份证号末三位疑被 Excel 截为000，请核对原始号码', en: 'The last digits look rounded to 000 by Excel; check the original number' },
 };
+
+/** A valid number for a division, birth date and sequence (demo data and tests; odd = male). */
+export function makeCitizenId(divisionCode: string, birthDate: string, sequence: number): string {
+  const first17 = `${divisionCode}${birthDate.replaceAll('-', '')}${String(sequence % 1000).padStart(3, '0')}`;
+  return first17 + checkCharacter(first17);
+}

@@ -1243,6 +1243,400 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查询人口 / search people */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    address?: string;
+                    jurisdictionId?: string;
+                    tag?: string;
+                    gender?: number;
+                    ageMin?: number;
+                    ageMax?: number;
+                    status?: "active" | "deceased" | "moved_out" | "merged";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                namePinyin: string;
+                                citizenIdMasked: string | null;
+                                gender: number;
+                                birthDate: string | null;
+                                age: number | null;
+                                ethnicity: string | null;
+                                phoneMasked: string | null;
+                                hukouDivision: string | null;
+                                hukouAddress: string | null;
+                                residenceAddress: string | null;
+                                tags: string[];
+                                notes: string | null;
+                                status: string;
+                                mergedInto: string | null;
+                                jurisdiction: {
+                                    id: string | null;
+                                    name: string | null;
+                                    level: string | null;
+                                    pathNames: string[];
+                                };
+                                /** Format: date-time */
+                                verifiedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                            total: number;
+                            totalCapped: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记人口 / register a person */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        citizenId?: string;
+                        gender?: 0 | 1 | 2 | 9;
+                        birthDate?: string;
+                        ethnicity?: string;
+                        phone?: string;
+                        hukouDivision?: string;
+                        hukouAddress?: string;
+                        residenceAddress?: string;
+                        tags?: string[];
+                        notes?: string;
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            namePinyin: string;
+                            citizenIdMasked: string | null;
+                            gender: number;
+                            birthDate: string | null;
+                            age: number | null;
+                            ethnicity: string | null;
+                            phoneMasked: string | null;
+                            hukouDivision: string | null;
+                            hukouAddress: string | null;
+                            residenceAddress: string | null;
+                            tags: string[];
+                            notes: string | null;
+                            status: string;
+                            mergedInto: string | null;
+                            jurisdiction: {
+                                id: string | null;
+                                name: string | null;
+                                level: string | null;
+                                pathNames: string[];
+                            };
+                            /** Format: date-time */
+                            verifiedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人口详情 / get a person */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            namePinyin: string;
+                            citizenIdMasked: string | null;
+                            gender: number;
+                            birthDate: string | null;
+                            age: number | null;
+                            ethnicity: string | null;
+                            phoneMasked: string | null;
+                            hukouDivision: string | null;
+                            hukouAddress: string | null;
+                            residenceAddress: string | null;
+                            tags: string[];
+                            notes: string | null;
+                            status: string;
+                            mergedInto: string | null;
+                            jurisdiction: {
+                                id: string | null;
+                                name: string | null;
+                                level: string | null;
+                                pathNames: string[];
+                            };
+                            /** Format: date-time */
+                            verifiedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改人口信息 / update a person */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        citizenId?: string;
+                        gender?: 0 | 1 | 2 | 9;
+                        birthDate?: string;
+                        ethnicity?: string;
+                        phone?: string;
+                        hukouDivision?: string;
+                        hukouAddress?: string;
+                        residenceAddress?: string;
+                        tags?: string[];
+                        notes?: string;
+                        /** Format: uuid */
+                        jurisdictionId?: string;
+                        /** @enum {string} */
+                        status?: "active" | "deceased" | "moved_out";
+                        /** @enum {boolean} */
+                        verified?: true;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            namePinyin: string;
+                            citizenIdMasked: string | null;
+                            gender: number;
+                            birthDate: string | null;
+                            age: number | null;
+                            ethnicity: string | null;
+                            phoneMasked: string | null;
+                            hukouDivision: string | null;
+                            hukouAddress: string | null;
+                            residenceAddress: string | null;
+                            tags: string[];
+                            notes: string | null;
+                            status: string;
+                            mergedInto: string | null;
+                            jurisdiction: {
+                                id: string | null;
+                                name: string | null;
+                                level: string | null;
+                                pathNames: string[];
+                            };
+                            /** Format: date-time */
+                            verifiedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/people/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 变更记录 / change history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                op: "insert" | "update" | "delete";
+                                /** Format: date-time */
+                                changedAt: string;
+                                changedBy: string | null;
+                                changedByName: string | null;
+                                fields: {
+                                    field: string;
+                                    from: unknown;
+                                    to: unknown;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/unmask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看完整证件号/电话（须填写事由）/ unmask */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fields: ("citizenId" | "phone")[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            citizenId?: string | null;
+                            phone?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

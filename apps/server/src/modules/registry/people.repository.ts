@@ -1,0 +1,111 @@
+import type { Queryable } from '../../db/database.js';
+import { listPage } from './registry.repository.js';
+
+export interface PersonRow {
+  id: string;
+  district_code: string;
+  path: string;
+  name: string;
+  name_pinyin: string;
+  name_initials: string;
+  citizen_id_enc: string | null;
+  citizen_id_hash: string | null;
+  citizen_id_masked: string | null;
+  gender: 0 | 1 | 2 | 9;
+  birth_date: string | null;
+  ethnicity: string | null;
+  phone_enc: string | null;
+  phone_masked: string | null;
+  hukou_division: string | null;
+  hukou_address: string | null;
+  residence_address: string | null;
+  tags: string[];
+  notes: string | null;
+  status: 'active' | 'merged' | 'deceased' | 'moved_out';
+  merged_into: string | null;
+  verified_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+  node_id: string | null;
+  node_name: string | null;
+  node_level: string | null;
+  path_names: string[] | null;
+}
+
+export const PERSON_SELECT = `t.*, t.path::text AS path, n.id AS node_id, n.name AS node_name, n.level AS node_level, n.path_names`;
+const NODE_JOIN = 'LEFT JOIN jurisdiction_node n ON n.path = t.path';
+
+export async function personById(tx: Queryable, id: string): Promise<PersonRow | undefined> {
+  const { rows } = await tx.query<PersonRow>(`SELECT ${PERSON_SELECT} FROM person t ${NODE_JOIN} WHERE t.id = $1`, [id]);
+  return rows[0];
+}
+
+/** The person holding a citizen ID (keyed hash), excluding merged records. Sees the whole city. */
+export async function findByCitizenIdHash(tx: Queryable, hash: string): Promise<{ id: string; name: string; visible: boolean } | undefined> {
+  const { rows } = await tx.query<{ id: string; name: string; visible: boolean }>('SELECT * FROM linli_person_by_id_hash($1)', [hash]);
+  return rows[0];
+}
+
+export interface PersonFilter {
+  citizenIdHash?: string;
+  phoneHash?: string;
+  namePrefix?: string;
+  pinyinPrefix?: string;
+  address?: string;
+  underPath?: string;
+  tag?: string;
+  gender?: number;
+  bornAfter?: string;
+  bornBefore?: string;
+  status?: string;
+  after?: unknown[];
+  limit: number;
+}
+
+const likePrefix = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function personWhere(f: Omit<PersonFilter, 'after' | 'limit'>) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    let s = sql;
+    for (const v of values) {
+      params.push(v);
+      s = s.replace('?', `$${params.length}`);
+    }
+    where.push(s);
+  };
+  if (f.citizenIdHash) add('t.citizen_id_hash = ?', f.citizenIdHash);
+  if (f.phoneHash) add('t.phone_hash = ?', f.phoneHash);
+  if (f.namePrefix) add(`t.name LIKE ? || '%'`, likePrefix(f.namePrefix));
+  if (f.pinyinPrefix) add(`(t.name_initials LIKE ? || '%' OR t.name_pinyin LIKE ? || '%')`, likePrefix(f.pinyinPrefix), likePrefix(f.pinyinPrefix));
+  if (f.address) add(`t.residence_address ILIKE '%' || ? || '%'`, likePrefix(f.address));
+  if (f.underPath) add('t.path <@ ?::ltree', f.underPath);
+  if (f.tag) add('t.tags @> ARRAY[?]::text[]', f.tag);
+  if (f.gender !== undefined) add('t.gender = ?', f.gender);
+  if (f.bornAfter) add('t.birth_date >= ?::date', f.bornAfter);
+  if (f.bornBefore) add('t.birth_date <= ?::date', f.bornBefore);
+  add('t.status = ?', f.status ?? 'active');
+  return { where, params };
+}
+
+/** People in scope matching the filter, in pinyin order (keyset on name_pinyin, id). */
+export async function searchPeople(tx: Queryable, f: PersonFilter) {
+  const { where, params } = personWhere(f);
+  return listPage<PersonRow>(tx, {
+    table: 'person', select: PERSON_SELECT, joins: NODE_JOIN, where, params,
+    orderBy: ['t.name_pinyin', 't.id'], after: f.after, limit: f.limit,
+  });
+}
+
+/** How many match, counted up to `cap` (a list shows "10,000+" rather than scanning a city). */
+export async function countPeople(tx: Queryable, f: Omit<PersonFilter, 'after' | 'limit'>, cap: number): Promise<number> {
+  const { where, params } = personWhere(f);
+  params.push(cap);
+  const { rows } = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM person t WHERE ${where.join(' AND ')} LIMIT $${params.length}) x`,
+    params,
+  );
+  return rows[0]!.n;
+}
