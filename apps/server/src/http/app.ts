@@ -19,6 +19,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { jurisdictionRoutes } from '../modules/jurisdiction/jurisdiction.routes.js';
 import { peopleRoutes } from '../modules/registry/people.routes.js';
+import { dictionariesRoutes } from '../modules/registry/dictionaries.routes.js';
 
 export type App = FastifyInstance;
 export type ZodApp = FastifyInstance<
@@ -99,6 +100,7 @@ export async function buildApp(opts: { config: Config; db: Database; services: S
     jurisdictionRoutes(api, services);
     auditRoutes(api, services);
     peopleRoutes(api, services);
+    dictionariesRoutes(api);
   });
 
   app.setNotFoundHandler((req, reply) => {

@@ -1637,6 +1637,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registry/dictionaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 代码表（性别、民族、家庭关系、人群标签等）/ code tables */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            genders: {
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                            }[];
+                            ethnicities: {
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                            }[];
+                            familyRelations: {
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                            }[];
+                            personTags: {
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                            }[];
+                            houseUses: {
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                            }[];
+                            houseOwnerships: {
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                            }[];
+                            personHouseKinds: {
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                            }[];
+                            personOrgKinds: {
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                            }[];
+                            orgTypes: {
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                            }[];
+                            thingKinds: {
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                            }[];
+                            eventKinds: {
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                            }[];
+                            eventStates: {
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                            }[];
+                            buildingUses: {
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
