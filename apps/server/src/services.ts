@@ -7,6 +7,11 @@ import { createSessionsService } from './modules/accounts/sessions.service.js';
 import { createUsersService } from './modules/accounts/users.service.js';
 import { createJurisdictionService } from './modules/jurisdiction/jurisdiction.service.js';
 import { createPeopleService } from './modules/registry/people.service.js';
+import { createHousingService } from './modules/registry/housing.service.js';
+import { createRelationsService } from './modules/registry/relations.service.js';
+import { createGraphService } from './modules/registry/graph.service.js';
+import { historyReader } from './modules/registry/history.js';
+import { createRecordsService } from './modules/registry/records.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 
 /** Wires the module services together; each receives only what it uses. */
@@ -21,6 +26,11 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     users: createUsersService({ db, audit, jurisdiction, passwords }),
     sessions: createSessionsService({ db, audit, config }),
     people: createPeopleService({ db, audit, jurisdiction, cipher }),
+    housing: createHousingService({ db, jurisdiction }),
+    relations: createRelationsService({ db, audit }),
+    graph: createGraphService({ db }),
+    records: createRecordsService({ db, audit, jurisdiction }),
+    registryHistory: historyReader(db),
   };
 }
 

@@ -104,3 +104,35 @@ export async function buildPerson(ctx: TestContext, agent: Agent, opts: { node?:
   if (r.status !== 200) throw new Error(`buildPerson: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body as { id: string; version: number; name: string };
 }
+
+/**
+ * One of everything the registry holds, in one community and grid, made through the API:
+ * two people (relatives), an estate, a building, a house they live in, their household, an
+ * organisation one works for, a thing and an event.
+ */
+export async function buildRegistrySet(ctx: TestContext, agent: Agent, opts: { community: string; grid: string; tag: string }) {
+  const grid = await nodeByCode(ctx, opts.grid);
+  const community = await nodeByCode(ctx, opts.community);
+  const ok = async (r: Promise<{ status: number; body: any }>) => {
+    const res = await r;
+    if (res.status !== 200) throw new Error(`buildRegistrySet: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const person = await buildPerson(ctx, agent, { node: opts.grid, name: `甲${opts.tag}` });
+  const relative = await buildPerson(ctx, agent, { node: opts.grid, name: `乙${opts.tag}` });
+  const estate = await ok(agent.post('/api/estates', { name: `小区${opts.tag}`, jurisdictionId: community.id, lon: 105.59, lat: 30.53 }));
+  const building = await ok(agent.post('/api/buildings', { name: '1栋', estateId: estate.id, floors: 6, unitCount: 2, lon: 105.5901, lat: 30.5301 }));
+  const house = await ok(agent.post('/api/houses', { buildingId: building.id, unitNo: 1, floor: 3, number: '301', area: 89.5 }));
+  const personHouse = await ok(agent.post(`/api/people/${person.id}/houses`, { houseId: house.id, kind: 'resident', validFrom: '2020-01-01' }));
+  const relation = await ok(agent.post(`/api/people/${person.id}/relatives`, { relatedPersonId: relative.id, relationCode: '10', validFrom: '2000-01-01' }));
+  const org = await ok(agent.post('/api/organizations', { name: `单位${opts.tag}`, type: 'enterprise', jurisdictionId: grid.id }));
+  const personOrg = await ok(agent.post(`/api/people/${person.id}/organizations`, { orgId: org.id, kind: 'employee', validFrom: '2019-05-01' }));
+  const household = await ok(agent.post('/api/households', { houseId: house.id, headPersonId: person.id, members: [{ personId: relative.id, relationCode: '10' }], validFrom: '2020-01-01' }));
+  const thing = await ok(agent.post('/api/things', { kind: 'hydrant', name: `消防栓${opts.tag}`, lon: 105.5902, lat: 30.5302, jurisdictionId: grid.id }));
+  const event = await ok(agent.post('/api/events', { kind: 'grid_event', title: `事件${opts.tag}`, jurisdictionId: grid.id, slaHours: 24, personId: person.id }));
+  return {
+    person: person.id, relative: relative.id, estate: estate.id, building: building.id, house: house.id, personHouse: personHouse.id,
+    relation: relation.id, org: org.id, personOrg: personOrg.id, household: household.id,
+    member: household.members.find((m: { personId: string }) => m.personId === relative.id).memberId, thing: thing.id, event: event.id,
+  };
+}

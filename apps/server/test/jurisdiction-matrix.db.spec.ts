@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/shared/dates.js';
-import { type Agent, buildPerson, buildUser, login, nodeByCode } from './factories.js';
+import { type Agent, buildRegistrySet, buildUser, login, nodeByCode } from './factories.js';
 import { setupTestContext, type TestContext } from './harness.js';
 
 /**
@@ -36,14 +36,21 @@ beforeAll(async () => {
     });
     bag.grid = created.body.id;
     const sideWorker = await login(ctx, (await buildUser(ctx, { roles: ['community_worker'], nodes: [code] })).username);
-    const person = await buildPerson(ctx, sideWorker, { node: grid, name: `矩阵${side}` });
-    bag.person = person.id;
-    bag.personVersion = String(person.version);
+    Object.assign(bag, await buildRegistrySet(ctx, sideWorker, { community: code, grid, tag: side }));
   }
 });
 afterAll(() => ctx?.close());
 
 type Call = { agent: () => Agent; method: string; url: (ids: Record<string, string>) => string; body?: (ids: Record<string, string>) => unknown; ok: number };
+
+/** The current version of a record (read as the owner), for calls that must send it. */
+const version = async (table: string, id: string) =>
+  (await ctx.asOwner((db) => db.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id]))).rows[0]?.version ?? 1;
+const versioned = (table: string, key: string, extra: Record<string, unknown>) => async (i: Record<string, string>) => ({ ...extra, version: await version(table, i[key]!) });
+const get = (path: (i: Record<string, string>) => string): Call => ({ agent: () => registrar, method: 'GET', url: path, ok: 200 });
+const post = (path: (i: Record<string, string>) => string, body: Call['body']): Call => ({ agent: () => registrar, method: 'POST', url: path, body, ok: 200 });
+const patch = (table: string, key: string, path: (i: Record<string, string>) => string, extra: Record<string, unknown>): Call =>
+  ({ agent: () => registrar, method: 'PATCH', url: path, body: versioned(table, key, extra), ok: 200 });
 
 // (ending a session comes first: resetting a password later ends that user's sessions)
 const matrix: Record<string, Call> = {
@@ -52,13 +59,51 @@ const matrix: Record<string, Call> = {
   'PATCH /api/users/{id}': { agent: () => sysAdmin, method: 'PATCH', url: (i) => `/api/users/${i.user}`, body: (i) => ({ displayName: '改名', version: Number(i.userVersion) }), ok: 200 },
   'POST /api/users/{id}/reset-password': { agent: () => sysAdmin, method: 'POST', url: (i) => `/api/users/${i.user}/reset-password`, body: () => ({ newPassword: 'Matrix#Pass2026' }), ok: 200 },
   'POST /api/users/{id}/unlock': { agent: () => secAdmin, method: 'POST', url: (i) => `/api/users/${i.user}/unlock`, body: () => ({}), ok: 200 },
-  'GET /api/people/{id}': { agent: () => registrar, method: 'GET', url: (i) => `/api/people/${i.person}`, ok: 200 },
-  'PATCH /api/people/{id}': { agent: () => registrar, method: 'PATCH', url: (i) => `/api/people/${i.person}`, body: (i) => ({ notes: '矩阵', version: Number(i.personVersion) }), ok: 200 },
-  'GET /api/people/{id}/history': { agent: () => registrar, method: 'GET', url: (i) => `/api/people/${i.person}/history`, ok: 200 },
-  'POST /api/people/{id}/unmask': { agent: () => registrar, method: 'POST', url: (i) => `/api/people/${i.person}/unmask`, body: () => ({ fields: ['phone'], reason: '矩阵测试核对' }), ok: 200 },
+  'GET /api/people/{id}': get((i) => `/api/people/${i.person}`),
+  'PATCH /api/people/{id}': patch('person', 'person', (i) => `/api/people/${i.person}`, { notes: '矩阵' }),
+  'GET /api/people/{id}/history': get((i) => `/api/people/${i.person}/history`),
+  'POST /api/people/{id}/unmask': post((i) => `/api/people/${i.person}/unmask`, () => ({ fields: ['phone'], reason: '矩阵测试核对' })),
+  'GET /api/people/{id}/overview': get((i) => `/api/people/${i.person}/overview`),
+  'POST /api/people/{id}/houses': post((i) => `/api/people/${i.person}/houses`, (i) => ({ houseId: i.house, kind: 'owner', validFrom: '2021-01-01' })),
+  'POST /api/people/{id}/relatives': post((i) => `/api/people/${i.person}/relatives`, (i) => ({ relatedPersonId: i.relative, relationCode: '70', validFrom: '2021-01-01' })),
+  'POST /api/people/{id}/organizations': post((i) => `/api/people/${i.person}/organizations`, (i) => ({ orgId: i.org, kind: 'contact', validFrom: '2021-01-01' })),
+  'POST /api/person-houses/{id}/end': post((i) => `/api/person-houses/${i.personHouse}/end`, () => ({ validTo: '2025-06-30' })),
+  'POST /api/person-relations/{id}/end': post((i) => `/api/person-relations/${i.relation}/end`, () => ({ validTo: '2025-06-30' })),
+  'POST /api/person-orgs/{id}/end': post((i) => `/api/person-orgs/${i.personOrg}/end`, () => ({ validTo: '2025-06-30' })),
+  'POST /api/household-members/{id}/end': post((i) => `/api/household-members/${i.member}/end`, () => ({ validTo: '2025-06-30' })),
+  'GET /api/estates/{id}': get((i) => `/api/estates/${i.estate}`),
+  'PATCH /api/estates/{id}': patch('estate', 'estate', (i) => `/api/estates/${i.estate}`, { propertyCompany: '矩阵物业' }),
+  'GET /api/estates/{id}/history': get((i) => `/api/estates/${i.estate}/history`),
+  'GET /api/buildings/{id}': get((i) => `/api/buildings/${i.building}`),
+  'PATCH /api/buildings/{id}': patch('building', 'building', (i) => `/api/buildings/${i.building}`, { builtYear: 2005 }),
+  'GET /api/buildings/{id}/history': get((i) => `/api/buildings/${i.building}/history`),
+  'GET /api/buildings/{id}/floor-plan': get((i) => `/api/buildings/${i.building}/floor-plan`),
+  'GET /api/houses/{id}': get((i) => `/api/houses/${i.house}`),
+  'PATCH /api/houses/{id}': patch('house', 'house', (i) => `/api/houses/${i.house}`, { area: 90 }),
+  'GET /api/houses/{id}/history': get((i) => `/api/houses/${i.house}/history`),
+  'GET /api/households/{id}': get((i) => `/api/households/${i.household}`),
+  'PATCH /api/households/{id}': patch('household', 'household', (i) => `/api/households/${i.household}`, { householdNo: 'H001' }),
+  'GET /api/households/{id}/history': get((i) => `/api/households/${i.household}/history`),
+  'POST /api/households/{id}/members': post((i) => `/api/households/${i.household}/members`, (i) => ({ personId: i.relative, relationCode: '10', validFrom: '2025-07-01' })),
+  'GET /api/organizations/{id}': get((i) => `/api/organizations/${i.org}`),
+  'PATCH /api/organizations/{id}': patch('organization', 'org', (i) => `/api/organizations/${i.org}`, { phone: '08252222222' }),
+  'GET /api/organizations/{id}/history': get((i) => `/api/organizations/${i.org}/history`),
+  'GET /api/things/{id}': get((i) => `/api/things/${i.thing}`),
+  'PATCH /api/things/{id}': patch('thing', 'thing', (i) => `/api/things/${i.thing}`, { status: 'fault' }),
+  'GET /api/things/{id}/history': get((i) => `/api/things/${i.thing}/history`),
+  'GET /api/events/{id}': get((i) => `/api/events/${i.event}`),
+  'PATCH /api/events/{id}': patch('work_item', 'event', (i) => `/api/events/${i.event}`, { priority: 'high' }),
+  'GET /api/events/{id}/history': get((i) => `/api/events/${i.event}/history`),
+  'POST /api/events/{id}/transition': { agent: () => registrar, method: 'POST', url: (i) => `/api/events/${i.event}`.concat('/transition'), body: versioned('work_item', 'event', { to: 'in_progress' }), ok: 200 },
   'GET /api/jurisdictions/{id}': { agent: () => sysAdmin, method: 'GET', url: (i) => `/api/jurisdictions/${i.grid}`, ok: 200 },
   'POST /api/jurisdictions/{id}/retire': { agent: () => sysAdmin, method: 'POST', url: (i) => `/api/jurisdictions/${i.grid}/retire`, body: () => ({ validTo: today(), version: 1 }), ok: 200 },
 };
+
+const SIBLING_TABLES = [
+  ['person', 'person'], ['estate', 'estate'], ['building', 'building'], ['house', 'house'], ['household', 'household'],
+  ['organization', 'org'], ['thing', 'thing'], ['work_item', 'event'], ['person_house', 'personHouse'], ['person_relation', 'relation'],
+  ['person_org', 'personOrg'], ['household_member', 'member'],
+] as const;
 
 describe('jurisdiction matrix', () => {
   it('covers every route of the API that takes an id', async () => {
@@ -73,17 +118,20 @@ describe('jurisdiction matrix', () => {
     it(`${route}: 404 for a sibling jurisdiction's record, and it stays unchanged`, async () => {
       const snapshot = () => ctx.asOwner(async (db) => [
         (await db.query('SELECT * FROM app_user WHERE id = $1', [sibling.user])).rows,
-        (await db.query('SELECT * FROM person WHERE id = $1', [sibling.person])).rows,
         (await db.query('SELECT * FROM jurisdiction_node WHERE id = $1', [sibling.grid])).rows,
+        ...(await Promise.all(SIBLING_TABLES.map(async ([table, key]) => (await db.query(`SELECT * FROM ${table} WHERE id = $1`, [sibling[key]])).rows))),
+        (await db.query(`SELECT count(*) FROM person_house`)).rows,
+        (await db.query(`SELECT count(*) FROM person_relation`)).rows,
+        (await db.query(`SELECT count(*) FROM household_member`)).rows,
       ]);
       const before = await snapshot();
-      const r = await call.agent().request(call.method, call.url(sibling), call.body?.(sibling));
+      const r = await call.agent().request(call.method, call.url(sibling), await call.body?.(sibling));
       expect(r.status).toBe(404);
       expect(r.body.code).toBe('NOT_FOUND');
       expect(await snapshot()).toEqual(before);
     });
     it(`${route}: goes through for a record of the user's own jurisdiction`, async () => {
-      const r = await call.agent().request(call.method, call.url(own), call.body?.(own));
+      const r = await call.agent().request(call.method, call.url(own), await call.body?.(own));
       expect(r.status).toBe(call.ok);
     });
   }

@@ -20,6 +20,9 @@ import { healthRoutes } from '../modules/health/health.routes.js';
 import { jurisdictionRoutes } from '../modules/jurisdiction/jurisdiction.routes.js';
 import { peopleRoutes } from '../modules/registry/people.routes.js';
 import { dictionariesRoutes } from '../modules/registry/dictionaries.routes.js';
+import { housingRoutes } from '../modules/registry/housing.routes.js';
+import { relationsRoutes } from '../modules/registry/relations.routes.js';
+import { recordsRoutes } from '../modules/registry/records.routes.js';
 
 export type App = FastifyInstance;
 export type ZodApp = FastifyInstance<
@@ -101,6 +104,9 @@ export async function buildApp(opts: { config: Config; db: Database; services: S
     auditRoutes(api, services);
     peopleRoutes(api, services);
     dictionariesRoutes(api);
+    housingRoutes(api, services);
+    relationsRoutes(api, services);
+    recordsRoutes(api, services);
   });
 
   app.setNotFoundHandler((req, reply) => {

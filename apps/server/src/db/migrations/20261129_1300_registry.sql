@@ -302,3 +302,11 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
 $$;
 REVOKE ALL ON FUNCTION linli_person_by_id_hash(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION linli_person_by_id_hash(text) TO linli_app;
+
+-- A credit code is registered once in the whole city; tells whether it is taken, nothing more.
+CREATE FUNCTION linli_credit_code_taken(code text, except_id uuid) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT EXISTS (SELECT 1 FROM organization WHERE credit_code = code AND id IS DISTINCT FROM except_id)
+$$;
+REVOKE ALL ON FUNCTION linli_credit_code_taken(text, uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION linli_credit_code_taken(text, uuid) TO linli_app;

@@ -1,3 +1,8 @@
+import type { Database } from '../../db/database.js';
+import { withScope } from '../../db/scope.js';
+import type { Actor } from '../../shared/actor.js';
+import { commonError } from '../../shared/errors.js';
+import { historyOf, type RegistryTable, selectById } from './registry.repository.js';
 import type { ChangeRow } from './registry.repository.js';
 
 /** Columns never shown in a change history: ciphertexts, lookup hashes, derived search keys. */
@@ -15,4 +20,16 @@ export function toChange(r: ChangeRow) {
     .sort()
     .map((k) => ({ field: camel(k), from: r.old_values?.[k] ?? null, to: r.new_values?.[k] ?? null }));
   return { id: r.id, op: r.op, changedAt: r.changed_at, changedBy: r.changed_by, changedByName: r.changed_by_name, fields };
+}
+
+/**
+ * Reads the change history of any registry record the actor can see (404 otherwise):
+ * `historyReader(db)('house')(actor, id)`.
+ */
+export function historyReader(db: Database) {
+  return (table: RegistryTable) => (actor: Actor, id: string) =>
+    withScope(db, actor.scope, async (tx) => {
+      if (!(await selectById(tx, table, id, 't.id'))) throw commonError('NOT_FOUND');
+      return (await historyOf(tx, table, id)).map(toChange);
+    });
 }

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCodeCheck } from '../src/standards/credit-code.js';
+import { type Agent, buildPerson, buildRegistrySet, buildUser, freshCitizenId, login, nodeByCode } from './factories.js';
+import { setupTestContext, type TestContext } from './harness.js';
+
+let ctx: TestContext;
+let worker: Agent;
+beforeAll(async () => {
+  ctx = await setupTestContext();
+  worker = await login(ctx, (await buildUser(ctx, { roles: ['community_worker'], nodes: ['510903001002'] })).username);
+});
+afterAll(() => ctx?.close());
+
+describe('housing and the 楼盘表', () => {
+  it('registers a building with a footprint, its houses, and shows occupancy per floor and unit', async () => {
+    const community = await nodeByCode(ctx, '510903001002');
+    const estate = (await worker.post('/api/estates', { name: '天宫花园', jurisdictionId: community.id, lon: 105.571, lat: 30.513 })).body;
+    const b = await worker.post('/api/buildings', { name: '2栋', estateId: estate.id, floors: 3, unitCount: 2, lon: 105.5712, lat: 30.5131 });
+    expect(b.status).toBe(200);
+    expect(b.body.footprint.length).toBe(5);
+    expect(b.body.lon).toBeCloseTo(105.5712, 4);
+    const houses = [];
+    for (const floor of [1, 2, 3]) for (const unit of [1, 2]) {
+      houses.push((await worker.post('/api/houses', { buildingId: b.body.id, unitNo: unit, floor, number: `${floor}0${unit}` })).body);
+    }
+    const taken = await worker.post('/api/houses', { buildingId: b.body.id, unitNo: 1, floor: 1, number: '101' });
+    expect(taken.status).toBe(409);
+    const tooHigh = await worker.post('/api/houses', { buildingId: b.body.id, unitNo: 1, floor: 9, number: '901' });
+    expect(tooHigh.status).toBe(422);
+    expect(tooHigh.body.fields[0].field).toBe('floor');
+
+    const owner = await buildPerson(ctx, worker, { node: '510903001002', name: '何建平', tags: ['elderly_alone'] });
+    const tenant = await buildPerson(ctx, worker, { node: '510903001002', name: '邓小琴' });
+    await worker.post(`/api/people/${owner.id}/houses`, { houseId: houses[0].id, kind: 'owner', validFrom: '2010-01-01' });
+    await worker.post(`/api/people/${owner.id}/houses`, { houseId: houses[0].id, kind: 'resident', validFrom: '2010-01-01' });
+    await worker.post(`/api/people/${tenant.id}/houses`, { houseId: houses[1].id, kind: 'tenant', validFrom: '2024-03-01' });
+
+    const plan = (await worker.get(`/api/buildings/${b.body.id}/floor-plan`)).body;
+    expect(plan.units).toBe(2);
+    expect(plan.floors.map((f: { floor: number }) => f.floor)).toEqual([3, 2, 1]);
+    const ground = plan.floors.find((f: { floor: number }) => f.floor === 1).houses;
+    expect(ground.map((h: { number: string; occupancy: string }) => [h.number, h.occupancy])).toEqual([['101', 'owner_occupied'], ['102', 'rented']]);
+    expect(ground[0].tags).toEqual({ elderly_alone: 1 });
+    expect(plan.floors[0].houses.every((h: { occupancy: string }) => h.occupancy === 'vacant')).toBe(true);
+  });
+});
+
+describe('a family registered into a house', () => {
+  it('is seen whole from the 360° page, the household and the graph; moving out ends the relationship without deleting it', async () => {
+    const set = await buildRegistrySet(ctx, worker, { community: '510903001002', grid: '510903001002001', tag: '家' });
+    const child = await buildPerson(ctx, worker, { node: '510903001002001', name: '甲家之子', citizenId: freshCitizenId({ birthDate: '2012-06-01' }) });
+    const added = await worker.post(`/api/households/${set.household}/members`, { personId: child.id, relationCode: '20', validFrom: '2012-06-01' });
+    expect(added.body.members.map((m: { relationName: string }) => m.relationName)).toEqual(['户主', '配偶', '子']);
+
+    const o = (await worker.get(`/api/people/${set.person}/overview`)).body;
+    expect(o.person.name).toBe('甲家');
+    expect(o.houses[0]).toMatchObject({ kind: 'resident', validTo: null, house: { label: '小区家 1栋 1单元 301' } });
+    expect(o.households[0]).toMatchObject({ relationName: '户主', members: expect.arrayContaining([expect.objectContaining({ name: '甲家之子', relationName: '子' })]) });
+    expect(o.relatives[0]).toMatchObject({ relationName: '配偶', person: { name: '乙家' } });
+    expect(o.organizations[0]).toMatchObject({ kind: 'employee', org: { name: '单位家' } });
+    expect(o.events[0]).toMatchObject({ title: '事件家', state: 'open' });
+
+    const g = (await worker.get(`/api/graph?kind=person&id=${set.person}`)).body;
+    const labels = g.nodes.map((n: { label: string }) => n.label);
+    expect(labels).toEqual(expect.arrayContaining(['甲家', '乙家', '小区家 1栋 1单元 301', '单位家', '甲家户']));
+    expect(g.edges).toEqual(expect.arrayContaining([expect.objectContaining({ source: set.person, target: set.relative, label: '配偶' })]));
+    const houseGraph = (await worker.get(`/api/graph?kind=house&id=${set.house}`)).body;
+    expect(houseGraph.nodes.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['house', 'building', 'person', 'household']));
+
+    expect((await worker.post(`/api/person-houses/${set.personHouse}/end`, { validTo: '2019-01-01' })).status).toBe(422);
+    expect((await worker.post(`/api/person-houses/${set.personHouse}/end`, { validTo: '2026-11-01' })).status).toBe(200);
+    expect((await worker.post(`/api/person-houses/${set.personHouse}/end`, { validTo: '2026-11-02' })).status).toBe(409);
+    const after = (await worker.get(`/api/people/${set.person}/overview`)).body;
+    expect(after.houses[0]).toMatchObject({ validTo: '2026-11-01' });
+    const houseHistory = (await worker.get(`/api/houses/${set.house}/history`)).body.items;
+    expect(houseHistory.at(-1).op).toBe('insert');
+  });
+
+  it('fills the 360° page’s panels from other subsystems without changing the page', async () => {
+    const set = await buildRegistrySet(ctx, worker, { community: '510903001002', grid: '510903001002001', tag: '板' });
+    ctx.services.relations.registerPersonPanel(async (tx, personId) => {
+      const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM work_item WHERE person_id = $1', [personId]);
+      return { key: 'test', title: '测试面板', titleEn: 'Test panel', items: [{ label: '事件数', labelEn: 'Events', value: String(rows[0]!.n) }] };
+    });
+    const o = (await worker.get(`/api/people/${set.person}/overview`)).body;
+    expect(o.panels).toEqual([{ key: 'test', title: '测试面板', titleEn: 'Test panel', items: [{ label: '事件数', labelEn: 'Events', value: '1' }] }]);
+  });
+});
+
+describe('organisations, things and events', () => {
+  it('validates and de-duplicates unified social credit codes', async () => {
+    const grid = await nodeByCode(ctx, '510903001002001');
+    const first17 = '91510903MA6CUX0Q7';
+    const code = first17 + creditCodeCheck(first17);
+    const bad = await worker.post('/api/organizations', { name: '坏码公司', creditCode: first17 + (code.endsWith('0') ? '1' : '0'), jurisdictionId: grid.id });
+    expect(bad.status).toBe(422);
+    expect(bad.body.fields[0]).toMatchObject({ field: 'creditCode', message: expect.stringContaining('统一社会信用代码') });
+    expect((await worker.post('/api/organizations', { name: '遂宁某商贸有限公司', creditCode: code, jurisdictionId: grid.id })).status).toBe(200);
+    expect((await worker.post('/api/organizations', { name: '重复公司', creditCode: code, jurisdictionId: grid.id })).status).toBe(409);
+    expect((await worker.get(`/api/organizations?q=${code}`)).body.items).toHaveLength(1);
+  });
+
+  it('moves events along their state machine only, and lists the overdue ones', async () => {
+    const grid = await nodeByCode(ctx, '510903001002001');
+    const e = (await worker.post('/api/events', { kind: 'grid_event', title: '楼道堆放杂物', jurisdictionId: grid.id, slaHours: 1 })).body;
+    const wrong = await worker.post(`/api/events/${e.id}/transition`, { to: 'closed', version: e.version });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.message).toContain('待处理');
+    const started = await worker.post(`/api/events/${e.id}/transition`, { to: 'in_progress', version: e.version });
+    expect(started.body.state).toBe('in_progress');
+    await ctx.asOwner((db) => db.query(`UPDATE work_item SET sla_due_at = now() - interval '1 hour' WHERE id = $1`, [e.id]));
+    const overdue = (await worker.get('/api/events?overdue=true')).body.items;
+    expect(overdue.map((x: { id: string }) => x.id)).toContain(e.id);
+    expect(overdue.find((x: { id: string }) => x.id === e.id).overdue).toBe(true);
+    const resolved = await worker.post(`/api/events/${e.id}/transition`, { to: 'resolved', version: started.body.version });
+    expect(resolved.body).toMatchObject({ state: 'resolved', overdue: false });
+    expect(resolved.body.resolvedAt).toBeTruthy();
+  });
+
+  it('keeps things with a position and a status', async () => {
+    const grid = await nodeByCode(ctx, '510903001002001');
+    const t = (await worker.post('/api/things', { kind: 'camera', name: '北门摄像头', serialNo: 'CAM-0001', lon: 105.571, lat: 30.513, jurisdictionId: grid.id })).body;
+    expect(t).toMatchObject({ kind: 'camera', status: 'normal', lon: 105.571 });
+    const outOfChina = await worker.post('/api/things', { kind: 'camera', name: '错误坐标', lon: 10, lat: 30, jurisdictionId: grid.id });
+    expect(outOfChina.status).toBe(422);
+    expect((await worker.get('/api/things?kind=camera')).body.items.map((x: { id: string }) => x.id)).toContain(t.id);
+  });
+});
