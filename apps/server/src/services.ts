@@ -12,6 +12,7 @@ import { createRelationsService } from './modules/registry/relations.service.js'
 import { createGraphService } from './modules/registry/graph.service.js';
 import { historyReader } from './modules/registry/history.js';
 import { createRecordsService } from './modules/registry/records.service.js';
+import { createMapService } from './modules/registry/map.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 
 /** Wires the module services together; each receives only what it uses. */
@@ -31,6 +32,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     graph: createGraphService({ db }),
     records: createRecordsService({ db, audit, jurisdiction }),
     registryHistory: historyReader(db),
+    map: createMapService({ db, jurisdiction, config }),
   };
 }
 

@@ -121,7 +121,7 @@ export async function buildRegistrySet(ctx: TestContext, agent: Agent, opts: { c
   const person = await buildPerson(ctx, agent, { node: opts.grid, name: `甲${opts.tag}` });
   const relative = await buildPerson(ctx, agent, { node: opts.grid, name: `乙${opts.tag}` });
   const estate = await ok(agent.post('/api/estates', { name: `小区${opts.tag}`, jurisdictionId: community.id, lon: 105.59, lat: 30.53 }));
-  const building = await ok(agent.post('/api/buildings', { name: '1栋', estateId: estate.id, floors: 6, unitCount: 2, lon: 105.5901, lat: 30.5301 }));
+  const building = await ok(agent.post('/api/buildings', { name: '1栋', estateId: estate.id, jurisdictionId: grid.id, floors: 6, unitCount: 2, lon: 105.5901, lat: 30.5301 }));
   const house = await ok(agent.post('/api/houses', { buildingId: building.id, unitNo: 1, floor: 3, number: '301', area: 89.5 }));
   const personHouse = await ok(agent.post(`/api/people/${person.id}/houses`, { houseId: house.id, kind: 'resident', validFrom: '2020-01-01' }));
   const relation = await ok(agent.post(`/api/people/${person.id}/relatives`, { relatedPersonId: relative.id, relationCode: '10', validFrom: '2000-01-01' }));

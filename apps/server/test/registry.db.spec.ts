@@ -126,3 +126,21 @@ describe('organisations, things and events', () => {
     expect((await worker.get('/api/things?kind=camera')).body.items.map((x: { id: string }) => x.id)).toContain(t.id);
   });
 });
+
+describe('the 2.5D map', () => {
+  it('gives buildings as extruded polygons coloured by a measure, areas around them, and things, inside the jurisdiction only', async () => {
+    const set = await buildRegistrySet(ctx, worker, { community: '510903001002', grid: '510903001002001', tag: '图' });
+    const layers = (await worker.get('/api/map/layers?measure=residents')).body;
+    const b = layers.buildings.features.find((f: { id: string }) => f.id === set.building);
+    expect(b.geometry.type).toBe('Polygon');
+    expect(b.properties).toMatchObject({ floors: 6, height: 18, residentCount: 1, value: 1 });
+    expect(layers.areas.features.map((f: { properties: { name: string } }) => f.properties.name)).toEqual(expect.arrayContaining(['天宫路社区', '第一网格']));
+    expect(layers.things.features.map((f: { id: string }) => f.id)).toContain(set.thing);
+    const vacancy = (await worker.get('/api/map/layers?measure=vacancy')).body;
+    expect(vacancy.buildings.features.find((f: { id: string }) => f.id === set.building).properties.value).toBe(0);
+    const anju = await login(ctx, (await buildUser(ctx, { roles: ['district_official'], nodes: ['510904'] })).username);
+    const theirs = (await anju.get('/api/map/layers')).body;
+    expect(theirs.buildings.features.map((f: { id: string }) => f.id)).not.toContain(set.building);
+    expect((await worker.get('/api/map/config')).body).toMatchObject({ tileUrl: null });
+  });
+});

@@ -67,6 +67,14 @@ const envSchema = z.object({
   /** Administrators must enrol TOTP before doing anything else. Defaults to on in production. */
   REQUIRE_TOTP_FOR_ADMINS: bool.optional(),
 
+  // ---- maps
+  /**
+   * Basemap tile URL template ({z}/{x}/{y}), e.g. a 天地图 WMTS URL with your key. Without it the
+   * map draws Linli's own layers on a plain background and needs no internet.
+   */
+  MAP_TILE_URL: z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'must be an http(s) URL template with {z}, {x} and {y}').optional(),
+  MAP_TILE_ATTRIBUTION: z.string().max(200).optional(),
+
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -100,6 +108,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       passwordMaxAgeDays: env.PASSWORD_MAX_AGE_DAYS,
       requireTotpForAdmins: env.REQUIRE_TOTP_FOR_ADMINS ?? production,
     },
+    map: { tileUrl: env.MAP_TILE_URL, tileAttribution: env.MAP_TILE_ATTRIBUTION },
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -23,6 +23,7 @@ import { dictionariesRoutes } from '../modules/registry/dictionaries.routes.js';
 import { housingRoutes } from '../modules/registry/housing.routes.js';
 import { relationsRoutes } from '../modules/registry/relations.routes.js';
 import { recordsRoutes } from '../modules/registry/records.routes.js';
+import { mapRoutes } from '../modules/registry/map.routes.js';
 
 export type App = FastifyInstance;
 export type ZodApp = FastifyInstance<
@@ -107,6 +108,7 @@ export async function buildApp(opts: { config: Config; db: Database; services: S
     housingRoutes(api, services);
     relationsRoutes(api, services);
     recordsRoutes(api, services);
+    mapRoutes(api, services);
   });
 
   app.setNotFoundHandler((req, reply) => {

@@ -105,16 +105,14 @@ export function createHousingService(deps: { db: Database; jurisdiction: Jurisdi
     getBuilding: (actor: Actor, id: string) => run(actor, async (tx) => toBuilding(found(await repo.buildingById(tx, id)))),
     createBuilding: (actor: Actor, input: { name: string; estateId?: string; jurisdictionId?: string; floors: number; unitCount: number; use: string; builtYear?: number; footprint?: Ring; lon?: number; lat?: number }) =>
       run(actor, async (tx) => {
+        // A building lives in its grid when one is named (grid workers see their grid's
+        // buildings), otherwise where its estate lives.
         let place;
-        if (input.estateId) {
-          const estate = await repo.estateById(tx, input.estateId);
-          if (!estate) throw registryError('REFERENCE_NOT_FOUND', { what: '小区', whatEn: 'The estate' }, 'estateId');
-          place = { path: estate.path, district_code: estate.district_code };
-        } else if (input.jurisdictionId) {
-          place = await placeAt(tx, jurisdiction, input.jurisdictionId);
-        } else {
-          throw registryError('REFERENCE_NOT_FOUND', { what: '所属小区或辖区', whatEn: 'An estate or jurisdiction' }, 'estateId');
-        }
+        const estate = input.estateId ? await repo.estateById(tx, input.estateId) : undefined;
+        if (input.estateId && !estate) throw registryError('REFERENCE_NOT_FOUND', { what: '小区', whatEn: 'The estate' }, 'estateId');
+        if (input.jurisdictionId) place = await placeAt(tx, jurisdiction, input.jurisdictionId);
+        else if (estate) place = { path: estate.path, district_code: estate.district_code };
+        else throw registryError('REFERENCE_NOT_FOUND', { what: '所属小区或辖区', whatEn: 'An estate or jurisdiction' }, 'estateId');
         const id = await insertRow(tx, 'building', {
           ...place, estate_id: input.estateId, name: input.name, floors: input.floors, unit_count: input.unitCount, use: input.use,
           built_year: input.builtYear, ...geometry(input),

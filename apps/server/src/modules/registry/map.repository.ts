@@ -1,0 +1,58 @@
+import type { Queryable } from '../../db/database.js';
+
+export interface BuildingFeatureRow {
+  id: string; name: string; estate_name: string | null; floors: number; use: string; footprint: { coordinates: [number, number][][] } | null;
+  lon: number | null; lat: number | null; house_count: number; resident_count: number; elderly_count: number; alone_count: number; vacant_count: number;
+}
+
+/**
+ * Buildings in scope (optionally under a node) with the measures the map colours by, computed
+ * from current relationships. One pass over houses and relationships per call.
+ */
+export async function buildingFeatures(tx: Queryable, underPath: string | null, bbox: [number, number, number, number] | null, limit: number) {
+  const { rows } = await tx.query<BuildingFeatureRow>(
+    `WITH occ AS (
+       SELECT h.building_id, h.id AS house_id, p.id AS person_id, p.birth_date, p.tags
+         FROM house h
+         JOIN person_house ph ON ph.house_id = h.id AND ph.valid_to IS NULL AND ph.kind IN ('resident', 'tenant')
+         JOIN person p ON p.id = ph.person_id AND p.status = 'active'
+        WHERE ($1::ltree IS NULL OR h.path <@ $1::ltree)
+     )
+     SELECT b.id, b.name, e.name AS estate_name, b.floors, b.use, b.footprint, b.lon, b.lat,
+            (SELECT count(*)::int FROM house h WHERE h.building_id = b.id) AS house_count,
+            (SELECT count(DISTINCT o.person_id)::int FROM occ o WHERE o.building_id = b.id) AS resident_count,
+            (SELECT count(DISTINCT o.person_id)::int FROM occ o WHERE o.building_id = b.id AND o.birth_date <= current_date - interval '60 years') AS elderly_count,
+            (SELECT count(DISTINCT o.person_id)::int FROM occ o WHERE o.building_id = b.id AND 'elderly_alone' = ANY (o.tags)) AS alone_count,
+            (SELECT count(*)::int FROM house h WHERE h.building_id = b.id AND NOT EXISTS (SELECT 1 FROM occ o WHERE o.house_id = h.id)) AS vacant_count
+       FROM building b LEFT JOIN estate e ON e.id = b.estate_id
+      WHERE ($1::ltree IS NULL OR b.path <@ $1::ltree)
+        AND ($2::float8 IS NULL OR (b.lon BETWEEN $2 AND $4 AND b.lat BETWEEN $3 AND $5))
+      ORDER BY b.id LIMIT $6`,
+    [underPath, bbox?.[0] ?? null, bbox?.[1] ?? null, bbox?.[2] ?? null, bbox?.[3] ?? null, limit],
+  );
+  return rows;
+}
+
+/** Communities and grids with buildings, as the bounding box of their buildings' footprints. */
+export async function areaExtents(tx: Queryable, underPath: string | null) {
+  const { rows } = await tx.query<{ id: string; code: string; name: string; level: string; min_lon: number; min_lat: number; max_lon: number; max_lat: number; buildings: number }>(
+    `SELECT n.id, n.code, n.name, n.level, min(pt.lon) AS min_lon, min(pt.lat) AS min_lat, max(pt.lon) AS max_lon, max(pt.lat) AS max_lat,
+            count(DISTINCT b.id)::int AS buildings
+       FROM jurisdiction_node n
+       JOIN building b ON b.path <@ n.path
+       CROSS JOIN LATERAL (SELECT (c ->> 0)::float8 AS lon, (c ->> 1)::float8 AS lat FROM jsonb_array_elements(b.footprint -> 'coordinates' -> 0) c) pt
+      WHERE n.level IN ('community', 'grid') AND (n.valid_to IS NULL OR n.valid_to >= current_date)
+        AND ($1::ltree IS NULL OR n.path <@ $1::ltree)
+      GROUP BY n.id, n.code, n.name, n.level`,
+    [underPath],
+  );
+  return rows;
+}
+
+export async function thingPoints(tx: Queryable, underPath: string | null) {
+  const { rows } = await tx.query<{ id: string; kind: string; name: string; status: string; lon: number; lat: number }>(
+    `SELECT id, kind, name, status, lon, lat FROM thing WHERE lon IS NOT NULL AND ($1::ltree IS NULL OR path <@ $1::ltree) LIMIT 20000`,
+    [underPath],
+  );
+  return rows;
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { actorOf } from '../../http/access.js';
+import type { ZodApp } from '../../http/app.js';
+import type { Services } from '../../services.js';
+
+const Position = z.array(z.number());
+const Features = (geometry: z.ZodType, properties: z.ZodType) =>
+  z.object({ type: z.literal('FeatureCollection'), features: z.array(z.object({ type: z.literal('Feature'), id: z.string(), geometry, properties })) });
+const Polygon = z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(Position)) });
+
+const Layers = z.object({
+  buildings: Features(Polygon, z.object({
+    id: z.string(), name: z.string(), estateName: z.string().nullable(), floors: z.number(), height: z.number(), use: z.string(),
+    houseCount: z.number(), residentCount: z.number(), value: z.number(),
+  })),
+  areas: Features(Polygon, z.object({ id: z.string(), code: z.string(), name: z.string(), level: z.string(), buildings: z.number() })),
+  things: Features(z.object({ type: z.literal('Point'), coordinates: Position }), z.object({ id: z.string(), kind: z.string(), name: z.string(), status: z.string() })),
+  measure: z.string(),
+  max: z.number(),
+});
+
+const Query = z.strictObject({
+  jurisdictionId: z.uuid().optional(),
+  measure: z.enum(['residents', 'elderly', 'elderly_alone', 'vacancy', 'floors']).default('residents'),
+  bbox: z.string().regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/).transform((s) => s.split(',').map(Number) as [number, number, number, number]).optional(),
+});
+
+/** 2.5D map: buildings, areas and things as GeoJSON within one's jurisdiction. */
+export function mapRoutes(app: ZodApp, s: Services) {
+  const tags = ['registry: map'];
+  app.get('/api/map/config', {
+    config: { access: { permission: 'registry.read' } },
+    schema: { tags, summary: '地图初始视图与底图 / map start view and basemap', response: { 200: z.object({ center: z.tuple([z.number(), z.number()]), zoom: z.number(), tileUrl: z.string().nullable(), tileAttribution: z.string().nullable() }) } },
+  }, async () => s.map.config());
+  app.get('/api/map/layers', {
+    config: { access: { permission: 'registry.read' } },
+    schema: { tags, summary: '楼栋、区域、设施图层 / map layers', querystring: Query, response: { 200: Layers } },
+  }, async (req) => s.map.layers(actorOf(req), req.query));
+}

@@ -1,0 +1,79 @@
+import type { Config } from '../../config/env.js';
+import type { Database } from '../../db/database.js';
+import { withScope } from '../../db/scope.js';
+import type { Actor } from '../../shared/actor.js';
+import { commonError } from '../../shared/errors.js';
+import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
+import * as repo from './map.repository.js';
+
+export type Measure = 'residents' | 'elderly' | 'elderly_alone' | 'vacancy' | 'floors';
+const FLOOR_HEIGHT_M = 3;
+const PAD = 0.0003; // ≈ 30 m around an area's buildings
+
+/** The value a building is coloured by. */
+function measureOf(r: repo.BuildingFeatureRow, m: Measure): number {
+  switch (m) {
+    case 'residents': return r.resident_count;
+    case 'elderly': return r.elderly_count;
+    case 'elderly_alone': return r.alone_count;
+    case 'vacancy': return r.house_count ? Math.round((100 * r.vacant_count) / r.house_count) : 0;
+    case 'floors': return r.floors;
+  }
+}
+
+export type MapService = ReturnType<typeof createMapService>;
+
+/** 2.5D map data: buildings extruded by floors and coloured by a measure, areas, and things. */
+export function createMapService(deps: { db: Database; jurisdiction: JurisdictionService; config: Config }) {
+  const { db, jurisdiction, config } = deps;
+  return {
+    /** Where to open the map, and the basemap when one is configured (none by default: works offline). */
+    config: () => ({ center: [105.5927, 30.5327] as [number, number], zoom: 14, tileUrl: config.map.tileUrl ?? null, tileAttribution: config.map.tileAttribution ?? null }),
+
+    layers: (actor: Actor, q: { jurisdictionId?: string; measure: Measure; bbox?: [number, number, number, number] }) =>
+      withScope(db, actor.scope, async (tx) => {
+        let underPath: string | null = null;
+        if (q.jurisdictionId) {
+          const [n] = await jurisdiction.resolveIn(tx, [q.jurisdictionId]);
+          if (!n) throw commonError('NOT_FOUND');
+          underPath = n.path;
+        }
+        const [buildings, areas, things] = [await repo.buildingFeatures(tx, underPath, q.bbox ?? null, 60_000), await repo.areaExtents(tx, underPath), await repo.thingPoints(tx, underPath)];
+        return {
+          buildings: {
+            type: 'FeatureCollection' as const,
+            features: buildings.filter((b) => b.footprint).map((b) => ({
+              type: 'Feature' as const,
+              id: b.id,
+              geometry: { type: 'Polygon' as const, coordinates: b.footprint!.coordinates },
+              properties: {
+                id: b.id, name: b.name, estateName: b.estate_name, floors: b.floors, height: b.floors * FLOOR_HEIGHT_M, use: b.use,
+                houseCount: b.house_count, residentCount: b.resident_count, value: measureOf(b, q.measure),
+              },
+            })),
+          },
+          areas: {
+            type: 'FeatureCollection' as const,
+            features: areas.map((a) => ({
+              type: 'Feature' as const,
+              id: a.id,
+              geometry: {
+                type: 'Polygon' as const,
+                coordinates: [[[a.min_lon - PAD, a.min_lat - PAD], [a.max_lon + PAD, a.min_lat - PAD], [a.max_lon + PAD, a.max_lat + PAD], [a.min_lon - PAD, a.max_lat + PAD], [a.min_lon - PAD, a.min_lat - PAD]]],
+              },
+              properties: { id: a.id, code: a.code, name: a.name, level: a.level, buildings: a.buildings },
+            })),
+          },
+          things: {
+            type: 'FeatureCollection' as const,
+            features: things.map((t) => ({
+              type: 'Feature' as const, id: t.id, geometry: { type: 'Point' as const, coordinates: [t.lon, t.lat] },
+              properties: { id: t.id, kind: t.kind, name: t.name, status: t.status },
+            })),
+          },
+          measure: q.measure,
+          max: Math.max(1, ...buildings.map((b) => measureOf(b, q.measure))),
+        };
+      }),
+  };
+}
