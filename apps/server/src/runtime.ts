@@ -1,7 +1,8 @@
 import type { Config } from './config/env.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
-import { fieldCipherFor } from './crypto/field-cipher.js';
+import { type FieldCipher, fieldCipherFor } from './crypto/field-cipher.js';
+import { seedRegistryDemo } from './seed/registry-demo.js';
 import { systemScope, withScope } from './db/scope.js';
 import { type BrokerHandle, startBroker } from './devices/broker.js';
 import { type App, buildApp } from './http/app.js';
@@ -14,7 +15,7 @@ import { today } from './shared/dates.js';
 export const CITY_CODE = '5109';
 
 /** Brings the registry's ground in: the division tree always, the demo grids and accounts in demo mode. */
-export async function ensureBaseData(db: Database, services: Services, config: Config, log: (m: string) => void = () => undefined) {
+export async function ensureBaseData(db: Database, services: Services, config: Config, cipher: FieldCipher, log: (m: string) => void = () => undefined) {
   const counts = await withScope(db, systemScope('startup check'), (tx) => jurisdictionRepo.countInForce(tx, today()));
   if (counts.city === 0) {
     const r = await loadDivisions(db, CITY_CODE);
@@ -24,6 +25,8 @@ export async function ensureBaseData(db: Database, services: Services, config: C
     await seedDemoGrids(db);
     const created = await seedDemoAccounts(db, services);
     log(`演示账号已创建 / demo accounts created: ${created.join(', ')}`);
+    const counts = await seedRegistryDemo(db, cipher);
+    if (counts) log(`试点数据已生成 / pilot registry generated: ${JSON.stringify(counts)}`);
   }
 }
 
@@ -39,8 +42,9 @@ export interface Running {
 /** Starts the roles of the program this process runs (api, jobs, devices). */
 export async function startLinli(config: Config, log: (m: string) => void = console.log): Promise<Running> {
   const db = await openDatabase(config);
-  const services = createServices(db, config, fieldCipherFor(config));
-  await ensureBaseData(db, services, config, log);
+  const cipher = fieldCipherFor(config);
+  const services = createServices(db, config, cipher);
+  await ensureBaseData(db, services, config, cipher, log);
   let app: App | undefined;
   let broker: BrokerHandle | undefined;
   let url: string | undefined;

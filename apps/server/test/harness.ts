@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../src/config/env.js';
 import { APP_ROLE, type Database, openPglite, openPostgres } from '../src/db/database.js';
 import { buildApp, type App } from '../src/http/app.js';
 import { createServices, type Services } from '../src/services.js';
-import { createFieldCipher } from '../src/crypto/field-cipher.js';
+import { createFieldCipher, type FieldCipher } from '../src/crypto/field-cipher.js';
 import { withDatabase } from './global-setup.js';
 
 export interface TestContext {
@@ -13,6 +13,7 @@ export interface TestContext {
   db: Database;
   config: Config;
   services: Services;
+  cipher: FieldCipher;
   app: App;
   /** Runs SQL as the schema owner, bypassing the app role's limits (to tamper, as an attacker would). */
   asOwner<T>(fn: (db: Database) => Promise<T>): Promise<T>;
@@ -61,7 +62,8 @@ export async function setupTestContext(env: Record<string, string> = {}): Promis
       }
     };
   }
-  const services = createServices(db, config, createFieldCipher(crypto.randomBytes(32)));
+  const cipher = createFieldCipher(crypto.randomBytes(32));
+  const services = createServices(db, config, cipher);
   const app = await buildApp({ config, db, services });
   await app.ready();
   return {
@@ -69,6 +71,7 @@ export async function setupTestContext(env: Record<string, string> = {}): Promis
     db,
     config,
     services,
+    cipher,
     app,
     asOwner,
     async close() {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withScope, systemScope } from '../src/db/scope.js';
 import { ensureBaseData } from '../src/runtime.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/seed/demo.js';
+import { CITIZEN_ID_COLUMN } from '../src/modules/registry/people.service.js';
+import { parseCitizenId } from '../src/standards/citizen-id.js';
 import { agentFor, login } from './factories.js';
 import { setupTestContext, type TestContext } from './harness.js';
 
@@ -29,14 +31,14 @@ describe('base data', () => {
   });
 
   it('creates no account outside demo mode', async () => {
-    await ensureBaseData(ctx.db, ctx.services, { ...ctx.config, mode: 'production' });
+    await ensureBaseData(ctx.db, ctx.services, { ...ctx.config, mode: 'production' }, ctx.cipher);
     expect(await ctx.services.users.count()).toBe(0);
     const r = await agentFor(ctx).post('/api/auth/login', { username: 'admin', password: DEMO_PASSWORD });
     expect(r.status).toBe(401);
   });
 
   it('creates the twelve demo accounts in demo mode, each in its jurisdiction', async () => {
-    await ensureBaseData(ctx.db, ctx.services, { ...ctx.config, mode: 'demo' });
+    await ensureBaseData(ctx.db, ctx.services, { ...ctx.config, mode: 'demo' }, ctx.cipher);
     expect(await ctx.services.users.count()).toBe(DEMO_ACCOUNTS.length);
     const worker = await login(ctx, 'worker', DEMO_PASSWORD);
     const me = (await worker.get('/api/auth/me')).body;
@@ -46,5 +48,35 @@ describe('base data', () => {
     const anju = await login(ctx, 'anju', DEMO_PASSWORD);
     const roots = (await anju.get('/api/jurisdictions')).body.items;
     expect(roots.map((n: { name: string }) => n.name)).toEqual(['安居区']);
+  });
+});
+
+describe('the pilot registry (demo data)', () => {
+  it('has the pilot’s size: about 1,780 residents, 1,005 houses and 500 other records, with valid IDs, families, tenants and elderly living alone', async () => {
+    const count = async (sql: string) => (await ctx.asOwner((db) => db.query<{ n: number }>(sql))).rows[0]!.n;
+    const people = await count('SELECT count(*)::int AS n FROM person');
+    expect(people).toBeGreaterThanOrEqual(1780);
+    expect(people).toBeLessThan(1790);
+    const houses = await count('SELECT count(*)::int AS n FROM house');
+    expect(houses).toBeGreaterThan(950);
+    expect(houses).toBeLessThan(1060);
+    const others = await count(`SELECT (SELECT count(*) FROM organization) + (SELECT count(*) FROM thing) + (SELECT count(*) FROM work_item) AS n`);
+    expect(others).toBeGreaterThan(450);
+    expect(others).toBeLessThan(600);
+    expect(await count(`SELECT count(*)::int AS n FROM person WHERE 'elderly_alone' = ANY(tags)`)).toBeGreaterThan(20);
+    expect(await count(`SELECT count(*)::int AS n FROM person_house WHERE kind = 'tenant'`)).toBeGreaterThan(50);
+    expect(await count(`SELECT count(*)::int AS n FROM household`)).toBeGreaterThan(300);
+    // every ID decrypts to a number that passes GB 11643 and agrees with the stored birth date and gender
+    const { rows } = await ctx.asOwner((db) => db.query<{ citizen_id_enc: string; birth_date: string; gender: number }>('SELECT citizen_id_enc, birth_date, gender FROM person LIMIT 200'));
+    for (const p of rows) {
+      const parsed = parseCitizenId(ctx.cipher.decrypt(p.citizen_id_enc, CITIZEN_ID_COLUMN));
+      expect(parsed.ok && parsed.value.birthDate === p.birth_date && parsed.value.gender === p.gender).toBe(true);
+    }
+    // a worker of 电江路社区 finds residents by pinyin initials there
+    const worker = await login(ctx, 'worker', DEMO_PASSWORD);
+    const list = (await worker.get('/api/people?limit=5')).body;
+    expect(list.total).toBeGreaterThan(100);
+    const initials = list.items[0].namePinyin.slice(0, 1);
+    expect((await worker.get(`/api/people?q=${initials}`)).body.items.length).toBeGreaterThan(0);
   });
 });

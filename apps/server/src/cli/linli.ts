@@ -32,7 +32,8 @@ async function withServices<T>(fn: (ctx: Awaited<ReturnType<typeof open>>) => Pr
 async function open() {
   const cfg = config();
   const db = await openDatabase(cfg);
-  return { cfg, db, services: createServices(db, cfg, fieldCipherFor(cfg)) };
+  const cipher = fieldCipherFor(cfg);
+  return { cfg, db, cipher, services: createServices(db, cfg, cipher) };
 }
 
 /** A temporary password that meets the rule; shown once, must be changed at first sign-in. */
@@ -73,8 +74,8 @@ program
   .command('seed')
   .description('导入行政区划；演示模式下创建演示网格和账号 / load the division tree (and demo data in demo mode)')
   .action(async () =>
-    withServices(async ({ cfg, db, services }) => {
-      await ensureBaseData(db, services, cfg, console.log);
+    withServices(async ({ cfg, db, services, cipher }) => {
+      await ensureBaseData(db, services, cfg, cipher, console.log);
       console.log('seed done');
     }),
   );
@@ -88,8 +89,8 @@ admin
   .option('--role <role>', 'sys_admin | security_admin | audit_admin', 'sys_admin')
   .option('--node <code>', 'jurisdiction code', '5109')
   .action(async (opts: { username: string; displayName: string; role: string; node: string }) =>
-    withServices(async ({ cfg, db, services }) => {
-      await ensureBaseData(db, services, { ...cfg, mode: 'production' });
+    withServices(async ({ cfg, db, services, cipher }) => {
+      await ensureBaseData(db, services, { ...cfg, mode: 'production' }, cipher);
       const { withScope, systemScope } = await import('../db/scope.js');
       const { byCode } = await import('../modules/jurisdiction/jurisdiction.repository.js');
       const { today } = await import('../shared/dates.js');

@@ -43,6 +43,26 @@ export function ageOn(birthDate: string | null, on = today()): number | null {
   return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
 }
 
+/** The stored, encrypted form of a (valid) citizen ID: ciphertext, lookup hash, masked display. */
+export function citizenIdColumns(cipher: FieldCipher, number: string) {
+  return {
+    citizen_id_enc: cipher.encrypt(number, CITIZEN_ID_COLUMN),
+    citizen_id_hash: cipher.lookupHash(number, CITIZEN_ID_COLUMN),
+    citizen_id_masked: maskCitizenId(number),
+  };
+}
+
+/** The stored, encrypted form of a phone number. */
+export function phoneColumns(cipher: FieldCipher, phone: string) {
+  return { phone_enc: cipher.encrypt(phone, PHONE_COLUMN), phone_hash: cipher.lookupHash(phone, PHONE_COLUMN), phone_masked: maskPhone(phone) };
+}
+
+/** Name with its pinyin search keys. */
+export function nameColumns(name: string) {
+  const py = namePinyin(name);
+  return { name, name_pinyin: py.full, name_initials: py.initials };
+}
+
 export function toPerson(r: people.PersonRow): PersonDto {
   return {
     id: r.id,
@@ -83,10 +103,7 @@ export function createPeopleService(deps: { db: Database; audit: AuditService; j
   /** The stored columns for the given input: validation, cross-checks, encryption and derived keys. */
   async function columnsFor(tx: Queryable, input: PersonInput, current?: people.PersonRow) {
     const cols: Record<string, unknown> = {};
-    if (input.name !== undefined) {
-      const py = namePinyin(input.name);
-      Object.assign(cols, { name: input.name, name_pinyin: py.full, name_initials: py.initials });
-    }
+    if (input.name !== undefined) Object.assign(cols, nameColumns(input.name));
     let gender = input.gender ?? current?.gender;
     let birthDate = input.birthDate ?? current?.birth_date ?? undefined;
     if (input.citizenId !== undefined) {
@@ -96,8 +113,8 @@ export function createPeopleService(deps: { db: Database; audit: AuditService; j
         throw registryError('CITIZEN_ID_INVALID', { reason: m.zh, reasonEn: m.en }, 'citizenId');
       }
       const id = parsed.value;
-      const hash = cipher.lookupHash(id.number, CITIZEN_ID_COLUMN);
-      const holder = await people.findByCitizenIdHash(tx, hash);
+      const idCols = citizenIdColumns(cipher, id.number);
+      const holder = await people.findByCitizenIdHash(tx, idCols.citizen_id_hash);
       if (holder && holder.id !== current?.id) throw registryError('CITIZEN_ID_DUPLICATE', { name: holder.name }, 'citizenId');
       if (input.gender !== undefined && input.gender !== id.gender && input.gender !== 0 && input.gender !== 9) {
         throw registryError('GENDER_MISMATCH', { expected: GENDERS[id.gender].zh, expectedEn: GENDERS[id.gender].en }, 'gender');
@@ -107,24 +124,12 @@ export function createPeopleService(deps: { db: Database; audit: AuditService; j
       }
       gender = input.gender ?? id.gender;
       birthDate = id.birthDate;
-      Object.assign(cols, {
-        citizen_id_enc: cipher.encrypt(id.number, CITIZEN_ID_COLUMN),
-        citizen_id_hash: hash,
-        citizen_id_masked: maskCitizenId(id.number),
-        gender,
-        birth_date: birthDate,
-      });
+      Object.assign(cols, idCols, { gender, birth_date: birthDate });
     } else {
       if (input.gender !== undefined) cols.gender = input.gender;
       if (input.birthDate !== undefined) cols.birth_date = input.birthDate;
     }
-    if (input.phone !== undefined) {
-      Object.assign(cols, {
-        phone_enc: cipher.encrypt(input.phone, PHONE_COLUMN),
-        phone_hash: cipher.lookupHash(input.phone, PHONE_COLUMN),
-        phone_masked: maskPhone(input.phone),
-      });
-    }
+    if (input.phone !== undefined) Object.assign(cols, phoneColumns(cipher, input.phone));
     if (input.jurisdictionId !== undefined) Object.assign(cols, await placeAt(tx, jurisdiction, input.jurisdictionId));
     for (const [k, c] of [['ethnicity', 'ethnicity'], ['hukouDivision', 'hukou_division'], ['hukouAddress', 'hukou_address'], ['residenceAddress', 'residence_address'], ['tags', 'tags'], ['notes', 'notes']] as const) {
       if (input[k] !== undefined) cols[c] = input[k];
