@@ -13,6 +13,7 @@ import { createGraphService } from './modules/registry/graph.service.js';
 import { historyReader } from './modules/registry/history.js';
 import { createRecordsService } from './modules/registry/records.service.js';
 import { createMapService } from './modules/registry/map.service.js';
+import { createMergeService } from './modules/registry/merge.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 
 /** Wires the module services together; each receives only what it uses. */
@@ -33,6 +34,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     records: createRecordsService({ db, audit, jurisdiction }),
     registryHistory: historyReader(db),
     map: createMapService({ db, jurisdiction, config }),
+    merge: createMergeService({ db, audit, jurisdiction }),
   };
 }
 

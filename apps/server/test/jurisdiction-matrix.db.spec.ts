@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/shared/dates.js';
-import { type Agent, buildRegistrySet, buildUser, login, nodeByCode } from './factories.js';
+import { type Agent, buildPerson, buildRegistrySet, buildUser, login, nodeByCode } from './factories.js';
 import { setupTestContext, type TestContext } from './harness.js';
 
 /**
@@ -37,6 +37,10 @@ beforeAll(async () => {
     bag.grid = created.body.id;
     const sideWorker = await login(ctx, (await buildUser(ctx, { roles: ['community_worker'], nodes: [code] })).username);
     Object.assign(bag, await buildRegistrySet(ctx, sideWorker, { community: code, grid, tag: side }));
+    const twinA = await buildPerson(ctx, sideWorker, { node: grid, name: `双${side}` });
+    const twinB = await buildPerson(ctx, sideWorker, { node: grid, name: `双${side}` });
+    bag.spare = (await buildPerson(ctx, sideWorker, { node: grid, name: `备${side}` })).id;
+    bag.merge = (await sideWorker.post(`/api/people/${twinA.id}/merge`, { duplicateId: twinB.id })).body.id;
   }
 });
 afterAll(() => ctx?.close());
@@ -63,6 +67,9 @@ const matrix: Record<string, Call> = {
   'PATCH /api/people/{id}': patch('person', 'person', (i) => `/api/people/${i.person}`, { notes: '矩阵' }),
   'GET /api/people/{id}/history': get((i) => `/api/people/${i.person}/history`),
   'POST /api/people/{id}/unmask': post((i) => `/api/people/${i.person}/unmask`, () => ({ fields: ['phone'], reason: '矩阵测试核对' })),
+  'POST /api/people/{id}/merge': post((i) => `/api/people/${i.person}/merge`, (i) => ({ duplicateId: i.spare })),
+  'GET /api/people/{id}/merges': get((i) => `/api/people/${i.person}/merges`),
+  'POST /api/person-merges/{id}/undo': post((i) => `/api/person-merges/${i.merge}/undo`, () => undefined),
   'GET /api/people/{id}/overview': get((i) => `/api/people/${i.person}/overview`),
   'POST /api/people/{id}/houses': post((i) => `/api/people/${i.person}/houses`, (i) => ({ houseId: i.house, kind: 'owner', validFrom: '2021-01-01' })),
   'POST /api/people/{id}/relatives': post((i) => `/api/people/${i.person}/relatives`, (i) => ({ relatedPersonId: i.relative, relationCode: '70', validFrom: '2021-01-01' })),

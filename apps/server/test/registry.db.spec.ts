@@ -144,3 +144,43 @@ describe('the 2.5D map', () => {
     expect((await worker.get('/api/map/config')).body).toMatchObject({ tileUrl: null });
   });
 });
+
+describe('duplicate people', () => {
+  it('finds candidates by name and birth date, merges keeping lineage and moving relationships, and undoes exactly', async () => {
+    const set = await buildRegistrySet(ctx, worker, { community: '510903001002', grid: '510903001002001', tag: '重' });
+    const id = freshCitizenId({ birthDate: '1955-04-04' });
+    const withId = await buildPerson(ctx, worker, { node: '510903001002001', name: '黄国强', birthDate: '1955-04-04' });
+    const twin = await buildPerson(ctx, worker, { node: '510903001002001', name: '黄国强', citizenId: id });
+    await worker.post(`/api/people/${twin.id}/houses`, { houseId: set.house, kind: 'resident', validFrom: '2022-01-01' });
+
+    const candidates = (await worker.get('/api/people/duplicates')).body.items;
+    const pair = candidates.find((c: { a: { id: string }; b: { id: string } }) => [c.a.id, c.b.id].sort().join() === [withId.id, twin.id].sort().join());
+    expect(pair.reasons.map((r: { code: string }) => r.code)).toContain('same_pinyin_birth');
+
+    const merged = await worker.post(`/api/people/${withId.id}/merge`, { duplicateId: twin.id });
+    expect(merged.status).toBe(200);
+    expect(merged.body).toMatchObject({ survivorId: withId.id, mergedId: twin.id, identityMoved: true, moved: expect.objectContaining({ 'person_house.person_id': 1 }) });
+    const survivor = (await worker.get(`/api/people/${withId.id}/overview`)).body;
+    expect(survivor.person.citizenIdMasked).toBe(`${id.slice(0, 6)}********${id.slice(-4)}`);
+    expect(survivor.houses.map((h: { house: { id: string } }) => h.house.id)).toContain(set.house);
+    expect((await worker.get(`/api/people/${twin.id}`)).body).toMatchObject({ status: 'merged', mergedInto: withId.id });
+    expect((await worker.get(`/api/people?q=${id}`)).body.items.map((p: { id: string }) => p.id)).toEqual([withId.id]);
+    expect((await worker.get(`/api/people/${withId.id}/merges`)).body.items).toHaveLength(1);
+
+    const undone = await worker.post(`/api/person-merges/${merged.body.id}/undo`);
+    expect(undone.status).toBe(200);
+    expect((await worker.post(`/api/person-merges/${merged.body.id}/undo`)).status).toBe(409);
+    const back = (await worker.get(`/api/people/${twin.id}/overview`)).body;
+    expect(back.person).toMatchObject({ status: 'active', mergedInto: null, citizenIdMasked: `${id.slice(0, 6)}********${id.slice(-4)}` });
+    expect(back.houses.map((h: { house: { id: string } }) => h.house.id)).toContain(set.house);
+    expect((await worker.get(`/api/people/${withId.id}`)).body.citizenIdMasked).toBeNull();
+  });
+
+  it('refuses to merge two people with different citizen IDs', async () => {
+    const a = await buildPerson(ctx, worker, { node: '510903001002001', name: '冲突甲', citizenId: freshCitizenId() });
+    const b = await buildPerson(ctx, worker, { node: '510903001002001', name: '冲突甲', citizenId: freshCitizenId() });
+    const r = await worker.post(`/api/people/${a.id}/merge`, { duplicateId: b.id });
+    expect(r.status).toBe(422);
+    expect(r.body.code).toBe('MERGE_CONFLICTING_IDS');
+  });
+});

@@ -24,6 +24,7 @@ import { housingRoutes } from '../modules/registry/housing.routes.js';
 import { relationsRoutes } from '../modules/registry/relations.routes.js';
 import { recordsRoutes } from '../modules/registry/records.routes.js';
 import { mapRoutes } from '../modules/registry/map.routes.js';
+import { mergeRoutes } from '../modules/registry/merge.routes.js';
 
 export type App = FastifyInstance;
 export type ZodApp = FastifyInstance<
@@ -108,6 +109,7 @@ export async function buildApp(opts: { config: Config; db: Database; services: S
     housingRoutes(api, services);
     relationsRoutes(api, services);
     recordsRoutes(api, services);
+    mergeRoutes(api, services);
     mapRoutes(api, services);
   });
 
