@@ -72,10 +72,24 @@ program
 
 program
   .command('seed')
-  .description('导入行政区划；演示模式下创建演示网格和账号 / load the division tree (and demo data in demo mode)')
-  .action(async () =>
+  .description('导入行政区划；演示模式下创建演示网格、账号和试点数据 / load the division tree (and demo data in demo mode)')
+  .option('--scale <scale>', 'pilot (default) or city: 3 M people and 1.2 M houses for benchmarks (PostgreSQL only)', 'pilot')
+  .action(async (opts: { scale: string }) =>
     withServices(async ({ cfg, db, services, cipher }) => {
       await ensureBaseData(db, services, cfg, cipher, console.log);
+      if (opts.scale === 'city') {
+        if (cfg.database.kind !== 'postgresql') throw new Error('--scale city needs DATABASE_URL (PostgreSQL)');
+        const { openPostgres } = await import('../db/database.js');
+        const { seedCityScale } = await import('../seed/city-scale.js');
+        const owner = await openPostgres(cfg.database.url, { asAppRole: false, max: 1 });
+        try {
+          await seedCityScale(owner, cipher);
+        } finally {
+          await owner.close();
+        }
+      } else if (opts.scale !== 'pilot') {
+        throw new Error(`unknown scale ${opts.scale} (pilot or city)`);
+      }
       console.log('seed done');
     }),
   );

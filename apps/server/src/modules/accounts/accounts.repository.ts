@@ -93,29 +93,10 @@ export async function setPassword(tx: Queryable, userId: string, passwordHash: s
 
 // ---------------------------------------------------------------- sessions
 
-export interface SessionRow {
-  id: string;
-  user_id: string;
-  csrf_token: string;
-  created_at: Date;
-  last_seen_at: Date;
-  status: 'active' | 'disabled';
-}
-
 export async function insertSession(tx: Queryable, s: { id: string; userId: string; csrf: string; ip: string; userAgent: string | null }) {
   await tx.query('INSERT INTO user_session (id, user_id, csrf_token, ip, user_agent) VALUES ($1,$2,$3,$4,$5)', [
     s.id, s.userId, s.csrf, s.ip, s.userAgent,
   ]);
-}
-
-export async function findOpenSession(tx: Queryable, id: string): Promise<SessionRow | undefined> {
-  const { rows } = await tx.query<SessionRow>(
-    `SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, u.status
-       FROM user_session s JOIN app_user u ON u.id = s.user_id
-      WHERE s.id = $1 AND s.ended_at IS NULL`,
-    [id],
-  );
-  return rows[0];
 }
 
 export async function touchSession(tx: Queryable, id: string) {
@@ -161,44 +142,37 @@ export async function findSessionOwner(tx: Queryable, sessionId: string) {
 
 // ---------------------------------------------------------------- principal
 
-export interface NodeRef {
-  id: string;
-  code: string;
-  name: string;
-  level: 'city' | 'district' | 'street' | 'community' | 'grid';
-  path: string;
-}
-
-export interface PrincipalRow {
+export interface SessionPrincipal {
+  session_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
   id: string;
   username: string;
   display_name: string;
+  status: 'active' | 'disabled';
   must_change_password: boolean;
-  password_changed_at: Date;
+  password_changed_at: string;
   totp_enabled: boolean;
-  previous_login_at: Date | null;
+  previous_login_at: string | null;
   previous_login_ip: string | null;
   roles: { code: string; name: string; nameEn: string; isAdmin: boolean }[];
   permissions: string[];
   nodes: NodeRef[];
 }
 
-/** Everything needed to authorise a request: roles, permissions and current jurisdiction nodes. */
-export async function loadPrincipal(tx: Queryable, userId: string): Promise<PrincipalRow | undefined> {
-  const { rows } = await tx.query<PrincipalRow>(
-    `SELECT u.id, u.username, u.display_name, u.must_change_password, u.password_changed_at, u.totp_enabled,
-            u.previous_login_at, u.previous_login_ip,
-            coalesce((SELECT json_agg(json_build_object('code', r.code, 'name', r.name, 'nameEn', r.name_en, 'isAdmin', r.is_admin) ORDER BY r.code)
-                        FROM user_role ur JOIN role r ON r.code = ur.role_code WHERE ur.user_id = u.id), '[]') AS roles,
-            coalesce((SELECT array_agg(DISTINCT p ORDER BY p) FROM user_role ur JOIN role r ON r.code = ur.role_code,
-                             unnest(r.permissions) p WHERE ur.user_id = u.id), '{}') AS permissions,
-            coalesce((SELECT json_agg(json_build_object('id', n.id, 'code', n.code, 'name', n.name, 'level', n.level, 'path', n.path::text) ORDER BY n.path)
-                        FROM user_jurisdiction uj JOIN jurisdiction_node n ON n.id = uj.node_id
-                       WHERE uj.user_id = u.id AND (n.valid_to IS NULL OR n.valid_to >= current_date)), '[]') AS nodes
-       FROM app_user u WHERE u.id = $1`,
-    [userId],
-  );
-  return rows[0];
+/** An open session with its user's roles, permissions and current nodes, in one round trip. */
+export async function sessionPrincipal(db: Queryable, tokenHash: string): Promise<SessionPrincipal | undefined> {
+  const { rows } = await db.query<{ p: SessionPrincipal | null }>('SELECT linli_session_principal($1) AS p', [tokenHash]);
+  return rows[0]?.p ?? undefined;
+}
+
+export interface NodeRef {
+  id: string;
+  code: string;
+  name: string;
+  level: 'city' | 'district' | 'street' | 'community' | 'grid';
+  path: string;
 }
 
 // ---------------------------------------------------------------- user administration

@@ -86,42 +86,38 @@ export function createAuthService(deps: { db: Database; audit: AuditService; con
   /** Turns a session cookie into the request's actor, or null when it is unknown, ended or expired. */
   async function resolve(token: string, ip: string): Promise<Actor | null> {
     const id = sha256(token);
-    return sys(async (tx) => {
-      const s = await repo.findOpenSession(tx, id);
-      if (!s) return null;
-      const now = Date.now();
-      const expired =
-        now - s.last_seen_at.getTime() > cfg.sessionIdleMs ? 'idle timeout' : now - s.created_at.getTime() > cfg.sessionAbsoluteMs ? 'absolute timeout' : null;
-      if (expired || s.status !== 'active') {
-        await repo.endSession(tx, id, expired ?? 'user disabled');
-        return null;
-      }
-      if (now - s.last_seen_at.getTime() > TOUCH_EVERY_MS) await repo.touchSession(tx, id);
-      const p = await repo.loadPrincipal(tx, s.user_id);
-      if (!p) return null;
-      const isAdmin = p.roles.some((r) => r.isAdmin);
-      const totpRequired = isAdmin && cfg.requireTotpForAdmins;
-      const mustChange = p.must_change_password || passwordExpired(p.password_changed_at);
-      const scope: Scope = { kind: 'user', userId: p.id, paths: p.nodes.map((n) => n.path) };
-      return {
-        userId: p.id,
-        username: p.username,
-        displayName: p.display_name,
-        roles: p.roles,
-        permissions: new Set(p.permissions),
-        nodes: p.nodes,
-        scope,
-        ip,
-        sessionId: id,
-        csrfToken: s.csrf_token,
-        pending: mustChange ? 'password' : totpRequired && !p.totp_enabled ? 'totp' : null,
-        mustChangePassword: mustChange,
-        totpEnabled: p.totp_enabled,
-        totpRequired,
-        lastLoginAt: p.previous_login_at,
-        lastLoginIp: p.previous_login_ip,
-      } satisfies Actor;
-    });
+    const p = await repo.sessionPrincipal(db, id);
+    if (!p) return null;
+    const now = Date.now();
+    const lastSeen = Date.parse(p.last_seen_at);
+    const expired = now - lastSeen > cfg.sessionIdleMs ? 'idle timeout' : now - Date.parse(p.created_at) > cfg.sessionAbsoluteMs ? 'absolute timeout' : null;
+    if (expired || p.status !== 'active') {
+      await sys((tx) => repo.endSession(tx, id, expired ?? 'user disabled'));
+      return null;
+    }
+    if (now - lastSeen > TOUCH_EVERY_MS) await sys((tx) => repo.touchSession(tx, id));
+    const isAdmin = p.roles.some((r) => r.isAdmin);
+    const totpRequired = isAdmin && cfg.requireTotpForAdmins;
+    const mustChange = p.must_change_password || passwordExpired(new Date(p.password_changed_at));
+    const scope: Scope = { kind: 'user', userId: p.id, paths: p.nodes.map((n) => n.path) };
+    return {
+      userId: p.id,
+      username: p.username,
+      displayName: p.display_name,
+      roles: p.roles,
+      permissions: new Set(p.permissions),
+      nodes: p.nodes,
+      scope,
+      ip,
+      sessionId: id,
+      csrfToken: p.csrf_token,
+      pending: mustChange ? 'password' : totpRequired && !p.totp_enabled ? 'totp' : null,
+      mustChangePassword: mustChange,
+      totpEnabled: p.totp_enabled,
+      totpRequired,
+      lastLoginAt: p.previous_login_at ? new Date(p.previous_login_at) : null,
+      lastLoginIp: p.previous_login_ip,
+    } satisfies Actor;
   }
 
   return {
