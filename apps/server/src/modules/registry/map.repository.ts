@@ -6,28 +6,33 @@ export interface BuildingFeatureRow {
 }
 
 /**
- * Buildings in scope (optionally under a node) with the measures the map colours by, computed
- * from current relationships. One pass over houses and relationships per call.
+ * Buildings in scope (optionally under a node and inside a bounding box) with the measures the
+ * map colours by, aggregated from current relationships in one pass (no per-building queries).
  */
 export async function buildingFeatures(tx: Queryable, underPath: string | null, bbox: [number, number, number, number] | null, limit: number) {
   const { rows } = await tx.query<BuildingFeatureRow>(
-    `WITH occ AS (
-       SELECT h.building_id, h.id AS house_id, p.id AS person_id, p.birth_date, p.tags
-         FROM house h
+    `WITH b AS (
+       SELECT b.* FROM building b
+        WHERE ($1::ltree IS NULL OR b.path <@ $1::ltree)
+          AND ($2::float8 IS NULL OR (b.lon BETWEEN $2 AND $4 AND b.lat BETWEEN $3 AND $5))
+        ORDER BY b.id LIMIT $6
+     ), hs AS (
+       SELECT h.building_id, count(*)::int AS houses FROM house h JOIN b ON b.id = h.building_id GROUP BY h.building_id
+     ), occ AS (
+       SELECT h.building_id, count(DISTINCT p.id)::int AS residents,
+              count(DISTINCT p.id) FILTER (WHERE p.birth_date <= current_date - interval '60 years')::int AS elderly,
+              count(DISTINCT p.id) FILTER (WHERE 'elderly_alone' = ANY (p.tags))::int AS alone,
+              count(DISTINCT h.id)::int AS occupied
+         FROM b JOIN house h ON h.building_id = b.id
          JOIN person_house ph ON ph.house_id = h.id AND ph.valid_to IS NULL AND ph.kind IN ('resident', 'tenant')
          JOIN person p ON p.id = ph.person_id AND p.status = 'active'
-        WHERE ($1::ltree IS NULL OR h.path <@ $1::ltree)
+        GROUP BY h.building_id
      )
      SELECT b.id, b.name, e.name AS estate_name, b.floors, b.use, b.footprint, b.lon, b.lat,
-            (SELECT count(*)::int FROM house h WHERE h.building_id = b.id) AS house_count,
-            (SELECT count(DISTINCT o.person_id)::int FROM occ o WHERE o.building_id = b.id) AS resident_count,
-            (SELECT count(DISTINCT o.person_id)::int FROM occ o WHERE o.building_id = b.id AND o.birth_date <= current_date - interval '60 years') AS elderly_count,
-            (SELECT count(DISTINCT o.person_id)::int FROM occ o WHERE o.building_id = b.id AND 'elderly_alone' = ANY (o.tags)) AS alone_count,
-            (SELECT count(*)::int FROM house h WHERE h.building_id = b.id AND NOT EXISTS (SELECT 1 FROM occ o WHERE o.house_id = h.id)) AS vacant_count
-       FROM building b LEFT JOIN estate e ON e.id = b.estate_id
-      WHERE ($1::ltree IS NULL OR b.path <@ $1::ltree)
-        AND ($2::float8 IS NULL OR (b.lon BETWEEN $2 AND $4 AND b.lat BETWEEN $3 AND $5))
-      ORDER BY b.id LIMIT $6`,
+            coalesce(hs.houses, 0) AS house_count, coalesce(occ.residents, 0) AS resident_count,
+            coalesce(occ.elderly, 0) AS elderly_count, coalesce(occ.alone, 0) AS alone_count,
+            coalesce(hs.houses, 0) - coalesce(occ.occupied, 0) AS vacant_count
+       FROM b LEFT JOIN estate e ON e.id = b.estate_id LEFT JOIN hs ON hs.building_id = b.id LEFT JOIN occ ON occ.building_id = b.id`,
     [underPath, bbox?.[0] ?? null, bbox?.[1] ?? null, bbox?.[2] ?? null, bbox?.[3] ?? null, limit],
   );
   return rows;
