@@ -56,7 +56,9 @@ describe('a family registered into a house', () => {
     expect(o.person.name).toBe('甲家');
     expect(o.houses[0]).toMatchObject({ kind: 'resident', validTo: null, house: { label: '小区家 1栋 1单元 301' } });
     expect(o.households[0]).toMatchObject({ relationName: '户主', members: expect.arrayContaining([expect.objectContaining({ name: '甲家之子', relationName: '子' })]) });
-    expect(o.relatives[0]).toMatchObject({ relationName: '配偶', person: { name: '乙家' } });
+    expect(o.relatives[0]).toMatchObject({ relationName: '配偶', direction: 'out', person: { name: '乙家' } });
+    const spouse = (await worker.get(`/api/people/${set.relative}/overview`)).body;
+    expect(spouse.relatives[0]).toMatchObject({ relationName: '配偶', direction: 'in', person: { name: '甲家' } });
     expect(o.organizations[0]).toMatchObject({ kind: 'employee', org: { name: '单位家' } });
     expect(o.events[0]).toMatchObject({ title: '事件家', state: 'open' });
 

@@ -66,3 +66,16 @@ export const EVENT_TRANSITIONS: Record<keyof typeof EVENT_STATES, (keyof typeof 
   closed: [],
   cancelled: [],
 };
+
+/** English names of the small code tables (the UI's en-US). */
+export const EN: Record<string, Record<string, string>> = {
+  houseUses: { residential: 'Residential', commercial: 'Shop', office: 'Office', mixed: 'Mixed use', other: 'Other' },
+  houseOwnerships: { commodity: 'Commercial housing', affordable: 'Affordable housing', public_rental: 'Public rental', self_built: 'Self-built', collective: 'Collective', other: 'Other' },
+  personHouseKinds: { owner: 'Owner', tenant: 'Tenant', resident: 'Resident', operator: 'Operator' },
+  personOrgKinds: { employee: 'Employee', legal_rep: 'Legal representative', contact: 'Contact' },
+  orgTypes: { enterprise: 'Enterprise', individual_business: 'Individual business', government: 'Government body', institution: 'Public institution', social_org: 'Social organisation', other: 'Other' },
+  thingKinds: { hydrant: 'Hydrant', camera: 'Camera', door_terminal: 'Face door terminal', kiosk: 'Health kiosk', watch: 'GPS watch', streetlight: 'Streetlight', manhole: 'Manhole', aed: 'AED', other: 'Other' },
+  eventKinds: { grid_event: 'Grid event', repair: 'Repair', complaint: 'Complaint', service_application: 'Service application', device_alarm: 'Device alarm' },
+  eventStates: { open: 'Open', assigned: 'Assigned', in_progress: 'In progress', resolved: 'Resolved', closed: 'Closed', cancelled: 'Cancelled' },
+  buildingUses: { residential: 'Residential', commercial: 'Commercial', mixed: 'Mixed use', office: 'Office', public: 'Public', other: 'Other' },
+};

@@ -9,7 +9,7 @@ const Dictionaries = z.object({
   orgTypes: z.array(Entry), thingKinds: z.array(Entry), eventKinds: z.array(Entry), eventStates: z.array(Entry), buildingUses: z.array(Entry),
 });
 
-const list = (o: Record<string, string>) => Object.entries(o).map(([code, name]) => ({ code, name }));
+const list = (o: Record<string, string>, en?: Record<string, string>) => Object.entries(o).map(([code, name]) => ({ code, name, ...(en?.[code] ? { nameEn: en[code] } : {}) }));
 
 /** The code tables of the national standards and of the registry, for forms and filters. */
 export function dictionariesRoutes(app: ZodApp) {
@@ -21,14 +21,14 @@ export function dictionariesRoutes(app: ZodApp) {
     ethnicities: list(C.ETHNICITIES),
     familyRelations: list(C.FAMILY_RELATIONS),
     personTags: Object.entries(C.PERSON_TAGS).map(([code, v]) => ({ code, name: v.zh, nameEn: v.en })),
-    houseUses: list(C.HOUSE_USES),
-    houseOwnerships: list(C.HOUSE_OWNERSHIPS),
-    personHouseKinds: list(C.PERSON_HOUSE_KINDS),
-    personOrgKinds: list(C.PERSON_ORG_KINDS),
-    orgTypes: list(C.ORG_TYPES),
-    thingKinds: list(C.THING_KINDS),
-    eventKinds: list(C.EVENT_KINDS),
-    eventStates: list(C.EVENT_STATES),
-    buildingUses: list(C.BUILDING_USES),
+    houseUses: list(C.HOUSE_USES, C.EN.houseUses),
+    houseOwnerships: list(C.HOUSE_OWNERSHIPS, C.EN.houseOwnerships),
+    personHouseKinds: list(C.PERSON_HOUSE_KINDS, C.EN.personHouseKinds),
+    personOrgKinds: list(C.PERSON_ORG_KINDS, C.EN.personOrgKinds),
+    orgTypes: list(C.ORG_TYPES, C.EN.orgTypes),
+    thingKinds: list(C.THING_KINDS, C.EN.thingKinds),
+    eventKinds: list(C.EVENT_KINDS, C.EN.eventKinds),
+    eventStates: list(C.EVENT_STATES, C.EN.eventStates),
+    buildingUses: list(C.BUILDING_USES, C.EN.buildingUses),
   }));
 }

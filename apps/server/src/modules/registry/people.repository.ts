@@ -64,6 +64,8 @@ export interface PersonFilter {
 }
 
 const likePrefix = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Upper bound of a prefix range: the prefix followed by the highest code point. */
+const prefixEnd = (s: string) => `${s}\u{10FFFF}`;
 
 function personWhere(f: Omit<PersonFilter, 'after' | 'limit'>) {
   const where: string[] = [];
@@ -78,10 +80,18 @@ function personWhere(f: Omit<PersonFilter, 'after' | 'limit'>) {
   };
   if (f.citizenIdHash) add('t.citizen_id_hash = ?', f.citizenIdHash);
   if (f.phoneHash) add('t.phone_hash = ?', f.phoneHash);
-  if (f.namePrefix) add(`t.name LIKE ? || '%'`, likePrefix(f.namePrefix));
-  if (f.pinyinPrefix) add(`(t.name_initials LIKE ? || '%' OR t.name_pinyin LIKE ? || '%')`, likePrefix(f.pinyinPrefix), likePrefix(f.pinyinPrefix));
+  // prefix ranges, not LIKE: they stay index conditions under row-level security
+  if (f.namePrefix) add('t.name ~>=~ ? AND t.name ~<~ ?', f.namePrefix, prefixEnd(f.namePrefix));
+  if (f.pinyinPrefix) {
+    const p = f.pinyinPrefix;
+    add('((t.name_initials ~>=~ ? AND t.name_initials ~<~ ?) OR (t.name_pinyin ~>=~ ? AND t.name_pinyin ~<~ ?))', p, prefixEnd(p), p, prefixEnd(p));
+  }
   if (f.address) add(`t.residence_address ILIKE '%' || ? || '%'`, likePrefix(f.address));
-  if (f.underPath) add('t.path <@ ?::ltree', f.underPath);
+  if (f.underPath) {
+    const depth = f.underPath.split('.').length;
+    if (depth === 2) add('t.district_code = ?', f.underPath.split('.')[1]);
+    else if (depth > 2) add('(t.path_key = ? OR (t.path_key ~>=~ ? AND t.path_key ~<~ ?))', f.underPath, `${f.underPath}.`, prefixEnd(`${f.underPath}.`));
+  }
   if (f.tag) add('t.tags @> ARRAY[?]::text[]', f.tag);
   if (f.gender !== undefined) add('t.gender = ?', f.gender);
   if (f.bornAfter) add('t.birth_date >= ?::date', f.bornAfter);

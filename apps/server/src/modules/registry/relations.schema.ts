@@ -50,6 +50,8 @@ export const Overview = z.object({
   })),
   relatives: z.array(z.object({
     relationId: z.string(), relationCode: z.string(), relationName: z.string(), validFrom: z.string(), validTo: z.string().nullable(),
+    /** out: the other person is this person's <relation>; in: this person is the other's <relation>. */
+    direction: z.enum(['out', 'in']),
     person: z.object({ id: z.string(), name: z.string(), gender: z.number(), age: z.number().nullable() }),
   })),
   organizations: z.array(z.object({ relationId: z.string(), kind: z.string(), validFrom: z.string(), validTo: z.string().nullable(), org: z.object({ id: z.string(), name: z.string(), type: z.string() }) })),

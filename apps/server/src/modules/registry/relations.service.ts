@@ -193,6 +193,7 @@ export function createRelationsService(deps: { db: Database; audit: AuditService
           households: householdCards,
           relatives: relatives.map((r) => ({
             relationId: r.relation_id, relationCode: r.relation_code, relationName: relationName(r.relation_code), validFrom: r.valid_from, validTo: r.valid_to,
+            direction: r.direction,
             person: { id: r.person_id, name: r.name, gender: r.gender, age: ageOn(r.birth_date) },
           })),
           organizations: orgs.map((o) => ({ relationId: o.relation_id, kind: o.kind, validFrom: o.valid_from, validTo: o.valid_to, org: { id: o.org_id, name: o.name, type: o.type } })),
