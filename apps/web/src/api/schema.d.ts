@@ -1739,6 +1739,3106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/estates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 小区列表 / list */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    jurisdictionId?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                address: string | null;
+                                lon: number | null;
+                                lat: number | null;
+                                propertyCompany: string | null;
+                                jurisdictionName: string | null;
+                                buildingCount: number;
+                                houseCount: number;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记小区 / create */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        address?: string;
+                        lon?: number;
+                        lat?: number;
+                        propertyCompany?: string;
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            address: string | null;
+                            lon: number | null;
+                            lat: number | null;
+                            propertyCompany: string | null;
+                            jurisdictionName: string | null;
+                            buildingCount: number;
+                            houseCount: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/estates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 小区详情 / get */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            address: string | null;
+                            lon: number | null;
+                            lat: number | null;
+                            propertyCompany: string | null;
+                            jurisdictionName: string | null;
+                            buildingCount: number;
+                            houseCount: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改小区 / update */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        address?: string;
+                        lon?: number;
+                        lat?: number;
+                        propertyCompany?: string;
+                        /** Format: uuid */
+                        jurisdictionId?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            address: string | null;
+                            lon: number | null;
+                            lat: number | null;
+                            propertyCompany: string | null;
+                            jurisdictionName: string | null;
+                            buildingCount: number;
+                            houseCount: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/estates/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 小区变更记录 / history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                op: "insert" | "update" | "delete";
+                                /** Format: date-time */
+                                changedAt: string;
+                                changedBy: string | null;
+                                changedByName: string | null;
+                                fields: {
+                                    field: string;
+                                    from: unknown;
+                                    to: unknown;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/buildings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 楼栋列表 / list */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    estateId?: string;
+                    jurisdictionId?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                estateId: string | null;
+                                estateName: string | null;
+                                floors: number;
+                                unitCount: number;
+                                use: string;
+                                builtYear: number | null;
+                                footprint: (number)[][] | null;
+                                lon: number | null;
+                                lat: number | null;
+                                jurisdictionName: string | null;
+                                houseCount: number;
+                                residentCount: number;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记楼栋 / create */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: uuid */
+                        estateId?: string;
+                        /** Format: uuid */
+                        jurisdictionId?: string;
+                        floors: number;
+                        /** @default 1 */
+                        unitCount?: number;
+                        /**
+                         * @default residential
+                         * @enum {string}
+                         */
+                        use?: "residential" | "commercial" | "mixed" | "office" | "public" | "other";
+                        builtYear?: number;
+                        footprint?: (number)[][];
+                        lon?: number;
+                        lat?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            estateId: string | null;
+                            estateName: string | null;
+                            floors: number;
+                            unitCount: number;
+                            use: string;
+                            builtYear: number | null;
+                            footprint: (number)[][] | null;
+                            lon: number | null;
+                            lat: number | null;
+                            jurisdictionName: string | null;
+                            houseCount: number;
+                            residentCount: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/buildings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 楼栋详情 / get */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            estateId: string | null;
+                            estateName: string | null;
+                            floors: number;
+                            unitCount: number;
+                            use: string;
+                            builtYear: number | null;
+                            footprint: (number)[][] | null;
+                            lon: number | null;
+                            lat: number | null;
+                            jurisdictionName: string | null;
+                            houseCount: number;
+                            residentCount: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改楼栋 / update */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** Format: uuid */
+                        estateId?: string;
+                        /** Format: uuid */
+                        jurisdictionId?: string;
+                        floors?: number;
+                        /** @default 1 */
+                        unitCount?: number;
+                        /**
+                         * @default residential
+                         * @enum {string}
+                         */
+                        use?: "residential" | "commercial" | "mixed" | "office" | "public" | "other";
+                        builtYear?: number;
+                        footprint?: (number)[][];
+                        lon?: number;
+                        lat?: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            estateId: string | null;
+                            estateName: string | null;
+                            floors: number;
+                            unitCount: number;
+                            use: string;
+                            builtYear: number | null;
+                            footprint: (number)[][] | null;
+                            lon: number | null;
+                            lat: number | null;
+                            jurisdictionName: string | null;
+                            houseCount: number;
+                            residentCount: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/buildings/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 楼栋变更记录 / history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                op: "insert" | "update" | "delete";
+                                /** Format: date-time */
+                                changedAt: string;
+                                changedBy: string | null;
+                                changedByName: string | null;
+                                fields: {
+                                    field: string;
+                                    from: unknown;
+                                    to: unknown;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/houses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 房屋列表 / list */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    buildingId?: string;
+                    jurisdictionId?: string;
+                    use?: "residential" | "commercial" | "office" | "mixed" | "other";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                label: string;
+                                buildingId: string;
+                                buildingName: string;
+                                estateId: string | null;
+                                estateName: string | null;
+                                unitNo: number;
+                                floor: number;
+                                number: string;
+                                area: number | null;
+                                use: string;
+                                ownership: string;
+                                shopName: string | null;
+                                residentCount: number;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记房屋 / create */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        buildingId: string;
+                        /** @default 1 */
+                        unitNo?: number;
+                        floor: number;
+                        number: string;
+                        area?: number;
+                        /**
+                         * @default residential
+                         * @enum {string}
+                         */
+                        use?: "residential" | "commercial" | "office" | "mixed" | "other";
+                        /**
+                         * @default commodity
+                         * @enum {string}
+                         */
+                        ownership?: "commodity" | "affordable" | "public_rental" | "self_built" | "collective" | "other";
+                        shopName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            label: string;
+                            buildingId: string;
+                            buildingName: string;
+                            estateId: string | null;
+                            estateName: string | null;
+                            unitNo: number;
+                            floor: number;
+                            number: string;
+                            area: number | null;
+                            use: string;
+                            ownership: string;
+                            shopName: string | null;
+                            residentCount: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/houses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 房屋详情 / get */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            label: string;
+                            buildingId: string;
+                            buildingName: string;
+                            estateId: string | null;
+                            estateName: string | null;
+                            unitNo: number;
+                            floor: number;
+                            number: string;
+                            area: number | null;
+                            use: string;
+                            ownership: string;
+                            shopName: string | null;
+                            residentCount: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改房屋 / update */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 1 */
+                        unitNo?: number;
+                        floor?: number;
+                        number?: string;
+                        area?: number;
+                        /**
+                         * @default residential
+                         * @enum {string}
+                         */
+                        use?: "residential" | "commercial" | "office" | "mixed" | "other";
+                        /**
+                         * @default commodity
+                         * @enum {string}
+                         */
+                        ownership?: "commodity" | "affordable" | "public_rental" | "self_built" | "collective" | "other";
+                        shopName?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            label: string;
+                            buildingId: string;
+                            buildingName: string;
+                            estateId: string | null;
+                            estateName: string | null;
+                            unitNo: number;
+                            floor: number;
+                            number: string;
+                            area: number | null;
+                            use: string;
+                            ownership: string;
+                            shopName: string | null;
+                            residentCount: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/houses/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 房屋变更记录 / history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                op: "insert" | "update" | "delete";
+                                /** Format: date-time */
+                                changedAt: string;
+                                changedBy: string | null;
+                                changedByName: string | null;
+                                fields: {
+                                    field: string;
+                                    from: unknown;
+                                    to: unknown;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/buildings/{id}/floor-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 楼盘表 / floors × units of a building */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            building: {
+                                id: string;
+                                name: string;
+                                estateId: string | null;
+                                estateName: string | null;
+                                floors: number;
+                                unitCount: number;
+                                use: string;
+                                builtYear: number | null;
+                                footprint: (number)[][] | null;
+                                lon: number | null;
+                                lat: number | null;
+                                jurisdictionName: string | null;
+                                houseCount: number;
+                                residentCount: number;
+                                version: number;
+                            };
+                            units: number;
+                            floors: {
+                                floor: number;
+                                houses: {
+                                    id: string;
+                                    unitNo: number;
+                                    number: string;
+                                    use: string;
+                                    area: number | null;
+                                    shopName: string | null;
+                                    owners: number;
+                                    tenants: number;
+                                    residents: number;
+                                    /** @enum {string} */
+                                    occupancy: "vacant" | "owner_occupied" | "rented" | "occupied";
+                                    tags: {
+                                        [key: string]: number;
+                                    };
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人员360°视图 / person 360° */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            person: {
+                                id: string;
+                                name: string;
+                                namePinyin: string;
+                                citizenIdMasked: string | null;
+                                gender: number;
+                                birthDate: string | null;
+                                age: number | null;
+                                ethnicity: string | null;
+                                phoneMasked: string | null;
+                                hukouDivision: string | null;
+                                hukouAddress: string | null;
+                                residenceAddress: string | null;
+                                tags: string[];
+                                notes: string | null;
+                                status: string;
+                                mergedInto: string | null;
+                                jurisdiction: {
+                                    id: string | null;
+                                    name: string | null;
+                                    level: string | null;
+                                    pathNames: string[];
+                                };
+                                /** Format: date-time */
+                                verifiedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            };
+                            houses: {
+                                relationId: string;
+                                kind: string;
+                                validFrom: string;
+                                validTo: string | null;
+                                house: {
+                                    id: string;
+                                    label: string;
+                                    use: string;
+                                    buildingId: string;
+                                };
+                            }[];
+                            households: {
+                                householdId: string;
+                                relationCode: string;
+                                relationName: string;
+                                validFrom: string;
+                                validTo: string | null;
+                                headId: string | null;
+                                headName: string | null;
+                                members: {
+                                    memberId: string;
+                                    personId: string;
+                                    name: string;
+                                    relationCode: string;
+                                    relationName: string;
+                                }[];
+                            }[];
+                            relatives: {
+                                relationId: string;
+                                relationCode: string;
+                                relationName: string;
+                                validFrom: string;
+                                validTo: string | null;
+                                /** @enum {string} */
+                                direction: "out" | "in";
+                                person: {
+                                    id: string;
+                                    name: string;
+                                    gender: number;
+                                    age: number | null;
+                                };
+                            }[];
+                            organizations: {
+                                relationId: string;
+                                kind: string;
+                                validFrom: string;
+                                validTo: string | null;
+                                org: {
+                                    id: string;
+                                    name: string;
+                                    type: string;
+                                };
+                            }[];
+                            events: {
+                                id: string;
+                                kind: string;
+                                title: string;
+                                state: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            panels: {
+                                key: string;
+                                title: string;
+                                titleEn: string;
+                                items: {
+                                    label: string;
+                                    labelEn: string;
+                                    value: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/houses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关联房屋（产权人/租户/居住人/经营者）/ link a house */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        houseId: string;
+                        /** @enum {string} */
+                        kind: "owner" | "tenant" | "resident" | "operator";
+                        validFrom: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/relatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加亲属关系 / add a relative */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        relatedPersonId: string;
+                        relationCode: string;
+                        validFrom: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关联单位 / link an organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        orgId: string;
+                        /** @enum {string} */
+                        kind: "employee" | "legal_rep" | "contact";
+                        validFrom: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/person-houses/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 迁出/结束房屋关系 / end a person–house relationship */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/person-relations/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束亲属关系 / end a family relationship */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/person-orgs/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束单位关系 / end a person–organisation relationship */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/household-members/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 成员迁出 / end a household membership */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 家庭户列表 / list */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                householdNo: string | null;
+                                kind: string;
+                                headId: string | null;
+                                headName: string | null;
+                                houseId: string | null;
+                                houseLabel: string | null;
+                                memberCount: number;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记家庭户 / create */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        householdNo?: string;
+                        /**
+                         * @default family
+                         * @enum {string}
+                         */
+                        kind?: "family" | "collective";
+                        /** Format: uuid */
+                        houseId?: string;
+                        /** Format: uuid */
+                        headPersonId: string;
+                        /** @default [] */
+                        members?: {
+                            /** Format: uuid */
+                            personId: string;
+                            relationCode: string;
+                        }[];
+                        validFrom?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            householdNo: string | null;
+                            kind: string;
+                            headId: string | null;
+                            headName: string | null;
+                            houseId: string | null;
+                            houseLabel: string | null;
+                            memberCount: number;
+                            version: number;
+                            members: {
+                                memberId: string;
+                                personId: string;
+                                name: string;
+                                gender: number;
+                                age: number | null;
+                                relationCode: string;
+                                relationName: string;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 家庭户详情 / get */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            householdNo: string | null;
+                            kind: string;
+                            headId: string | null;
+                            headName: string | null;
+                            houseId: string | null;
+                            houseLabel: string | null;
+                            memberCount: number;
+                            version: number;
+                            members: {
+                                memberId: string;
+                                personId: string;
+                                name: string;
+                                gender: number;
+                                age: number | null;
+                                relationCode: string;
+                                relationName: string;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改家庭户 / update */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        householdNo?: string;
+                        /** Format: uuid */
+                        houseId?: string;
+                        /** Format: uuid */
+                        headPersonId?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            householdNo: string | null;
+                            kind: string;
+                            headId: string | null;
+                            headName: string | null;
+                            houseId: string | null;
+                            houseLabel: string | null;
+                            memberCount: number;
+                            version: number;
+                            members: {
+                                memberId: string;
+                                personId: string;
+                                name: string;
+                                gender: number;
+                                age: number | null;
+                                relationCode: string;
+                                relationName: string;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/households/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 家庭户变更记录 / history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                op: "insert" | "update" | "delete";
+                                /** Format: date-time */
+                                changedAt: string;
+                                changedBy: string | null;
+                                changedByName: string | null;
+                                fields: {
+                                    field: string;
+                                    from: unknown;
+                                    to: unknown;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加成员 / add a member */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        relationCode: string;
+                        validFrom: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            householdNo: string | null;
+                            kind: string;
+                            headId: string | null;
+                            headName: string | null;
+                            houseId: string | null;
+                            houseLabel: string | null;
+                            memberCount: number;
+                            version: number;
+                            members: {
+                                memberId: string;
+                                personId: string;
+                                name: string;
+                                gender: number;
+                                age: number | null;
+                                relationCode: string;
+                                relationName: string;
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 关系图 / relationship graph */
+        get: {
+            parameters: {
+                query: {
+                    kind: "person" | "household" | "house" | "organization";
+                    id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nodes: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "household" | "house" | "organization" | "building";
+                                label: string;
+                                sublabel?: string;
+                            }[];
+                            edges: {
+                                source: string;
+                                target: string;
+                                kind: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位列表 / list */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    type?: "enterprise" | "individual_business" | "government" | "institution" | "social_org" | "other";
+                    jurisdictionId?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                creditCode: string | null;
+                                type: string;
+                                address: string | null;
+                                houseId: string | null;
+                                phone: string | null;
+                                jurisdictionName: string | null;
+                                peopleCount: number;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记单位 / create */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        creditCode?: string;
+                        /**
+                         * @default enterprise
+                         * @enum {string}
+                         */
+                        type?: "enterprise" | "individual_business" | "government" | "institution" | "social_org" | "other";
+                        address?: string;
+                        /** Format: uuid */
+                        houseId?: string;
+                        phone?: string;
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            creditCode: string | null;
+                            type: string;
+                            address: string | null;
+                            houseId: string | null;
+                            phone: string | null;
+                            jurisdictionName: string | null;
+                            peopleCount: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位详情 / get */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            creditCode: string | null;
+                            type: string;
+                            address: string | null;
+                            houseId: string | null;
+                            phone: string | null;
+                            jurisdictionName: string | null;
+                            peopleCount: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改单位 / update */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        creditCode?: string;
+                        /**
+                         * @default enterprise
+                         * @enum {string}
+                         */
+                        type?: "enterprise" | "individual_business" | "government" | "institution" | "social_org" | "other";
+                        address?: string;
+                        /** Format: uuid */
+                        houseId?: string;
+                        phone?: string;
+                        /** Format: uuid */
+                        jurisdictionId?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            creditCode: string | null;
+                            type: string;
+                            address: string | null;
+                            houseId: string | null;
+                            phone: string | null;
+                            jurisdictionName: string | null;
+                            peopleCount: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/organizations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位变更记录 / history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                op: "insert" | "update" | "delete";
+                                /** Format: date-time */
+                                changedAt: string;
+                                changedBy: string | null;
+                                changedByName: string | null;
+                                fields: {
+                                    field: string;
+                                    from: unknown;
+                                    to: unknown;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/things": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设施设备列表 / list */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    kind?: "hydrant" | "camera" | "door_terminal" | "kiosk" | "watch" | "streetlight" | "manhole" | "aed" | "other";
+                    status?: string;
+                    jurisdictionId?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: string;
+                                name: string;
+                                serialNo: string | null;
+                                lon: number | null;
+                                lat: number | null;
+                                status: string;
+                                buildingId: string | null;
+                                /** Format: date-time */
+                                lastSeenAt: string | null;
+                                battery: number | null;
+                                firmware: string | null;
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                jurisdictionName: string | null;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记设施设备 / create */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "hydrant" | "camera" | "door_terminal" | "kiosk" | "watch" | "streetlight" | "manhole" | "aed" | "other";
+                        name: string;
+                        serialNo?: string;
+                        lon: number;
+                        lat: number;
+                        /**
+                         * @default normal
+                         * @enum {string}
+                         */
+                        status?: "normal" | "fault" | "offline" | "retired";
+                        /** Format: uuid */
+                        buildingId?: string;
+                        firmware?: string;
+                        attributes?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            name: string;
+                            serialNo: string | null;
+                            lon: number | null;
+                            lat: number | null;
+                            status: string;
+                            buildingId: string | null;
+                            /** Format: date-time */
+                            lastSeenAt: string | null;
+                            battery: number | null;
+                            firmware: string | null;
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            jurisdictionName: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/things/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设施设备详情 / get */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            name: string;
+                            serialNo: string | null;
+                            lon: number | null;
+                            lat: number | null;
+                            status: string;
+                            buildingId: string | null;
+                            /** Format: date-time */
+                            lastSeenAt: string | null;
+                            battery: number | null;
+                            firmware: string | null;
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            jurisdictionName: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改设施设备 / update */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind?: "hydrant" | "camera" | "door_terminal" | "kiosk" | "watch" | "streetlight" | "manhole" | "aed" | "other";
+                        name?: string;
+                        serialNo?: string;
+                        lon?: number;
+                        lat?: number;
+                        /**
+                         * @default normal
+                         * @enum {string}
+                         */
+                        status?: "normal" | "fault" | "offline" | "retired";
+                        /** Format: uuid */
+                        buildingId?: string;
+                        firmware?: string;
+                        attributes?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        /** Format: uuid */
+                        jurisdictionId?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            name: string;
+                            serialNo: string | null;
+                            lon: number | null;
+                            lat: number | null;
+                            status: string;
+                            buildingId: string | null;
+                            /** Format: date-time */
+                            lastSeenAt: string | null;
+                            battery: number | null;
+                            firmware: string | null;
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            jurisdictionName: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/things/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设施设备变更记录 / history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                op: "insert" | "update" | "delete";
+                                /** Format: date-time */
+                                changedAt: string;
+                                changedBy: string | null;
+                                changedByName: string | null;
+                                fields: {
+                                    field: string;
+                                    from: unknown;
+                                    to: unknown;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事件列表 / list */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    kind?: "grid_event" | "repair" | "complaint" | "service_application" | "device_alarm";
+                    state?: "open" | "assigned" | "in_progress" | "resolved" | "closed" | "cancelled";
+                    overdue?: "true" | "false";
+                    jurisdictionId?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: string;
+                                category: string | null;
+                                title: string;
+                                description: string | null;
+                                state: string;
+                                priority: string;
+                                reporterId: string | null;
+                                assigneeId: string | null;
+                                /** Format: date-time */
+                                slaDueAt: string | null;
+                                overdue: boolean;
+                                /** Format: date-time */
+                                resolvedAt: string | null;
+                                personId: string | null;
+                                houseId: string | null;
+                                thingId: string | null;
+                                lon: number | null;
+                                lat: number | null;
+                                jurisdictionName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记事件 / create */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "grid_event" | "repair" | "complaint" | "service_application" | "device_alarm";
+                        category?: string;
+                        title: string;
+                        description?: string;
+                        /**
+                         * @default normal
+                         * @enum {string}
+                         */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        slaHours?: number;
+                        /** Format: uuid */
+                        personId?: string;
+                        /** Format: uuid */
+                        houseId?: string;
+                        /** Format: uuid */
+                        thingId?: string;
+                        lon?: number;
+                        lat?: number;
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            category: string | null;
+                            title: string;
+                            description: string | null;
+                            state: string;
+                            priority: string;
+                            reporterId: string | null;
+                            assigneeId: string | null;
+                            /** Format: date-time */
+                            slaDueAt: string | null;
+                            overdue: boolean;
+                            /** Format: date-time */
+                            resolvedAt: string | null;
+                            personId: string | null;
+                            houseId: string | null;
+                            thingId: string | null;
+                            lon: number | null;
+                            lat: number | null;
+                            jurisdictionName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事件详情 / get */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            category: string | null;
+                            title: string;
+                            description: string | null;
+                            state: string;
+                            priority: string;
+                            reporterId: string | null;
+                            assigneeId: string | null;
+                            /** Format: date-time */
+                            slaDueAt: string | null;
+                            overdue: boolean;
+                            /** Format: date-time */
+                            resolvedAt: string | null;
+                            personId: string | null;
+                            houseId: string | null;
+                            thingId: string | null;
+                            lon: number | null;
+                            lat: number | null;
+                            jurisdictionName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改事件 / update */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string;
+                        category?: string;
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        /** Format: uuid */
+                        assigneeId?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            category: string | null;
+                            title: string;
+                            description: string | null;
+                            state: string;
+                            priority: string;
+                            reporterId: string | null;
+                            assigneeId: string | null;
+                            /** Format: date-time */
+                            slaDueAt: string | null;
+                            overdue: boolean;
+                            /** Format: date-time */
+                            resolvedAt: string | null;
+                            personId: string | null;
+                            houseId: string | null;
+                            thingId: string | null;
+                            lon: number | null;
+                            lat: number | null;
+                            jurisdictionName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/events/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事件变更记录 / history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                op: "insert" | "update" | "delete";
+                                /** Format: date-time */
+                                changedAt: string;
+                                changedBy: string | null;
+                                changedByName: string | null;
+                                fields: {
+                                    field: string;
+                                    from: unknown;
+                                    to: unknown;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 事件流转 / move an event to another state */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        to: "open" | "assigned" | "in_progress" | "resolved" | "closed" | "cancelled";
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            category: string | null;
+                            title: string;
+                            description: string | null;
+                            state: string;
+                            priority: string;
+                            reporterId: string | null;
+                            assigneeId: string | null;
+                            /** Format: date-time */
+                            slaDueAt: string | null;
+                            overdue: boolean;
+                            /** Format: date-time */
+                            resolvedAt: string | null;
+                            personId: string | null;
+                            houseId: string | null;
+                            thingId: string | null;
+                            lon: number | null;
+                            lat: number | null;
+                            jurisdictionName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 疑似重复人员 / duplicate candidates */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                a: {
+                                    id: string;
+                                    name: string;
+                                    birthDate: string | null;
+                                    citizenIdMasked: string | null;
+                                    jurisdictionName: string | null;
+                                };
+                                b: {
+                                    id: string;
+                                    name: string;
+                                    birthDate: string | null;
+                                    citizenIdMasked: string | null;
+                                    jurisdictionName: string | null;
+                                };
+                                reasons: {
+                                    code: string;
+                                    name: string;
+                                    nameEn: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 合并重复人员（保留本人，并入另一人）/ merge a duplicate into this person */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        duplicateId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            survivorId: string;
+                            survivorName: string;
+                            mergedId: string;
+                            mergedName: string;
+                            /** Format: date-time */
+                            mergedAt: string;
+                            /** Format: date-time */
+                            undoneAt: string | null;
+                            moved: {
+                                [key: string]: number;
+                            };
+                            identityMoved: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 合并记录 / merge lineage */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                survivorId: string;
+                                survivorName: string;
+                                mergedId: string;
+                                mergedName: string;
+                                /** Format: date-time */
+                                mergedAt: string;
+                                /** Format: date-time */
+                                undoneAt: string | null;
+                                moved: {
+                                    [key: string]: number;
+                                };
+                                identityMoved: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/person-merges/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销合并 / undo a merge */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            survivorId: string;
+                            survivorName: string;
+                            mergedId: string;
+                            mergedName: string;
+                            /** Format: date-time */
+                            mergedAt: string;
+                            /** Format: date-time */
+                            undoneAt: string | null;
+                            moved: {
+                                [key: string]: number;
+                            };
+                            identityMoved: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/map/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 地图初始视图与底图 / map start view and basemap */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            center: (number)[];
+                            zoom: number;
+                            tileUrl: string | null;
+                            tileAttribution: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/map/layers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 楼栋、区域、设施图层 / map layers */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    measure?: "residents" | "elderly" | "elderly_alone" | "vacancy" | "floors";
+                    bbox?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            buildings: {
+                                /** @enum {string} */
+                                type: "FeatureCollection";
+                                features: {
+                                    /** @enum {string} */
+                                    type: "Feature";
+                                    id: string;
+                                    geometry: {
+                                        /** @enum {string} */
+                                        type: "Polygon";
+                                        coordinates: number[][][];
+                                    };
+                                    properties: {
+                                        id: string;
+                                        name: string;
+                                        estateName: string | null;
+                                        floors: number;
+                                        height: number;
+                                        use: string;
+                                        houseCount: number;
+                                        residentCount: number;
+                                        value: number;
+                                    };
+                                }[];
+                            };
+                            areas: {
+                                /** @enum {string} */
+                                type: "FeatureCollection";
+                                features: {
+                                    /** @enum {string} */
+                                    type: "Feature";
+                                    id: string;
+                                    geometry: {
+                                        /** @enum {string} */
+                                        type: "Polygon";
+                                        coordinates: number[][][];
+                                    };
+                                    properties: {
+                                        id: string;
+                                        code: string;
+                                        name: string;
+                                        level: string;
+                                        buildings: number;
+                                    };
+                                }[];
+                            };
+                            things: {
+                                /** @enum {string} */
+                                type: "FeatureCollection";
+                                features: {
+                                    /** @enum {string} */
+                                    type: "Feature";
+                                    id: string;
+                                    geometry: {
+                                        /** @enum {string} */
+                                        type: "Point";
+                                        coordinates: number[];
+                                    };
+                                    properties: {
+                                        id: string;
+                                        kind: string;
+                                        name: string;
+                                        status: string;
+                                    };
+                                }[];
+                            };
+                            measure: string;
+                            max: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -2,10 +2,14 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   DashboardOutlined,
+  HomeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
+// Registry: housing, map, organisations, things, events.
+import { AlertOutlined, BankOutlined, BuildOutlined, EnvironmentOutlined, ToolOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { DictKey } from '../i18n/dict';
 import { PERM, type Permission } from './permissions';
@@ -29,6 +33,11 @@ export interface AppModule {
    */
   whilePending?: boolean;
   page: LazyExoticComponent<ComponentType>;
+  /**
+   * Further pages of the module (a record's detail page, `/registry/people/:id`): routed with the
+   * same permission, not listed in the sidebar, which keeps the module selected while they show.
+   */
+  subPages?: readonly { path: string; page: LazyExoticComponent<ComponentType> }[];
 }
 
 export const modules: readonly AppModule[] = [
@@ -38,6 +47,79 @@ export const modules: readonly AppModule[] = [
     label: 'menu.home',
     whilePending: true,
     page: lazy(() => import('../features/home/pages/HomePage').then((m) => ({ default: m.HomePage }))),
+  },
+  {
+    path: '/registry/people',
+    icon: UserOutlined,
+    label: 'menu.people',
+    description: 'menu.desc.people',
+    permission: PERM.registryRead,
+    page: lazy(() => import('../features/registry/pages/PeoplePage').then((m) => ({ default: m.PeoplePage }))),
+    subPages: [
+      {
+        path: '/registry/people/:id',
+        page: lazy(() => import('../features/registry/pages/PersonPage').then((m) => ({ default: m.PersonPage }))),
+      },
+    ],
+  },
+  {
+    path: '/registry/households',
+    icon: HomeOutlined,
+    label: 'menu.households',
+    description: 'menu.desc.households',
+    permission: PERM.registryRead,
+    page: lazy(() =>
+      import('../features/registry/pages/HouseholdsPage').then((m) => ({ default: m.HouseholdsPage })),
+    ),
+  },
+  // —— registry: housing, map, organisations, things, events ——
+  {
+    path: '/registry/housing',
+    icon: BuildOutlined,
+    label: 'menu.housing',
+    description: 'menu.desc.housing',
+    permission: PERM.registryRead,
+    page: lazy(() => import('../features/housing/pages/HousingPage').then((m) => ({ default: m.HousingPage }))),
+    subPages: [
+      {
+        path: '/registry/buildings/:id',
+        page: lazy(() => import('../features/housing/pages/FloorPlanPage').then((m) => ({ default: m.FloorPlanPage }))),
+      },
+    ],
+  },
+  {
+    path: '/registry/map',
+    icon: EnvironmentOutlined,
+    label: 'menu.map',
+    description: 'menu.desc.map',
+    permission: PERM.registryRead,
+    page: lazy(() => import('../features/map/pages/MapPage').then((m) => ({ default: m.MapPage }))),
+  },
+  {
+    path: '/registry/organizations',
+    icon: BankOutlined,
+    label: 'menu.organizations',
+    description: 'menu.desc.organizations',
+    permission: PERM.registryRead,
+    page: lazy(() =>
+      import('../features/records/pages/OrganizationsPage').then((m) => ({ default: m.OrganizationsPage })),
+    ),
+  },
+  {
+    path: '/registry/things',
+    icon: ToolOutlined,
+    label: 'menu.things',
+    description: 'menu.desc.things',
+    permission: PERM.registryRead,
+    page: lazy(() => import('../features/records/pages/ThingsPage').then((m) => ({ default: m.ThingsPage }))),
+  },
+  {
+    path: '/registry/events',
+    icon: AlertOutlined,
+    label: 'menu.events',
+    description: 'menu.desc.events',
+    permission: PERM.registryRead,
+    page: lazy(() => import('../features/records/pages/EventsPage').then((m) => ({ default: m.EventsPage }))),
   },
   {
     path: '/jurisdictions',

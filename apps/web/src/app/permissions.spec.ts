@@ -31,3 +31,15 @@ describe('menu selection', () => {
     expect(moduleForPath(items, '/nowhere')).toBeUndefined();
   });
 });
+
+describe('moduleForPath with sub-pages', () => {
+  it('highlights the module a sub-page belongs to', () => {
+    const items = [
+      { path: '/registry/housing', subPages: [{ path: '/registry/buildings/:id' }] },
+      { path: '/registry/people', subPages: [{ path: '/registry/people/:id' }] },
+    ];
+    expect(moduleForPath(items, '/registry/buildings/abc')?.path).toBe('/registry/housing');
+    expect(moduleForPath(items, '/registry/people/abc')?.path).toBe('/registry/people');
+    expect(moduleForPath(items, '/registry/buildings')).toBeUndefined();
+  });
+});

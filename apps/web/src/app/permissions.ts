@@ -8,6 +8,11 @@ export const PERM = {
   sessionManage: 'session.manage',
   auditRead: 'audit.read',
   auditVerify: 'audit.verify',
+  /** 一标三实 registry: see people, houses, households and organisations in one's jurisdiction. */
+  registryRead: 'registry.read',
+  registryWrite: 'registry.write',
+  /** See a full citizen ID or phone number, for a stated reason (audited). */
+  registryUnmask: 'registry.unmask',
 } as const;
 export type Permission = (typeof PERM)[keyof typeof PERM];
 

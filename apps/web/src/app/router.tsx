@@ -16,14 +16,16 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          ...modules.map(({ path, permission, whilePending, page: Page }) => ({
-            path,
-            element: (
-              <RequirePermission permission={permission} whilePending={whilePending}>
-                <Page />
-              </RequirePermission>
-            ),
-          })),
+          ...modules.flatMap(({ path, permission, whilePending, page, subPages = [] }) =>
+            [{ path, page }, ...subPages].map(({ path: route, page: Page }) => ({
+              path: route,
+              element: (
+                <RequirePermission permission={permission} whilePending={whilePending}>
+                  <Page />
+                </RequirePermission>
+              ),
+            })),
+          ),
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -77,7 +77,7 @@ export function listHouses(tx: Queryable, f: { q?: string; buildingId?: string; 
   if (f.buildingId) { params.push(f.buildingId); where.push(`t.building_id = $${params.length}`); }
   if (f.underPath) { params.push(f.underPath); where.push(`t.path <@ $${params.length}::ltree`); }
   if (f.use) { params.push(f.use); where.push(`t.use = $${params.length}`); }
-  return listPage<HouseRow>(tx, { table: 'house', select: HOUSE_SELECT, joins: HOUSE_JOINS, where, params, orderBy: ['t.building_id', 't.unit_no', 't.number', 't.id'], after: f.after, limit: f.limit });
+  return listPage<HouseRow>(tx, { table: 'house', select: HOUSE_SELECT, joins: HOUSE_JOINS, where, params, orderBy: ['t.building_id', 't.unit_no', 't.floor', 't.number', 't.id'], after: f.after, limit: f.limit });
 }
 
 /** Whether a building already has this house number in this unit (the unique key). */

@@ -152,7 +152,7 @@ export function createHousingService(deps: { db: Database; jurisdiction: Jurisdi
     listHouses: (actor: Actor, q: { q?: string; buildingId?: string; jurisdictionId?: string; use?: string; cursor?: string; limit: number }) =>
       run(actor, async (tx) => {
         const p = await repo.listHouses(tx, { q: q.q, buildingId: q.buildingId, use: q.use, underPath: await underPath(tx, q.jurisdictionId), after: decodeCursor(q.cursor), limit: q.limit });
-        return { items: p.rows.map(toHouse), ...page(p, (r) => [r.building_id, r.unit_no, r.number, r.id]) };
+        return { items: p.rows.map(toHouse), ...page(p, (r) => [r.building_id, r.unit_no, r.floor, r.number, r.id]) };
       }),
     getHouse: (actor: Actor, id: string) => run(actor, async (tx) => toHouse(found(await repo.houseById(tx, id)))),
     createHouse: (actor: Actor, input: { buildingId: string; unitNo: number; floor: number; number: string; area?: number; use: string; ownership: string; shopName?: string }) =>

@@ -1,0 +1,25 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client';
+import type { MapQuery } from '../types';
+
+/** Start view and basemap; the same for everyone, so read once. */
+export function useMapConfig() {
+  return useQuery({
+    queryKey: ['registry', 'map', 'config'],
+    queryFn: () => unwrap(api.GET('/api/map/config')),
+    staleTime: Infinity,
+  });
+}
+
+/**
+ * Buildings, areas and things within the user's jurisdiction (optionally under one node or in a
+ * box). The map keeps showing the previous layers while a new measure loads.
+ */
+export function useMapLayers(query: MapQuery, enabled = true) {
+  return useQuery({
+    queryKey: ['registry', 'map', 'layers', query],
+    queryFn: () => unwrap(api.GET('/api/map/layers', { params: { query } })),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}

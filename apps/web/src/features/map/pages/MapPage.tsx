@@ -1,0 +1,177 @@
+import '../map.css';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Empty, Flex, Select, Spin, Statistic, Tooltip, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useI18n } from '../../../i18n/I18nProvider';
+import { ErrorState } from '../../../shared/components/ErrorState';
+import { PageHeader } from '../../../shared/components/PageHeader';
+import type { JurisdictionOption } from '../../jurisdiction/components/JurisdictionTreeSelect';
+import { LevelTag } from '../../jurisdiction/components/LevelTag';
+import { PlacePicker } from '../../records/components/PlacePicker';
+import { useCodeNames } from '../../records/hooks/useCodeTables';
+import { isThingStatus } from '../../records/utils/thing';
+import { BuildingPanel } from '../components/BuildingPanel';
+import { MapLegend } from '../components/MapLegend';
+import { RegistryMap, type MapTexts } from '../components/RegistryMap';
+import { useMapConfig, useMapLayers } from '../hooks/useMapData';
+import type { BuildingProps, Measure } from '../types';
+import { boundsOf, MEASURES, scaleMax } from '../utils/mapStyle';
+
+type Level = 'city' | 'district' | 'street' | 'community' | 'grid';
+const isLevel = (l: string): l is Level => ['city', 'district', 'street', 'community', 'grid'].includes(l);
+
+/** 地图: the 2.5D map of one's jurisdiction — buildings by a measure, areas, facilities. */
+export function MapPage() {
+  const { t } = useI18n();
+  const codes = useCodeNames();
+  const config = useMapConfig();
+  const [measure, setMeasure] = useState<Measure>('residents');
+  const [place, setPlace] = useState<JurisdictionOption>();
+  const [showAreas, setShowAreas] = useState(true);
+  const [showThings, setShowThings] = useState(true);
+  const [selected, setSelected] = useState<BuildingProps | null>(null);
+  const [focus, setFocus] = useState<{ bounds: [number, number, number, number] }>();
+  const layers = useMapLayers({ measure, ...(place ? { jurisdictionId: place.value } : {}) });
+  const data = layers.data;
+  // While another measure loads, the previous layers stay on screen: legend and colours follow them.
+  const shown: Measure = (MEASURES as readonly string[]).includes(data?.measure ?? '') ? (data!.measure as Measure) : measure;
+
+  const texts = useMemo<MapTexts>(
+    () => ({
+      thingKind: (c) => codes.name('thingKinds', c),
+      thingStatus: (c) => (isThingStatus(c) ? t(`rec.thing.status.${c}`) : c),
+      floors: (n) => t('map.floorsN', { n }),
+    }),
+    [codes, t],
+  );
+  const onSelect = useCallback((b: BuildingProps | null) => setSelected(b), []);
+
+  // The selected building's numbers follow the measure (its `value` changes with it).
+  const selectedNow = selected ? (data?.buildings.features.find((f) => f.properties.id === selected.id)?.properties ?? selected) : null;
+  const residents = data?.buildings.features.reduce((s, f) => s + f.properties.residentCount, 0) ?? 0;
+  const presentKinds = [...new Set(data?.things.features.map((f) => f.properties.kind) ?? [])].map((code) => ({ code, name: codes.name('thingKinds', code) }));
+  const areas = [...(data?.areas.features ?? [])].sort(
+    (a, b) => (a.properties.level === b.properties.level ? a.properties.code.localeCompare(b.properties.code) : a.properties.level === 'community' ? -1 : 1),
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('map.title')}
+        subtitle={t('map.subtitle')}
+        extra={
+          <Flex gap={8} align="center" wrap>
+            <Select<Measure>
+              value={measure}
+              onChange={setMeasure}
+              style={{ width: 160 }}
+              aria-label={t('map.measure')}
+              options={MEASURES.map((m) => ({ value: m, label: t(`map.measure.${m}`) }))}
+            />
+            <PlacePicker
+              value={place}
+              onChange={(p) => {
+                setPlace(p);
+                setSelected(null);
+              }}
+              placeholder={t('map.allJurisdiction')}
+              style={{ width: 220 }}
+            />
+            <Checkbox checked={showAreas} onChange={(e) => setShowAreas(e.target.checked)}>
+              {t('map.layer.areas')}
+            </Checkbox>
+            <Checkbox checked={showThings} onChange={(e) => setShowThings(e.target.checked)}>
+              {t('map.layer.things')}
+            </Checkbox>
+            <Tooltip title={t('common.refresh')}>
+              <Button icon={<ReloadOutlined />} onClick={() => void layers.refetch()} loading={layers.isFetching} />
+            </Tooltip>
+          </Flex>
+        }
+      />
+      {config.isError ? (
+        <Card>
+          <ErrorState error={config.error} onRetry={() => void config.refetch()} />
+        </Card>
+      ) : (
+        <Flex gap={16} align="flex-start">
+          <div className="registry-map-frame" style={{ flex: 1, minWidth: 0 }}>
+            {config.data && (
+              <RegistryMap
+                config={config.data}
+                layers={data}
+                colorMax={scaleMax(shown, data?.max ?? 1)}
+                selectedId={selectedNow?.id}
+                onSelect={onSelect}
+                fitKey={layers.isPlaceholderData || !data ? undefined : (place?.value ?? 'all')}
+                focus={focus}
+                showAreas={showAreas}
+                showThings={showThings}
+                texts={texts}
+              />
+            )}
+            {data && data.buildings.features.length > 0 && (
+              <MapLegend measure={shown} max={scaleMax(shown, data.max)} thingKinds={showThings ? presentKinds : undefined} />
+            )}
+            {(layers.isPending || layers.isFetching) && (
+              <Spin style={{ position: 'absolute', top: 16, left: 16, zIndex: 2 }} />
+            )}
+            {layers.isError && (
+              <div style={{ position: 'absolute', inset: 0, zIndex: 3, background: 'rgba(255,255,255,0.9)' }}>
+                <ErrorState error={layers.error} onRetry={() => void layers.refetch()} />
+              </div>
+            )}
+            {data && data.buildings.features.length === 0 && (
+              <Flex justify="center" style={{ position: 'absolute', top: 80, left: 0, right: 0, zIndex: 2, pointerEvents: 'none' }}>
+                <Card size="small" style={{ pointerEvents: 'auto' }}>
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('map.empty')} />
+                </Card>
+              </Flex>
+            )}
+          </div>
+          <Flex vertical gap={12} className="map-side">
+            {selectedNow && <BuildingPanel building={selectedNow} measure={shown} onClose={() => setSelected(null)} />}
+            <Card size="small">
+              <Flex justify="space-between">
+                <Statistic title={t('map.stat.buildings')} value={data?.buildings.features.length ?? 0} />
+                <Statistic title={t('map.stat.residents')} value={residents} />
+                <Statistic title={t('map.stat.things')} value={data?.things.features.length ?? 0} />
+              </Flex>
+            </Card>
+            <Card size="small" title={t('map.areas')}>
+              {areas.length === 0 ? (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('map.areas.empty')} />
+              ) : (
+                <Flex vertical>
+                  {areas.map((a) => (
+                    <button
+                      key={a.id}
+                      type="button"
+                      className="map-area-item"
+                      style={{ paddingInlineStart: a.properties.level === 'grid' ? 20 : 8 }}
+                      onClick={() => {
+                        const b = boundsOf([a.geometry.coordinates[0] ?? []]);
+                        if (b) setFocus({ bounds: b });
+                      }}
+                    >
+                      <Flex gap={6} align="center" style={{ minWidth: 0 }}>
+                        <Typography.Text ellipsis>{a.properties.name}</Typography.Text>
+                        {isLevel(a.properties.level) && <LevelTag level={a.properties.level} />}
+                      </Flex>
+                      <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                        {t('map.areas.buildings', { n: a.properties.buildings })}
+                      </Typography.Text>
+                    </button>
+                  ))}
+                </Flex>
+              )}
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
+                {t('map.hint')}
+              </Typography.Paragraph>
+            </Card>
+          </Flex>
+        </Flex>
+      )}
+    </>
+  );
+}
