@@ -87,15 +87,16 @@ export async function seedCityScale(owner: Database, cipher: FieldCipher, scale:
       for (let i = 0; i < n; i++) {
         const k = done + i;
         const hi = k % hIds.length;
-        const gender = rand() < 0.5 ? 1 : 2;
+        // k → (birth date, sequence) is one-to-one up to 34 M people, so every ID is distinct;
+        // the sequence's parity is the gender (GB 11643), birth dates spread over 95 years
+        const seq = k % 1000;
+        const gender = seq % 2 === 1 ? 1 : 2;
         const name = pick(N.SURNAMES) + (gender === 1 ? pick(N.MALE_GIVEN) : pick(N.FEMALE_GIVEN));
         let nc = names.get(name);
         if (!nc) names.set(name, (nc = nameColumns(name)));
-        const age = Math.floor(rand() * 95);
-        const birth = `${year - age - 1}-${String(1 + (k % 12)).padStart(2, '0')}-${String(1 + (k % 28)).padStart(2, '0')}`;
-        // k spreads over divisions × birth dates × sequence numbers, so every ID is distinct
+        const birth = new Date(Date.UTC(year - 95, 0, 1) + (Math.floor(k / 1000) % 34_675) * 86_400_000).toISOString().slice(0, 10);
         const division = hPaths[hi]!.split('.')[1]!;
-        const id = makeCitizenId(division, birth, ((Math.floor(k / 336) % 500) * 2 + (gender === 1 ? 1 : 0)));
+        const id = makeCitizenId(division, birth, seq);
         const idc = citizenIdColumns(cipher, `${id}`);
         const phone = `1${3 + (k % 7)}${String(k).padStart(9, '0')}`;
         const pc = phoneColumns(cipher, phone);
