@@ -28,10 +28,15 @@ export interface HashedFields {
   detail: Record<string, unknown>;
 }
 
-/** hash = SHA-256(prev_hash ‖ canonical row): altering or removing any row breaks every later link. */
+/** The row's fields in a fixed order as JSON with sorted keys: what the hash covers. */
+export function canonicalOf(r: HashedFields): string {
+  return stableStringify([r.occurred_at.toISOString(), r.actor_id, r.actor_name, r.action, r.outcome, r.ip, r.object_type, r.object_id, r.reason, r.detail]);
+}
+
+/**
+ * hash = SHA-256(prev_hash ‖ "\n" ‖ canonical row): altering or removing any row breaks every
+ * later link. The database computes the same bytes when it appends (see audit.repository).
+ */
 export function chainHash(prevHash: string, r: HashedFields): string {
-  const canonical = stableStringify([
-    r.occurred_at.toISOString(), r.actor_id, r.actor_name, r.action, r.outcome, r.ip, r.object_type, r.object_id, r.reason, r.detail,
-  ]);
-  return crypto.createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+  return crypto.createHash('sha256').update(prevHash).update('\n').update(canonicalOf(r)).digest('hex');
 }

@@ -18,18 +18,19 @@ export interface AuditRow {
 
 const AUDIT_CHAIN_LOCK = 7_340_001;
 
-/** Serialises appends so each row links to the one before it; released at commit. */
-export async function lockChain(tx: Queryable): Promise<string | null> {
+/**
+ * Appends one row linked to the row before it. The advisory lock (held until commit) serialises
+ * appenders; the INSERT then reads the last hash with a fresh snapshot and computes
+ * SHA-256(prev ‖ "\n" ‖ canonical) itself, so an append is two round trips.
+ */
+export async function appendChained(tx: Queryable, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>, canonical: string, genesis: string): Promise<number> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-  const { rows } = await tx.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
-  return rows[0]?.hash ?? null;
-}
-
-export async function insert(tx: Queryable, row: Omit<AuditRow, 'id'>): Promise<number> {
   const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO audit_log (occurred_at, actor_id, actor_name, action, outcome, ip, object_type, object_id, reason, detail, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
-    [row.occurred_at, row.actor_id, row.actor_name, row.action, row.outcome, row.ip, row.object_type, row.object_id, row.reason, JSON.stringify(row.detail), row.prev_hash, row.hash],
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, p.prev, encode(digest(p.prev || E'\n' || $11, 'sha256'), 'hex')
+       FROM (SELECT coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), $12) AS prev) p
+     RETURNING id`,
+    [row.occurred_at, row.actor_id, row.actor_name, row.action, row.outcome, row.ip, row.object_type, row.object_id, row.reason, JSON.stringify(row.detail), canonical, genesis],
   );
   return rows[0]!.id;
 }

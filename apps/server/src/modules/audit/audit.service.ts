@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../../db/database.js';
 import { AUDIT_ACTIONS, type AuditAction } from './audit.actions.js';
-import { chainHash, GENESIS_HASH } from './audit.hash.js';
+import { canonicalOf, chainHash, GENESIS_HASH } from './audit.hash.js';
 import * as repo from './audit.repository.js';
 
 /** Who did it; absent for an anonymous failed sign-in. */
@@ -35,7 +35,6 @@ export type AuditService = ReturnType<typeof createAuditService>;
  */
 export function createAuditService(db: Database) {
   async function recordIn(tx: Queryable, e: AuditEntry): Promise<number> {
-    const prev = (await repo.lockChain(tx)) ?? GENESIS_HASH;
     const row = {
       occurred_at: new Date(),
       actor_id: e.actor?.id ?? null,
@@ -48,7 +47,7 @@ export function createAuditService(db: Database) {
       reason: e.reason ?? null,
       detail: e.detail ?? {},
     };
-    return repo.insert(tx, { ...row, prev_hash: prev, hash: chainHash(prev, row) });
+    return repo.appendChained(tx, row, canonicalOf(row), GENESIS_HASH);
   }
 
   return {
