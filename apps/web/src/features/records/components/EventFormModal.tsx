@@ -1,15 +1,14 @@
-import { Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { useNotify } from '../../../shared/hooks/useNotify';
-import { showFieldErrors } from '../../../shared/utils/formErrors';
+import { RecordFormModal, type Changes } from '../../../shared/components/RecordFormModal';
 import type { JurisdictionOption } from '../../jurisdiction/components/JurisdictionTreeSelect';
 import { useCodeNames } from '../hooks/useCodeTables';
 import { useCreateEvent, useUpdateEvent } from '../hooks/useRecords';
-import type { EventKind, EventPriority, RegistryEvent } from '../types';
+import type { EventCreateBody, EventKind, EventPatchBody, EventPriority, RegistryEvent } from '../types';
 import { EVENT_PRIORITIES } from '../utils/eventFlow';
 import { changedFields, optionalText } from '../utils/patch';
+import { JurisdictionField } from './JurisdictionField';
 import { LookupSelect, type PickedRecord } from './LookupSelect';
-import { PLACE_LEVELS, PlacePicker } from './PlacePicker';
 
 interface Values {
   kind: EventKind;
@@ -32,143 +31,104 @@ const SLA_PRESETS = [4, 24, 72, 168];
  * the action bar instead). What the event is about — a person, a house, a device — is set once.
  */
 export function EventFormModal({ event, onClose }: { event?: RegistryEvent; onClose: () => void }) {
-  const { t, lang } = useI18n();
-  const notify = useNotify();
+  const { t } = useI18n();
   const codes = useCodeNames();
   const [form] = Form.useForm<Values>();
   const create = useCreateEvent();
   const update = useUpdateEvent();
 
-  const fail = (err: unknown) => {
-    if (!showFieldErrors(form, err, lang)) notify.error(err, { versioned: Boolean(event) });
-  };
-
-  const submit = (v: Values) => {
-    if (!event) {
-      create.mutate(
-        {
-          kind: v.kind,
-          title: v.title.trim(),
-          priority: v.priority,
-          jurisdictionId: v.jurisdictionId!.value,
-          ...(optionalText(v.category) ? { category: optionalText(v.category) } : {}),
-          ...(optionalText(v.description) ? { description: optionalText(v.description) } : {}),
-          ...(v.slaHours ? { slaHours: v.slaHours } : {}),
-          ...(v.personId ? { personId: v.personId.value } : {}),
-          ...(v.houseId ? { houseId: v.houseId.value } : {}),
-          ...(v.thingId ? { thingId: v.thingId.value } : {}),
-        },
-        { onSuccess: () => (notify.success('rec.event.created'), onClose()), onError: fail },
-      );
-      return;
-    }
-    const changes = changedFields(
-      { title: event.title, category: event.category ?? '', description: event.description ?? '', priority: event.priority as EventPriority },
-      { title: v.title.trim(), category: v.category?.trim() ?? '', description: v.description?.trim() ?? '', priority: v.priority },
-    );
-    update.mutate(
-      { id: event.id, body: { ...changes, version: event.version } },
-      { onSuccess: () => (notify.success('common.saved'), onClose()), onError: fail },
-    );
-  };
-
   return (
-    <Modal
-      open
+    <RecordFormModal
+      record={event}
+      form={form}
       width={680}
       title={event ? t('rec.event.editTitle', { title: event.title }) : t('rec.event.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      mask={{ closable: false }}
+      initialValues={
+        event
+          ? {
+              kind: event.kind as EventKind,
+              title: event.title,
+              category: event.category ?? '',
+              description: event.description ?? '',
+              priority: event.priority as EventPriority,
+            }
+          : { kind: 'grid_event', priority: 'normal', slaHours: 72 }
+      }
+      create={create}
+      toCreate={(v): EventCreateBody => ({
+        kind: v.kind,
+        title: v.title.trim(),
+        priority: v.priority,
+        jurisdictionId: v.jurisdictionId!.value,
+        ...(optionalText(v.category) ? { category: optionalText(v.category) } : {}),
+        ...(optionalText(v.description) ? { description: optionalText(v.description) } : {}),
+        ...(v.slaHours ? { slaHours: v.slaHours } : {}),
+        ...(v.personId ? { personId: v.personId.value } : {}),
+        ...(v.houseId ? { houseId: v.houseId.value } : {}),
+        ...(v.thingId ? { thingId: v.thingId.value } : {}),
+      })}
+      createdMessage="rec.event.created"
+      update={update}
+      toPatch={(v, e): Changes<EventPatchBody> =>
+        changedFields(
+          { title: e.title, category: e.category ?? '', description: e.description ?? '', priority: e.priority as EventPriority },
+          { title: v.title.trim(), category: v.category?.trim() ?? '', description: v.description?.trim() ?? '', priority: v.priority },
+        )
+      }
+      onClose={onClose}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        style={{ marginTop: 16 }}
-        initialValues={
-          event
-            ? {
-                kind: event.kind as EventKind,
-                title: event.title,
-                category: event.category ?? '',
-                description: event.description ?? '',
-                priority: event.priority as EventPriority,
-              }
-            : { kind: 'grid_event', priority: 'normal', slaHours: 72 }
-        }
-      >
-        <Row gutter={16}>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="kind" label={t('rec.event.kind')} rules={[{ required: true }]}>
+            <Select options={codes.options('eventKinds')} loading={codes.loading} disabled={Boolean(event)} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="category" label={t('rec.event.category')}>
+            <Input maxLength={40} placeholder={t('rec.event.categoryPlaceholder')} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="title" label={t('rec.event.title')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('rec.event.title') }) }]}>
+        <Input maxLength={120} placeholder={t('rec.event.titlePlaceholder')} />
+      </Form.Item>
+      <Form.Item name="description" label={t('rec.event.description')}>
+        <Input.TextArea rows={3} maxLength={4000} showCount />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="priority" label={t('rec.event.priority')} rules={[{ required: true }]}>
+            <Select options={EVENT_PRIORITIES.map((p) => ({ value: p, label: t(`rec.event.priority.${p}`) }))} />
+          </Form.Item>
+        </Col>
+        {!event && (
           <Col span={12}>
-            <Form.Item name="kind" label={t('rec.event.kind')} rules={[{ required: true }]}>
-              <Select options={codes.options('eventKinds')} loading={codes.loading} disabled={Boolean(event)} />
+            <Form.Item name="slaHours" label={t('rec.event.slaHours')} extra={t('rec.event.slaHint')}>
+              <InputNumber min={1} max={2160} precision={0} style={{ width: '100%' }} suffix={t('rec.event.hours')} placeholder={SLA_PRESETS.join(' / ')} />
             </Form.Item>
           </Col>
-          <Col span={12}>
-            <Form.Item name="category" label={t('rec.event.category')}>
-              <Input maxLength={40} placeholder={t('rec.event.categoryPlaceholder')} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="title" label={t('rec.event.title')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('rec.event.title') }) }]}>
-          <Input maxLength={120} placeholder={t('rec.event.titlePlaceholder')} />
-        </Form.Item>
-        <Form.Item name="description" label={t('rec.event.description')}>
-          <Input.TextArea rows={3} maxLength={4000} showCount />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="priority" label={t('rec.event.priority')} rules={[{ required: true }]}>
-              <Select options={EVENT_PRIORITIES.map((p) => ({ value: p, label: t(`rec.event.priority.${p}`) }))} />
-            </Form.Item>
-          </Col>
-          {!event && (
+        )}
+      </Row>
+      {!event && (
+        <>
+          <Row gutter={16}>
             <Col span={12}>
-              <Form.Item name="slaHours" label={t('rec.event.slaHours')} extra={t('rec.event.slaHint')}>
-                <InputNumber
-                  min={1}
-                  max={2160}
-                  precision={0}
-                  style={{ width: '100%' }}
-                  suffix={t('rec.event.hours')}
-                  placeholder={SLA_PRESETS.join(' / ')}
-                />
+              <Form.Item name="personId" label={t('rec.event.person')}>
+                <LookupSelect kind="person" placeholder={t('rec.lookup.person')} />
               </Form.Item>
             </Col>
-          )}
-        </Row>
-        {!event && (
-          <>
-            <Row gutter={16}>
-              <Col span={12}>
-                <Form.Item name="personId" label={t('rec.event.person')}>
-                  <LookupSelect kind="person" placeholder={t('rec.lookup.person')} />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item name="houseId" label={t('rec.event.house')}>
-                  <LookupSelect kind="house" placeholder={t('rec.lookup.house')} />
-                </Form.Item>
-              </Col>
-            </Row>
-            <Form.Item name="thingId" label={t('rec.event.thing')}>
-              <LookupSelect kind="thing" placeholder={t('rec.lookup.thing')} />
-            </Form.Item>
-            <Form.Item
-              name="jurisdictionId"
-              label={t('rec.jurisdiction')}
-              extra={t('rec.jurisdictionHint')}
-              rules={[{ required: true, message: t('common.selectRequired', { field: t('rec.jurisdiction') }) }]}
-            >
-              <PlacePicker levels={PLACE_LEVELS} placeholder={t('rec.jurisdictionPlaceholder')} />
-            </Form.Item>
-          </>
-        )}
-      </Form>
-    </Modal>
+            <Col span={12}>
+              <Form.Item name="houseId" label={t('rec.event.house')}>
+                <LookupSelect kind="house" placeholder={t('rec.lookup.house')} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="thingId" label={t('rec.event.thing')}>
+            <LookupSelect kind="thing" placeholder={t('rec.lookup.thing')} />
+          </Form.Item>
+          <JurisdictionField />
+        </>
+      )}
+    </RecordFormModal>
   );
 }
