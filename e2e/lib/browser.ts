@@ -27,7 +27,11 @@ export async function newPage(browser: Browser, viewport = DESKTOP): Promise<Pag
   return page;
 }
 
-/** Keeps a screenshot as a test artefact (test-results/screenshots). */
-export async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(inject('screenshotDir'), `${name}.png`), fullPage: true });
+/**
+ * Keeps a screenshot as a test artefact (test-results/screenshots): the whole page, or with
+ * `{ fullPage: false }` the window only — for an open dialog or drawer, which covers the window
+ * and which a whole-page capture of a longer page splits.
+ */
+export async function shot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}) {
+  await page.screenshot({ path: path.join(inject('screenshotDir'), `${name}.png`), fullPage });
 }

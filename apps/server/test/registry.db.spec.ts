@@ -51,12 +51,19 @@ describe('a family registered into a house', () => {
     const child = await buildPerson(ctx, worker, { node: '510903001002001', name: '甲家之子', citizenId: freshCitizenId({ birthDate: '2012-06-01' }) });
     const added = await worker.post(`/api/households/${set.household}/members`, { personId: child.id, relationCode: '20', validFrom: '2012-06-01' });
     expect(added.body.members.map((m: { relationName: string }) => m.relationName)).toEqual(['户主', '配偶', '子']);
+    // entered once: joining a household registered at a house makes the child live there and the head's 子
+    const childView = (await worker.get(`/api/people/${child.id}/overview`)).body;
+    expect(childView.houses).toEqual([expect.objectContaining({ kind: 'resident', validTo: null, house: expect.objectContaining({ id: set.house }) })]);
+    expect(childView.relatives).toEqual([expect.objectContaining({ relationName: '子', direction: 'in', person: expect.objectContaining({ id: set.person }) })]);
 
     const o = (await worker.get(`/api/people/${set.person}/overview`)).body;
     expect(o.person.name).toBe('甲家');
     expect(o.houses[0]).toMatchObject({ kind: 'resident', validTo: null, house: { label: '小区家 1栋 1单元 301' } });
     expect(o.households[0]).toMatchObject({ relationName: '户主', members: expect.arrayContaining([expect.objectContaining({ name: '甲家之子', relationName: '子' })]) });
-    expect(o.relatives[0]).toMatchObject({ relationName: '配偶', direction: 'out', person: { name: '乙家' } });
+    expect(o.relatives).toEqual(expect.arrayContaining([
+      expect.objectContaining({ relationName: '配偶', direction: 'out', person: expect.objectContaining({ name: '乙家' }) }),
+      expect.objectContaining({ relationName: '子', direction: 'out', person: expect.objectContaining({ name: '甲家之子' }) }),
+    ]));
     const spouse = (await worker.get(`/api/people/${set.relative}/overview`)).body;
     expect(spouse.relatives[0]).toMatchObject({ relationName: '配偶', direction: 'in', person: { name: '甲家' } });
     expect(o.organizations[0]).toMatchObject({ kind: 'employee', org: { name: '单位家' } });
@@ -135,7 +142,8 @@ describe('the 2.5D map', () => {
     const layers = (await worker.get('/api/map/layers?measure=residents')).body;
     const b = layers.buildings.features.find((f: { id: string }) => f.id === set.building);
     expect(b.geometry.type).toBe('Polygon');
-    expect(b.properties).toMatchObject({ floors: 6, height: 18, residentCount: 1, value: 1 });
+    // the head and, through the household registered at the house, the spouse live there
+    expect(b.properties).toMatchObject({ floors: 6, height: 18, residentCount: 2, value: 2 });
     expect(layers.areas.features.map((f: { properties: { name: string } }) => f.properties.name)).toEqual(expect.arrayContaining(['天宫路社区', '第一网格']));
     expect(layers.things.features.map((f: { id: string }) => f.id)).toContain(set.thing);
     const vacancy = (await worker.get('/api/map/layers?measure=vacancy')).body;

@@ -33,10 +33,7 @@ export function canonicalOf(r: HashedFields): string {
   return stableStringify([r.occurred_at.toISOString(), r.actor_id, r.actor_name, r.action, r.outcome, r.ip, r.object_type, r.object_id, r.reason, r.detail]);
 }
 
-/**
- * hash = SHA-256(prev_hash ‖ "\n" ‖ canonical row): altering or removing any row breaks every
- * later link. The database computes the same bytes when it appends (see audit.repository).
- */
+/** hash = SHA-256(prev_hash ‖ "\n" ‖ canonical row): altering or removing any row breaks every later link. */
 export function chainHash(prevHash: string, r: HashedFields): string {
   return crypto.createHash('sha256').update(prevHash).update('\n').update(canonicalOf(r)).digest('hex');
 }

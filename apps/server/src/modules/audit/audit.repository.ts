@@ -20,17 +20,18 @@ const AUDIT_CHAIN_LOCK = 7_340_001;
 
 /**
  * Appends one row linked to the row before it. The advisory lock (held until commit) serialises
- * appenders; the INSERT then reads the last hash with a fresh snapshot and computes
- * SHA-256(prev ‖ "\n" ‖ canonical) itself, so an append is two round trips.
+ * appenders; the last hash is read after it (a fresh snapshot), and the link computed in
+ * TypeScript — the same function the verifier uses. (PGlite's pgcrypto digest proved unreliable,
+ * so the database does not hash.)
  */
-export async function appendChained(tx: Queryable, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>, canonical: string, genesis: string): Promise<number> {
+export async function appendChained(tx: Queryable, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>, link: (prev: string) => string, genesis: string): Promise<number> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+  const last = await tx.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
+  const prev = last.rows[0]?.hash ?? genesis;
   const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO audit_log (occurred_at, actor_id, actor_name, action, outcome, ip, object_type, object_id, reason, detail, prev_hash, hash)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, p.prev, encode(digest(p.prev || E'\n' || $11, 'sha256'), 'hex')
-       FROM (SELECT coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), $12) AS prev) p
-     RETURNING id`,
-    [row.occurred_at, row.actor_id, row.actor_name, row.action, row.outcome, row.ip, row.object_type, row.object_id, row.reason, JSON.stringify(row.detail), canonical, genesis],
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+    [row.occurred_at, row.actor_id, row.actor_name, row.action, row.outcome, row.ip, row.object_type, row.object_id, row.reason, JSON.stringify(row.detail), prev, link(prev)],
   );
   return rows[0]!.id;
 }

@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../../db/database.js';
 import { AUDIT_ACTIONS, type AuditAction } from './audit.actions.js';
-import { canonicalOf, chainHash, GENESIS_HASH } from './audit.hash.js';
+import { chainHash, GENESIS_HASH } from './audit.hash.js';
 import * as repo from './audit.repository.js';
 
 /** Who did it; absent for an anonymous failed sign-in. */
@@ -47,7 +47,7 @@ export function createAuditService(db: Database) {
       reason: e.reason ?? null,
       detail: e.detail ?? {},
     };
-    return repo.appendChained(tx, row, canonicalOf(row), GENESIS_HASH);
+    return repo.appendChained(tx, row, (prev) => chainHash(prev, row), GENESIS_HASH);
   }
 
   return {

@@ -144,3 +144,15 @@ export async function orgById(tx: Queryable, id: string) {
   const { rows } = await tx.query<{ id: string; name: string; type: string; house_id: string | null }>('SELECT id, name, type, house_id FROM organization WHERE id = $1', [id]);
   return rows[0];
 }
+
+export async function hasActiveResidence(tx: Queryable, personId: string, houseId: string) {
+  const { rows } = await tx.query(
+    `SELECT 1 FROM person_house WHERE person_id = $1 AND house_id = $2 AND valid_to IS NULL AND kind IN ('resident', 'tenant')`, [personId, houseId]);
+  return rows.length > 0;
+}
+
+export async function hasActiveRelation(tx: Queryable, a: string, b: string) {
+  const { rows } = await tx.query(
+    `SELECT 1 FROM person_relation WHERE valid_to IS NULL AND ((person_id = $1 AND related_person_id = $2) OR (person_id = $2 AND related_person_id = $1))`, [a, b]);
+  return rows.length > 0;
+}

@@ -68,6 +68,21 @@ export function createRelationsService(deps: { db: Database; audit: AuditService
       })),
     };
   }
+  /**
+   * Entered once, used everywhere: a member of a household registered at a house lives there,
+   * and is the head's relative (the head's view of the relation; 夫/妻 are 配偶 between them).
+   */
+  async function settleMember(tx: Queryable, h: { house_id: string | null; path: string; district_code: string; head_person_id: string | null }, personId: string, relationCode: string, validFrom: string) {
+    if (h.house_id && !(await repo.hasActiveResidence(tx, personId, h.house_id))) {
+      const house = await housing.houseById(tx, h.house_id);
+      if (house) await insertRow(tx, 'person_house', { person_id: personId, house_id: house.id, kind: 'resident', path: house.path, district_code: house.district_code, valid_from: validFrom });
+    }
+    if (h.head_person_id && h.head_person_id !== personId && !['01', '02', '99'].includes(relationCode) && !(await repo.hasActiveRelation(tx, h.head_person_id, personId))) {
+      const code = relationCode === '11' || relationCode === '12' ? '10' : relationCode;
+      await insertRow(tx, 'person_relation', { person_id: h.head_person_id, related_person_id: personId, relation_code: code, path: h.path, valid_from: validFrom });
+    }
+  }
+
   const summary = (h: repo.HouseholdRow) => ({
     id: h.id, householdNo: h.household_no, kind: h.kind, headId: h.head_person_id, headName: h.head_name,
     houseId: h.house_id, houseLabel: h.house_label, memberCount: h.member_count, version: h.version,
@@ -141,6 +156,7 @@ export function createRelationsService(deps: { db: Database; audit: AuditService
         const members = [{ personId: head.id, relationCode: '02' }, ...input.members.filter((m) => m.personId !== head.id)];
         for (const m of members) {
           await insertRow(tx, 'household_member', { household_id: id, person_id: m.personId, relation_code: m.relationCode, path: place.path, valid_from: validFrom });
+          await settleMember(tx, { house_id: input.houseId ?? null, head_person_id: head.id, ...place }, m.personId, m.relationCode, validFrom);
         }
         return householdDto(tx, id);
       }),
@@ -159,6 +175,7 @@ export function createRelationsService(deps: { db: Database; audit: AuditService
         await person(tx, input.personId);
         if (!(await repo.activeMembership(tx, householdId, input.personId))) {
           await insertRow(tx, 'household_member', { household_id: householdId, person_id: input.personId, relation_code: input.relationCode, path: h.path, valid_from: input.validFrom });
+          await settleMember(tx, h, input.personId, input.relationCode, input.validFrom);
         }
         return householdDto(tx, householdId);
       }),

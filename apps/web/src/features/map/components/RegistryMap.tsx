@@ -179,10 +179,13 @@ export function RegistryMap({
     const resize = new ResizeObserver(() => map.resize());
     resize.observe(container.current);
     mapRef.current = map;
+    // For browser tests (e2e/registry.e2e.ts): buildings on the WebGL canvas are found by map.project.
+    (window as { __linliMap?: MapLibre }).__linliMap = map;
     return () => {
       resize.disconnect();
       hover.remove();
       map.remove();
+      delete (window as { __linliMap?: MapLibre }).__linliMap;
       mapRef.current = null;
       setReady(false);
     };
