@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import type { NodeRef } from '../../shared/actor.js';
 
 /** Every query of the accounts module: users, roles, their jurisdictions, passwords, sessions. */
 
@@ -167,13 +168,6 @@ export async function sessionPrincipal(db: Queryable, tokenHash: string): Promis
   return rows[0]?.p ?? undefined;
 }
 
-export interface NodeRef {
-  id: string;
-  code: string;
-  name: string;
-  level: 'city' | 'district' | 'street' | 'community' | 'grid';
-  path: string;
-}
 
 // ---------------------------------------------------------------- user administration
 

@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/actor.js';
 import { commonError } from '../../shared/errors.js';
 import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
 import * as repo from './housing.repository.js';
-import { placeAt } from './placement.js';
+import { filterPath, found, placeAt } from './placement.js';
 import { registryError } from './registry.errors.js';
 import { decodeCursor, encodeCursor, insertRow, updateRow } from './registry.repository.js';
 
@@ -47,16 +47,7 @@ export type HousingService = ReturnType<typeof createHousingService>;
 export function createHousingService(deps: { db: Database; jurisdiction: JurisdictionService }) {
   const { db, jurisdiction } = deps;
   const run = <T>(actor: Actor, fn: (tx: Queryable) => Promise<T>) => withScope(db, actor.scope, fn);
-  const found = <T>(x: T | undefined): T => {
-    if (!x) throw commonError('NOT_FOUND');
-    return x;
-  };
-  async function underPath(tx: Queryable, nodeId?: string) {
-    if (!nodeId) return undefined;
-    const [n] = await jurisdiction.resolveIn(tx, [nodeId]);
-    if (!n) throw commonError('NOT_FOUND');
-    return n.path;
-  }
+  const underPath = (tx: Queryable, nodeId?: string) => filterPath(tx, jurisdiction, nodeId);
   const page = <R extends { id: string }>(p: { rows: R[]; more: boolean }, key: (r: R) => unknown[]) => ({
     nextCursor: p.more && p.rows.length ? encodeCursor(key(p.rows.at(-1)!)) : null,
   });

@@ -6,6 +6,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
 import * as repo from './merge.repository.js';
 import * as people from './people.repository.js';
+import { filterPath } from './placement.js';
 import { registryError } from './registry.errors.js';
 
 const REASONS: Record<string, { zh: string; en: string }> = {
@@ -45,13 +46,7 @@ export function createMergeService(deps: { db: Database; audit: AuditService; ju
   return {
     candidates: (actor: Actor, q: { jurisdictionId?: string; limit: number }) =>
       run(actor, async (tx) => {
-        let underPath: string | null = null;
-        if (q.jurisdictionId) {
-          const [n] = await jurisdiction.resolveIn(tx, [q.jurisdictionId]);
-          if (!n) throw commonError('NOT_FOUND');
-          underPath = n.path;
-        }
-        const rows = await repo.duplicateCandidates(tx, underPath, q.limit);
+        const rows = await repo.duplicateCandidates(tx, (await filterPath(tx, jurisdiction, q.jurisdictionId)) ?? null, q.limit);
         const brief = (id: string, name: string, birthDate: string | null, masked: string | null, where: string | null) => ({ id, name, birthDate, citizenIdMasked: masked, jurisdictionName: where });
         return rows.map((r) => ({
           a: brief(r.a_id, r.a_name, r.a_birth, r.a_masked, r.a_path_name),

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
+import { commonError } from '../../shared/errors.js';
 import { registryError } from './registry.errors.js';
 
 /** Where a registry row lives: its jurisdiction path and the district code it is sharded by. */
@@ -24,4 +25,18 @@ export async function placeAt(tx: Queryable, jurisdiction: JurisdictionService, 
   if (!node) throw registryError('JURISDICTION_UNKNOWN', {}, field);
   if (node.level !== 'community' && node.level !== 'grid') throw registryError('JURISDICTION_NOT_LEAF', {}, field);
   return { path: node.path, district_code: districtOf(node.path) };
+}
+
+/** The path of a jurisdiction filter (a node the actor can see), or undefined without one; 404 otherwise. */
+export async function filterPath(tx: Queryable, jurisdiction: JurisdictionService, nodeId: string | undefined): Promise<string | undefined> {
+  if (!nodeId) return undefined;
+  const [n] = await jurisdiction.resolveIn(tx, [nodeId]);
+  if (!n) throw commonError('NOT_FOUND');
+  return n.path;
+}
+
+/** The record, or 404 (absent or outside the actor's jurisdiction — row-level security hid it). */
+export function found<T>(x: T | undefined): T {
+  if (!x) throw commonError('NOT_FOUND');
+  return x;
 }

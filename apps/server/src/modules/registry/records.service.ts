@@ -7,7 +7,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
 import * as housing from './housing.repository.js';
 import * as people from './people.repository.js';
-import { placeAt } from './placement.js';
+import { filterPath, found, placeAt } from './placement.js';
 import { registryError } from './registry.errors.js';
 import { decodeCursor, encodeCursor, insertRow, selectById, updateRow } from './registry.repository.js';
 import * as repo from './records.repository.js';
@@ -35,16 +35,7 @@ export type RecordsService = ReturnType<typeof createRecordsService>;
 export function createRecordsService(deps: { db: Database; audit: AuditService; jurisdiction: JurisdictionService }) {
   const { db, audit, jurisdiction } = deps;
   const run = <T>(actor: Actor, fn: (tx: Queryable) => Promise<T>) => withScope(db, actor.scope, fn);
-  const found = <T>(x: T | undefined): T => {
-    if (!x) throw commonError('NOT_FOUND');
-    return x;
-  };
-  async function underPath(tx: Queryable, nodeId?: string) {
-    if (!nodeId) return undefined;
-    const [n] = await jurisdiction.resolveIn(tx, [nodeId]);
-    if (!n) throw commonError('NOT_FOUND');
-    return n.path;
-  }
+  const underPath = (tx: Queryable, nodeId?: string) => filterPath(tx, jurisdiction, nodeId);
   const next = <R>(p: { rows: R[]; more: boolean }, key: (r: R) => unknown[]) => (p.more && p.rows.length ? encodeCursor(key(p.rows.at(-1)!)) : null);
   async function mustRef(tx: Queryable, table: 'house' | 'person' | 'thing' | 'building', id: string | undefined, field: string, what: string, whatEn: string) {
     if (id && !(await selectById(tx, table, id, 't.id'))) throw registryError('REFERENCE_NOT_FOUND', { what, whatEn }, field);
