@@ -153,6 +153,33 @@ describe('the 2.5D map', () => {
     expect(theirs.buildings.features.map((f: { id: string }) => f.id)).not.toContain(set.building);
     expect((await worker.get('/api/map/config')).body).toMatchObject({ tileUrl: null });
   });
+
+  it('sends at most `limit` buildings, all or none, with their total; and only the layers asked for', async () => {
+    const set = await buildRegistrySet(ctx, worker, { community: '510903001002', grid: '510903001002001', tag: '限' });
+    const all = (await worker.get('/api/map/layers')).body;
+    const total = all.buildings.features.length;
+    expect(total).toBeGreaterThan(0);
+    expect(all).toMatchObject({ buildingTotal: total, truncated: false });
+    const capped = (await worker.get(`/api/map/layers?limit=${total - 1}`)).body;
+    expect(capped).toMatchObject({ buildingTotal: total, truncated: true, buildings: { features: [] } });
+    // areas and things still come, for the page to draw and frame
+    expect(capped.areas.features.length).toBe(all.areas.features.length);
+    expect(capped.things.features.map((f: { id: string }) => f.id)).toContain(set.thing);
+    expect((await worker.get(`/api/map/layers?limit=${total}`)).body).toMatchObject({ buildingTotal: total, truncated: false });
+
+    // the buildings of a box about the set's building, as the page asks when zoomed in
+    const b = all.buildings.features.find((f: { id: string }) => f.id === set.building);
+    const ring = b.geometry.coordinates[0] as [number, number][];
+    const [lon, lat] = [ring[0]![0] + 0.00001, ring[0]![1] + 0.00001];
+    const bbox = [lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01].map((v) => v.toFixed(5)).join(',');
+    const inBox = (await worker.get(`/api/map/layers?bbox=${bbox}&layers=buildings&limit=3000`)).body;
+    expect(inBox.buildings.features.map((f: { id: string }) => f.id)).toContain(set.building);
+    expect(inBox.buildingTotal).toBe(inBox.buildings.features.length);
+    expect(inBox).toMatchObject({ truncated: false, areas: { features: [] }, things: { features: [] } });
+    const far = (await worker.get('/api/map/layers?bbox=100,20,100.01,20.01&layers=buildings')).body;
+    expect(far).toMatchObject({ buildingTotal: 0, truncated: false, buildings: { features: [] } });
+    expect((await worker.get('/api/map/layers?layers=roads')).status).toBe(422);
+  });
 });
 
 describe('duplicate people', () => {

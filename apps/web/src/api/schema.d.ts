@@ -4744,6 +4744,8 @@ export interface paths {
                     jurisdictionId?: string;
                     measure?: "residents" | "elderly" | "elderly_alone" | "vacancy" | "floors";
                     bbox?: string;
+                    limit?: number;
+                    layers?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4826,6 +4828,8 @@ export interface paths {
                             };
                             measure: string;
                             max: number;
+                            buildingTotal: number;
+                            truncated: boolean;
                         };
                     };
                 };

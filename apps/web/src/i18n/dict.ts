@@ -892,6 +892,14 @@ export const dict = {
   'map.layer.areas': { zh: '社区网格', en: 'Areas' },
   'map.layer.things': { zh: '设施设备', en: 'Facilities' },
   'map.floorsN': { zh: '{n}层', en: '{n} floors' },
+  'map.zoomIn': {
+    zh: '辖区共 {n} 栋楼，放大地图后显示当前范围内的楼栋',
+    en: '{n} buildings in this jurisdiction: zoom in to show those in view',
+  },
+  'map.zoomInMore': {
+    zh: '当前范围内有 {n} 栋楼，请继续放大',
+    en: '{n} buildings in view: zoom in further',
+  },
   'map.empty': { zh: '该范围内还没有已定位的楼栋', en: 'No building with a position here yet' },
   'map.areas': { zh: '社区与网格', en: 'Communities and grids' },
   'map.areas.empty': { zh: '暂无区域', en: 'No areas' },

@@ -17,12 +17,23 @@ const Layers = z.object({
   things: Features(z.object({ type: z.literal('Point'), coordinates: Position }), z.object({ id: z.string(), kind: z.string(), name: z.string(), status: z.string() })),
   measure: z.string(),
   max: z.number(),
+  /** Buildings that match (in scope, under the node, in the box), whether or not they were sent. */
+  buildingTotal: z.number(),
+  /** More buildings matched than `limit`: none were sent (zoom in, or ask for a smaller box). */
+  truncated: z.boolean(),
 });
+
+type Part = 'buildings' | 'areas' | 'things';
 
 const Query = z.strictObject({
   jurisdictionId: z.uuid().optional(),
   measure: z.enum(['residents', 'elderly', 'elderly_alone', 'vacancy', 'floors']).default('residents'),
   bbox: z.string().regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/).transform((s) => s.split(',').map(Number) as [number, number, number, number]).optional(),
+  /** At most this many buildings; when more match, none are sent and `truncated` is set. */
+  limit: z.coerce.number().int().min(0).max(60_000).default(60_000),
+  /** Which layers to compute (default all); the others come back empty. */
+  layers: z.string().regex(/^(buildings|areas|things)(,(buildings|areas|things))*$/)
+    .transform((s) => s.split(',') as Part[]).optional(),
 });
 
 /** 2.5D map: buildings, areas and things as GeoJSON within one's jurisdiction. */

@@ -30,7 +30,12 @@ export function createMapService(deps: { db: Database; jurisdiction: Jurisdictio
     /** Where to open the map, and the basemap when one is configured (none by default: works offline). */
     config: () => ({ center: [105.5927, 30.5327] as [number, number], zoom: 14, tileUrl: config.map.tileUrl ?? null, tileAttribution: config.map.tileAttribution ?? null }),
 
-    layers: (actor: Actor, q: { jurisdictionId?: string; measure: Measure; bbox?: [number, number, number, number] }) =>
+    /**
+     * The layers asked for. Buildings come all or none: when more than `limit` match (a city's
+     * 40 k), none are aggregated and `truncated` says so, with `buildingTotal`, so the page can
+     * show areas and ask again for the buildings of its viewport.
+     */
+    layers: (actor: Actor, q: { jurisdictionId?: string; measure: Measure; bbox?: [number, number, number, number]; limit: number; layers?: ('buildings' | 'areas' | 'things')[] }) =>
       withScope(db, actor.scope, async (tx) => {
         let underPath: string | null = null;
         if (q.jurisdictionId) {
@@ -38,7 +43,13 @@ export function createMapService(deps: { db: Database; jurisdiction: Jurisdictio
           if (!n) throw commonError('NOT_FOUND');
           underPath = n.path;
         }
-        const [buildings, areas, things] = [await repo.buildingFeatures(tx, underPath, q.bbox ?? null, 60_000), await repo.areaExtents(tx, underPath), await repo.thingPoints(tx, underPath)];
+        const want = new Set(q.layers ?? ['buildings', 'areas', 'things']);
+        const bbox = q.bbox ?? null;
+        const buildingTotal = want.has('buildings') ? await repo.buildingCount(tx, underPath, bbox) : 0;
+        const truncated = buildingTotal > q.limit;
+        const buildings = want.has('buildings') && !truncated && buildingTotal > 0 ? await repo.buildingFeatures(tx, underPath, bbox, q.limit) : [];
+        const areas = want.has('areas') ? await repo.areaExtents(tx, underPath) : [];
+        const things = want.has('things') ? await repo.thingPoints(tx, underPath) : [];
         return {
           buildings: {
             type: 'FeatureCollection' as const,
@@ -72,7 +83,9 @@ export function createMapService(deps: { db: Database; jurisdiction: Jurisdictio
             })),
           },
           measure: q.measure,
-          max: Math.max(1, ...buildings.map((b) => measureOf(b, q.measure))),
+          max: buildings.reduce((m, b) => Math.max(m, measureOf(b, q.measure)), 1),
+          buildingTotal,
+          truncated,
         };
       }),
   };

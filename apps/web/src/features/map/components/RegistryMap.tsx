@@ -15,6 +15,8 @@ import { baseStyle, boundsOf, colorExpression, lngLat, thingColorExpression } fr
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 const SELECTED_COLOR = '#722ed1';
+/** Most area labels drawn at once (HTML markers, repositioned every frame). */
+const MAX_LABELS = 150;
 
 /** Texts the map draws itself (popups, labels) in the reader's language. */
 export interface MapTexts {
@@ -51,6 +53,9 @@ export function RegistryMap({
   showAreas,
   showThings,
   texts,
+  fitAreas = false,
+  areasMaxZoom,
+  onView,
 }: {
   config: MapConfig;
   layers: MapLayers | undefined;
@@ -65,11 +70,21 @@ export function RegistryMap({
   showAreas: boolean;
   showThings: boolean;
   texts: MapTexts;
+  /** Frame the areas rather than the buildings (a large jurisdiction, whose buildings load by viewport). */
+  fitAreas?: boolean;
+  /**
+   * Above this zoom the area fills and outlines are not drawn: a city's 1,400 overlapping
+   * translucent boxes, each filling the screen once zoomed in, cost ~1 fps in software WebGL.
+   */
+  areasMaxZoom?: number;
+  /** The view after each move (and once loaded): its bounding box (west,south,east,north) and zoom. */
+  onView?: (view: { bounds: [number, number, number, number]; zoom: number }) => void;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibre | null>(null);
   const [ready, setReady] = useState(false);
   const selectRef = useRef(onSelect);
+  const viewRef = useRef(onView);
   const textsRef = useRef(texts);
   const fittedKey = useRef<string | undefined>(undefined);
   const labelMarkers = useRef<Marker[]>([]);
@@ -77,7 +92,8 @@ export function RegistryMap({
   useEffect(() => {
     selectRef.current = onSelect;
     textsRef.current = texts;
-  }, [onSelect, texts]);
+    viewRef.current = onView;
+  }, [onSelect, texts, onView]);
 
   // One map for the page's life; data and paint change through the effects below.
   useEffect(() => {
@@ -142,7 +158,13 @@ export function RegistryMap({
         },
       });
       setReady(true);
+      reportView();
     });
+    const reportView = () => {
+      const b = map.getBounds();
+      viewRef.current?.({ bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom: map.getZoom() });
+    };
+    map.on('moveend', reportView);
 
     const hover = new Popup({ closeButton: false, closeOnClick: false, offset: 8, className: 'map-hover' });
     map.on('mousemove', 'buildings-3d', (e) => {
@@ -209,22 +231,43 @@ export function RegistryMap({
   }, [ready, colorMax, selectedId]);
 
   // Area names as HTML labels: text layers would need a glyph server, and none may be reached.
+  // Each label is a DOM element moved on every frame: with many areas (a city's 1,400
+  // communities) only those in view are labelled, and none while more than MAX_LABELS are.
   useEffect(() => {
     const map = mapRef.current;
-    labelMarkers.current.forEach((m) => m.remove());
-    labelMarkers.current = [];
+    const clear = () => {
+      labelMarkers.current.forEach((m) => m.remove());
+      labelMarkers.current = [];
+    };
+    clear();
     if (!ready || !map || !showAreas || !layers) return;
-    for (const a of layers.areas.features) {
-      const ring = a.geometry.coordinates[0] ?? [];
-      const b = boundsOf([ring]);
-      if (!b) continue;
-      const grid = a.properties.level === 'grid';
-      const label = el('div', grid ? 'map-area-label map-area-label-grid' : 'map-area-label', a.properties.name);
-      const marker = new Marker({ element: label, anchor: grid ? 'top-left' : 'bottom-left', offset: grid ? [4, 4] : [0, -2] })
-        .setLngLat([b[0], b[3]])
-        .addTo(map);
-      labelMarkers.current.push(marker);
-    }
+    const labels = layers.areas.features.flatMap((a) => {
+      const b = boundsOf([a.geometry.coordinates[0] ?? []]);
+      return b ? [{ name: a.properties.name, grid: a.properties.level === 'grid', at: [b[0], b[3]] as [number, number] }] : [];
+    });
+    const draw = () => {
+      clear();
+      let shown = labels;
+      if (labels.length > MAX_LABELS) {
+        const v = map.getBounds();
+        shown = labels.filter((l) => v.contains(l.at));
+        if (shown.length > MAX_LABELS) return;
+      }
+      for (const l of shown) {
+        const label = el('div', l.grid ? 'map-area-label map-area-label-grid' : 'map-area-label', l.name);
+        const marker = new Marker({ element: label, anchor: l.grid ? 'top-left' : 'bottom-left', offset: l.grid ? [4, 4] : [0, -2] })
+          .setLngLat(l.at)
+          .addTo(map);
+        labelMarkers.current.push(marker);
+      }
+    };
+    draw();
+    if (labels.length <= MAX_LABELS) return clear;
+    map.on('moveend', draw);
+    return () => {
+      map.off('moveend', draw);
+      clear();
+    };
   }, [ready, layers, showAreas]);
 
   useEffect(() => {
@@ -236,15 +279,22 @@ export function RegistryMap({
     map.setLayoutProperty('things', 'visibility', vis(showThings));
   }, [ready, showAreas, showThings]);
 
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    map.setLayerZoomRange('areas-fill', 0, areasMaxZoom ?? 24);
+    map.setLayerZoomRange('areas-line', 0, areasMaxZoom ?? 24);
+  }, [ready, areasMaxZoom]);
+
   // Frame the data when it is for a new place.
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !layers || fitKey === undefined || fitKey === fittedKey.current) return;
     fittedKey.current = fitKey;
-    const rings = layers.buildings.features.map((f) => f.geometry.coordinates[0] ?? []);
+    const rings = fitAreas ? [] : layers.buildings.features.map((f) => f.geometry.coordinates[0] ?? []);
     const b = boundsOf(rings.length ? rings : layers.areas.features.map((f) => f.geometry.coordinates[0] ?? []));
     if (b) map.fitBounds(b, { padding: 80, pitch: 50, bearing: -17, maxZoom: 17.5, duration: 0 });
-  }, [ready, layers, fitKey]);
+  }, [ready, layers, fitKey, fitAreas]);
 
   useEffect(() => {
     const map = mapRef.current;

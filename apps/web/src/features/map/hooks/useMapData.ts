@@ -18,7 +18,8 @@ export function useMapConfig() {
 export function useMapLayers(query: MapQuery, enabled = true) {
   return useQuery({
     queryKey: ['registry', 'map', 'layers', query],
-    queryFn: () => unwrap(api.GET('/api/map/layers', { params: { query } })),
+    // The signal lets React Query abort a request nobody waits for any more (the map moved on).
+    queryFn: ({ signal }) => unwrap(api.GET('/api/map/layers', { params: { query }, signal })),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -1,7 +1,7 @@
 import '../map.css';
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Empty, Flex, Select, Spin, Statistic, Tooltip, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { ErrorState } from '../../../shared/components/ErrorState';
 import { PageHeader } from '../../../shared/components/PageHeader';
@@ -14,8 +14,20 @@ import { BuildingPanel } from '../components/BuildingPanel';
 import { MapLegend } from '../components/MapLegend';
 import { RegistryMap, type MapTexts } from '../components/RegistryMap';
 import { useMapConfig, useMapLayers } from '../hooks/useMapData';
-import type { BuildingProps, Measure } from '../types';
+import type { BuildingProps, MapLayers, Measure } from '../types';
+import { viewportBbox } from '../utils/bbox';
 import { boundsOf, MEASURES, scaleMax } from '../utils/mapStyle';
+
+/**
+ * A jurisdiction with more buildings than this (a street, a district, the city) is drawn by
+ * viewport: areas when zoomed out, the buildings of the view once zoomed in to MIN_ZOOM. Up to it,
+ * every building loads at once, as one GeoJSON, and the map frames them.
+ */
+const LARGE = 3000;
+const MIN_ZOOM = 15;
+/** How long the map must rest before the buildings of the new view are asked for. */
+const VIEW_DEBOUNCE_MS = 300;
+const NO_BUILDINGS: MapLayers['buildings'] = { type: 'FeatureCollection', features: [] };
 
 type Level = 'city' | 'district' | 'street' | 'community' | 'grid';
 const isLevel = (l: string): l is Level => ['city', 'district', 'street', 'community', 'grid'].includes(l);
@@ -31,8 +43,29 @@ export function MapPage() {
   const [showThings, setShowThings] = useState(true);
   const [selected, setSelected] = useState<BuildingProps | null>(null);
   const [focus, setFocus] = useState<{ bounds: [number, number, number, number] }>();
-  const layers = useMapLayers({ measure, ...(place ? { jurisdictionId: place.value } : {}) });
-  const data = layers.data;
+  const scope = place ? { jurisdictionId: place.value } : {};
+  // Everything when the jurisdiction is small; areas, things and the building count when it is not.
+  const layers = useMapLayers({ measure, limit: LARGE, ...scope });
+  const large = !!layers.data?.truncated;
+
+  // The view, reported by the map after each move and taken once it rests (debounced).
+  const [view, setView] = useState<{ bounds: [number, number, number, number]; zoom: number }>();
+  const viewTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const onView = useCallback((v: { bounds: [number, number, number, number]; zoom: number }) => {
+    clearTimeout(viewTimer.current);
+    viewTimer.current = setTimeout(() => setView(v), VIEW_DEBOUNCE_MS);
+  }, []);
+  useEffect(() => () => clearTimeout(viewTimer.current), []);
+  const bbox = view && view.zoom >= MIN_ZOOM ? viewportBbox(view.bounds) : undefined;
+  // A new view's request replaces the last one; React Query aborts the one no longer wanted.
+  const inView = useMapLayers({ measure, limit: LARGE, layers: 'buildings', bbox, ...scope }, large && !!bbox);
+  const viewData = large && bbox ? inView.data : undefined;
+
+  const data = useMemo<MapLayers | undefined>(() => {
+    if (!layers.data?.truncated) return layers.data;
+    return { ...layers.data, buildings: viewData?.buildings ?? NO_BUILDINGS, max: viewData?.max ?? 1, measure: viewData?.measure ?? layers.data.measure };
+  }, [layers.data, viewData]);
+  const fetching = layers.isFetching || (large && inView.isFetching);
   // While another measure loads, the previous layers stay on screen: legend and colours follow them.
   const shown: Measure = (MEASURES as readonly string[]).includes(data?.measure ?? '') ? (data!.measure as Measure) : measure;
 
@@ -49,6 +82,13 @@ export function MapPage() {
   // The selected building's numbers follow the measure (its `value` changes with it).
   const selectedNow = selected ? (data?.buildings.features.find((f) => f.properties.id === selected.id)?.properties ?? selected) : null;
   const residents = data?.buildings.features.reduce((s, f) => s + f.properties.residentCount, 0) ?? 0;
+  const zoomHint = !large || !data
+    ? undefined
+    : !bbox
+      ? t('map.zoomIn', { n: data.buildingTotal })
+      : viewData?.truncated
+        ? t('map.zoomInMore', { n: viewData.buildingTotal })
+        : undefined;
   const presentKinds = [...new Set(data?.things.features.map((f) => f.properties.kind) ?? [])].map((code) => ({ code, name: codes.name('thingKinds', code) }));
   const areas = [...(data?.areas.features ?? [])].sort(
     (a, b) => (a.properties.level === b.properties.level ? a.properties.code.localeCompare(b.properties.code) : a.properties.level === 'community' ? -1 : 1),
@@ -84,7 +124,14 @@ export function MapPage() {
               {t('map.layer.things')}
             </Checkbox>
             <Tooltip title={t('common.refresh')}>
-              <Button icon={<ReloadOutlined />} onClick={() => void layers.refetch()} loading={layers.isFetching} />
+              <Button
+                icon={<ReloadOutlined />}
+                onClick={() => {
+                  void layers.refetch();
+                  if (large && bbox) void inView.refetch();
+                }}
+                loading={fetching}
+              />
             </Tooltip>
           </Flex>
         }
@@ -108,20 +155,33 @@ export function MapPage() {
                 showAreas={showAreas}
                 showThings={showThings}
                 texts={texts}
+                fitAreas={large}
+                areasMaxZoom={large ? MIN_ZOOM : undefined}
+                onView={onView}
               />
             )}
             {data && data.buildings.features.length > 0 && (
               <MapLegend measure={shown} max={scaleMax(shown, data.max)} thingKinds={showThings ? presentKinds : undefined} />
             )}
-            {(layers.isPending || layers.isFetching) && (
+            {(layers.isPending || fetching) && (
               <Spin style={{ position: 'absolute', top: 16, left: 16, zIndex: 2 }} />
             )}
-            {layers.isError && (
+            {(layers.isError || (large && inView.isError)) && (
               <div style={{ position: 'absolute', inset: 0, zIndex: 3, background: 'rgba(255,255,255,0.9)' }}>
-                <ErrorState error={layers.error} onRetry={() => void layers.refetch()} />
+                <ErrorState
+                  error={layers.error ?? inView.error}
+                  onRetry={() => void (layers.isError ? layers.refetch() : inView.refetch())}
+                />
               </div>
             )}
-            {data && data.buildings.features.length === 0 && (
+            {zoomHint && (
+              <Flex justify="center" style={{ position: 'absolute', top: 16, left: 56, right: 56, zIndex: 2, pointerEvents: 'none' }}>
+                <Card size="small" className="map-zoom-hint">
+                  <Typography.Text>{zoomHint}</Typography.Text>
+                </Card>
+              </Flex>
+            )}
+            {data && !large && data.buildings.features.length === 0 && (
               <Flex justify="center" style={{ position: 'absolute', top: 80, left: 0, right: 0, zIndex: 2, pointerEvents: 'none' }}>
                 <Card size="small" style={{ pointerEvents: 'auto' }}>
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('map.empty')} />
@@ -133,8 +193,9 @@ export function MapPage() {
             {selectedNow && <BuildingPanel building={selectedNow} measure={shown} onClose={() => setSelected(null)} />}
             <Card size="small">
               <Flex justify="space-between">
-                <Statistic title={t('map.stat.buildings')} value={data?.buildings.features.length ?? 0} />
-                <Statistic title={t('map.stat.residents')} value={residents} />
+                <Statistic title={t('map.stat.buildings')} value={large ? (data?.buildingTotal ?? 0) : (data?.buildings.features.length ?? 0)} />
+                {/* in a large jurisdiction only the buildings in view are loaded: no total to give */}
+                <Statistic title={t('map.stat.residents')} value={large ? '—' : residents} />
                 <Statistic title={t('map.stat.things')} value={data?.things.features.length ?? 0} />
               </Flex>
             </Card>

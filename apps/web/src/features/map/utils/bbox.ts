@@ -11,3 +11,18 @@ export function bboxAround(lon: number, lat: number, radiusDeg = 0.01): string {
 export function roundCoord(v: number): number {
   return Math.round(v * 1e6) / 1e6;
 }
+
+/**
+ * The `bbox` query value of a viewport (west,south,east,north), grown by `margin` of its size on
+ * each side so small pans stay inside it, and rounded outwards to 3 decimals (about 100 m) so
+ * nearby views share one request.
+ */
+export function viewportBbox([w, s, e, n]: [number, number, number, number], margin = 0.15): string {
+  const dx = (e - w) * margin;
+  const dy = (n - s) * margin;
+  // in thousandths, first rounded to micro-degrees so float noise (30.6 + 0.01) does not tip it over
+  const milli = (v: number) => Math.round(v * 1e6) / 1e3;
+  const down = (v: number) => Math.floor(milli(v)) / 1000;
+  const up = (v: number) => Math.ceil(milli(v)) / 1000;
+  return [down(w - dx), down(s - dy), up(e + dx), up(n + dy)].map((v) => v.toFixed(3)).join(',');
+}
