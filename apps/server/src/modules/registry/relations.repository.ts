@@ -64,7 +64,7 @@ export async function eventsOf(tx: Queryable, personId: string) {
 
 export interface HouseholdRow {
   id: string; path: string; district_code: string; household_no: string | null; kind: string; head_person_id: string | null;
-  head_name: string | null; house_id: string | null; house_label: string | null; member_count: number; version: number;
+  head_name: string | null; house_id: string | null; house_label: string | null; member_count: number; version: number; created_at: Date;
 }
 
 const HOUSEHOLD_SELECT = `t.*, t.path::text AS path, hp.name AS head_name,

@@ -135,7 +135,7 @@ export function createRelationsService(deps: { db: Database; audit: AuditService
     listHouseholds: (actor: Actor, q: { q?: string; cursor?: string; limit: number }) =>
       run(actor, async (tx) => {
         const p = await repo.listHouseholds(tx, { q: q.q, after: decodeCursor(q.cursor), limit: q.limit });
-        const last = p.rows.at(-1) as (repo.HouseholdRow & { created_at: Date }) | undefined;
+        const last = p.rows.at(-1);
         return { items: p.rows.map(summary), nextCursor: p.more && last ? encodeCursor([last.created_at, last.id]) : null };
       }),
     getHousehold: (actor: Actor, id: string) => run(actor, (tx) => householdDto(tx, id)),
