@@ -11,11 +11,17 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     pgTemplate: string;
+    pgPrefix: string;
   }
 }
 
 const TMP = path.resolve('.tmp/test');
-export const PG_TEMPLATE = 'linli_test_template';
+/**
+ * Test databases are named `<prefix>_…`; the prefix (`LINLI_TEST_DB_PREFIX`, default `linli_test`)
+ * lets two checkouts run the PostgreSQL tier against the same server without dropping each other's.
+ */
+const PG_PREFIX = (process.env.LINLI_TEST_DB_PREFIX ?? 'linli_test').replace(/[^a-z0-9_]/g, '_');
+export const PG_TEMPLATE = `${PG_PREFIX}_template`;
 
 /**
  * Migrates once into a template and lets every test file start from a copy of it (Immich's
@@ -41,7 +47,7 @@ export default async function setup(project: TestProject) {
     const url = process.env.TEST_DATABASE_URL!;
     const admin = await openPostgres(url, { asAppRole: false, max: 1 });
     // Drop leftovers of earlier runs (test databases and the template).
-    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'linli_test_%'`);
+    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${PG_PREFIX}\\_%`]);
     for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${PG_TEMPLATE}`);
     await admin.close();
@@ -54,6 +60,7 @@ export default async function setup(project: TestProject) {
     await seedDemoGrids(app);
     await app.close();
     project.provide('pgTemplate', PG_TEMPLATE);
+    project.provide('pgPrefix', PG_PREFIX);
   }
 }
 

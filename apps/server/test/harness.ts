@@ -31,7 +31,7 @@ export async function setupTestContext(env: Record<string, string> = {}): Promis
   let drop = async () => undefined as void;
   if (process.env.LINLI_TEST_DB === 'postgres') {
     const url = process.env.TEST_DATABASE_URL!;
-    const name = `linli_test_${crypto.randomBytes(6).toString('hex')}`;
+    const name = `${inject('pgPrefix')}_${crypto.randomBytes(6).toString('hex')}`;
     const admin = await openPostgres(url, { asAppRole: false, max: 1 });
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
     await admin.close();
