@@ -49,6 +49,18 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   let broker: BrokerHandle | undefined;
   let url: string | undefined;
   if (config.roles.has('devices')) broker = await startBroker(config);
+  // jobs: keep data-quality findings current from the registry's changes, and run queued evaluations
+  let qualityTimer: NodeJS.Timeout | undefined;
+  if (config.roles.has('jobs')) {
+    let busy = false;
+    qualityTimer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      void Promise.all([services.quality.drainChanges(), services.quality.idle()])
+        .catch((e: unknown) => log(`数据质量任务失败 / quality job failed: ${e instanceof Error ? e.message : String(e)}`))
+        .finally(() => { busy = false; });
+    }, 5000);
+  }
   if (config.roles.has('api')) {
     app = await buildApp({ config, db, services, logger: { level: config.logLevel } });
     await app.listen({ port: config.http.port, host: config.http.host });
@@ -59,6 +71,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   return {
     db, services, app, broker, url,
     async stop() {
+      clearInterval(qualityTimer);
       await app?.close();
       await broker?.close();
       await db.close();

@@ -14,6 +14,7 @@ import { historyReader } from './modules/registry/history.js';
 import { createRecordsService } from './modules/registry/records.service.js';
 import { createMapService } from './modules/registry/map.service.js';
 import { createMergeService } from './modules/registry/merge.service.js';
+import { createQualityService } from './modules/quality/quality.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 
 /** Wires the module services together; each receives only what it uses. */
@@ -35,6 +36,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     registryHistory: historyReader(db),
     map: createMapService({ db, jurisdiction, config }),
     merge: createMergeService({ db, audit, jurisdiction }),
+    quality: createQualityService({ db, audit, cipher }),
   };
 }
 

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = {
   'person.merge': { name: '合并重复人员', nameEn: 'Merge duplicate people' },
   'person.unmerge': { name: '撤销合并', nameEn: 'Undo merge' },
   'event.transition': { name: '事件流转', nameEn: 'Event state change' },
+  'quality.rule_update': { name: '修改数据质量规则', nameEn: 'Change a data-quality rule' },
+  'quality.findings_read': { name: '查看数据质量问题清单', nameEn: 'Read data-quality findings' },
   'audit.read': { name: '查阅审计日志', nameEn: 'Read audit log' },
   'audit.verify': { name: '校验审计链', nameEn: 'Verify audit chain' },
 } as const;
