@@ -4843,6 +4843,449 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/quality/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据质量规则 / data-quality rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                description: string;
+                                descriptionEn: string;
+                                /** @enum {string} */
+                                entity: "person" | "house";
+                                checkKind: string;
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high";
+                                weight: number;
+                                enabled: boolean;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/rules/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改规则（启用、参数、权重）/ change a rule */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        params?: {
+                            [key: string]: unknown;
+                        };
+                        weight?: number;
+                        /** @enum {string} */
+                        severity?: "low" | "medium" | "high";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            description: string;
+                            descriptionEn: string;
+                            /** @enum {string} */
+                            entity: "person" | "house";
+                            checkKind: string;
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high";
+                            weight: number;
+                            enabled: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/quality/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辖区数据质量评分 / quality scores of a jurisdiction and its children */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            node: {
+                                id: string;
+                                name: string;
+                                level: string;
+                                pathNames: string[];
+                                parentId: string | null;
+                            };
+                            score: number | null;
+                            findings: number;
+                            records: {
+                                person: number;
+                                house: number;
+                            };
+                            rules: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                /** @enum {string} */
+                                entity: "person" | "house";
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high";
+                                weight: number;
+                                findings: number;
+                                records: number;
+                            }[];
+                            children: {
+                                id: string;
+                                name: string;
+                                level: string;
+                                score: number | null;
+                                findings: number;
+                                records: {
+                                    person: number;
+                                    house: number;
+                                };
+                                hasChildren: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据质量问题清单 / open findings */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    ruleCode?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                ruleCode: string;
+                                ruleName: string;
+                                ruleNameEn: string;
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                entity: "person" | "house";
+                                recordId: string;
+                                buildingId: string | null;
+                                label: string;
+                                subLabel: string | null;
+                                problem: string;
+                                problemEn: string;
+                                relatedId: string | null;
+                                jurisdictionName: string | null;
+                                pathNames: string[];
+                                /** Format: date-time */
+                                firstSeenAt: string;
+                                /** Format: date-time */
+                                lastSeenAt: string;
+                            }[];
+                            nextCursor: string | null;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/todo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的待办（本辖区待整改记录）/ my to-do list */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                entity: "person" | "house";
+                                recordId: string;
+                                buildingId: string | null;
+                                label: string;
+                                subLabel: string | null;
+                                jurisdictionName: string | null;
+                                /** Format: date-time */
+                                since: string;
+                                findings: {
+                                    id: string;
+                                    ruleCode: string;
+                                    ruleName: string;
+                                    ruleNameEn: string;
+                                    /** @enum {string} */
+                                    severity: "low" | "medium" | "high";
+                                    /** @enum {string} */
+                                    entity: "person" | "house";
+                                    recordId: string;
+                                    buildingId: string | null;
+                                    label: string;
+                                    subLabel: string | null;
+                                    problem: string;
+                                    problemEn: string;
+                                    relatedId: string | null;
+                                    jurisdictionName: string | null;
+                                    pathNames: string[];
+                                    /** Format: date-time */
+                                    firstSeenAt: string;
+                                    /** Format: date-time */
+                                    lastSeenAt: string;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评估进度 / recent evaluations with progress */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                nodeName: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "done" | "failed";
+                                totalSteps: number;
+                                doneSteps: number;
+                                opened: number;
+                                resolved: number;
+                                error: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 重新评估辖区数据质量（后台执行）/ evaluate a jurisdiction in the background */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jurisdictionId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            nodeName: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            totalSteps: number;
+                            doneSteps: number;
+                            opened: number;
+                            resolved: number;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -10,6 +10,8 @@ import {
 } from '@ant-design/icons';
 // Registry: housing, map, organisations, things, events.
 import { AlertOutlined, BankOutlined, BuildOutlined, EnvironmentOutlined, ToolOutlined } from '@ant-design/icons';
+// Data quality.
+import { CheckSquareOutlined, FundOutlined, SlidersOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { DictKey } from '../i18n/dict';
 import { PERM, type Permission } from './permissions';
@@ -120,6 +122,31 @@ export const modules: readonly AppModule[] = [
     description: 'menu.desc.events',
     permission: PERM.registryRead,
     page: lazy(() => import('../features/records/pages/EventsPage').then((m) => ({ default: m.EventsPage }))),
+  },
+  // —— data quality ——
+  {
+    path: '/quality',
+    icon: FundOutlined,
+    label: 'menu.quality',
+    description: 'menu.desc.quality',
+    permission: PERM.qualityRead,
+    page: lazy(() => import('../features/quality/pages/QualityPage').then((m) => ({ default: m.QualityPage }))),
+  },
+  {
+    path: '/quality/todo',
+    icon: CheckSquareOutlined,
+    label: 'menu.qualityTodo',
+    description: 'menu.desc.qualityTodo',
+    permission: PERM.qualityRead,
+    page: lazy(() => import('../features/quality/pages/TodoPage').then((m) => ({ default: m.TodoPage }))),
+  },
+  {
+    path: '/quality/rules',
+    icon: SlidersOutlined,
+    label: 'menu.qualityRules',
+    description: 'menu.desc.qualityRules',
+    permission: PERM.qualityManage,
+    page: lazy(() => import('../features/quality/pages/RulesPage').then((m) => ({ default: m.RulesPage }))),
   },
   {
     path: '/jurisdictions',

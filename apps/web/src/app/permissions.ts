@@ -13,6 +13,10 @@ export const PERM = {
   registryWrite: 'registry.write',
   /** See a full citizen ID or phone number, for a stated reason (audited). */
   registryUnmask: 'registry.unmask',
+  /** 数据质量: scores, findings and the to-do list of one's jurisdiction. */
+  qualityRead: 'quality.read',
+  /** Enable, disable and tune data-quality rules (audited). */
+  qualityManage: 'quality.manage',
 } as const;
 export type Permission = (typeof PERM)[keyof typeof PERM];
 

@@ -177,11 +177,11 @@ export async function recordCounts(tx: Queryable, path: string): Promise<RecordC
 
 export interface FindingRow {
   id: number; rule_code: string; entity: 'person' | 'house'; record_id: string; path: string; detail: Record<string, unknown>;
-  first_seen_at: Date; last_seen_at: Date; label: string | null; sub_label: string | null; node_name: string | null; path_names: string[] | null;
+  first_seen_at: Date; last_seen_at: Date; building_id: string | null; label: string | null; sub_label: string | null; node_name: string | null; path_names: string[] | null;
 }
 
 const FINDING_SELECT = `
-  SELECT f.id, f.rule_code, f.entity, f.record_id, f.path::text AS path, f.detail, f.first_seen_at, f.last_seen_at,
+  SELECT f.id, f.rule_code, f.entity, f.record_id, f.path::text AS path, f.detail, f.first_seen_at, f.last_seen_at, h.building_id,
          CASE f.entity WHEN 'person' THEN p.name ELSE b.name || ' ' || h.unit_no || '单元 ' || h.number END AS label,
          CASE f.entity WHEN 'person' THEN p.citizen_id_masked ELSE e.name END AS sub_label,
          n.name AS node_name, n.path_names

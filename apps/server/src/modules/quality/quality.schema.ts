@@ -47,7 +47,7 @@ export const FindingQuery = z.strictObject({
 
 export const Finding = z.object({
   id: z.string(), ruleCode: z.string(), ruleName: z.string(), ruleNameEn: z.string(), severity,
-  entity: z.enum(['person', 'house']), recordId: z.string(), label: z.string(), subLabel: z.string().nullable(),
+  entity: z.enum(['person', 'house']), recordId: z.string(), buildingId: z.string().nullable(), label: z.string(), subLabel: z.string().nullable(),
   problem: z.string(), problemEn: z.string(), relatedId: z.string().nullable(),
   jurisdictionName: z.string().nullable(), pathNames: z.array(z.string()), firstSeenAt: z.date(), lastSeenAt: z.date(),
 });
@@ -56,7 +56,7 @@ export const FindingList = z.object({ items: z.array(Finding), nextCursor: z.str
 export const TodoQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 export const TodoList = z.object({
   items: z.array(z.object({
-    entity: z.enum(['person', 'house']), recordId: z.string(), label: z.string(), subLabel: z.string().nullable(),
+    entity: z.enum(['person', 'house']), recordId: z.string(), buildingId: z.string().nullable(), label: z.string(), subLabel: z.string().nullable(),
     jurisdictionName: z.string().nullable(), since: z.date(), findings: z.array(Finding),
   })),
   total: z.number(),

@@ -226,7 +226,7 @@ export function createQualityService(deps: { db: Database; audit: AuditService; 
     const text = describeFinding(r.check_kind, f.detail);
     return {
       id: String(f.id), ruleCode: f.rule_code, ruleName: r.name, ruleNameEn: r.name_en, severity: r.severity,
-      entity: f.entity, recordId: f.record_id, label: f.label ?? '', subLabel: f.sub_label, problem: text.zh, problemEn: text.en,
+      entity: f.entity, recordId: f.record_id, buildingId: f.building_id, label: f.label ?? '', subLabel: f.sub_label, problem: text.zh, problemEn: text.en,
       relatedId: typeof f.detail.otherId === 'string' ? f.detail.otherId : null,
       jurisdictionName: f.node_name, pathNames: f.path_names ?? [], firstSeenAt: f.first_seen_at, lastSeenAt: f.last_seen_at,
     };
@@ -353,9 +353,9 @@ export function createQualityService(deps: { db: Database; audit: AuditService; 
           actor: auditActor(actor), ip: actor.ip, action: 'quality.findings_read', objectType: 'quality_finding',
           detail: { todo: true, returned: rows.length },
         });
-        const byRecord = new Map<string, { entity: 'person' | 'house'; recordId: string; label: string; subLabel: string | null; jurisdictionName: string | null; since: Date; findings: typeof rows }>();
+        const byRecord = new Map<string, { entity: 'person' | 'house'; recordId: string; buildingId: string | null; label: string; subLabel: string | null; jurisdictionName: string | null; since: Date; findings: typeof rows }>();
         for (const f of rows) {
-          const item = byRecord.get(f.recordId) ?? { entity: f.entity, recordId: f.recordId, label: f.label, subLabel: f.subLabel, jurisdictionName: f.jurisdictionName, since: f.firstSeenAt, findings: [] };
+          const item = byRecord.get(f.recordId) ?? { entity: f.entity, recordId: f.recordId, buildingId: f.buildingId, label: f.label, subLabel: f.subLabel, jurisdictionName: f.jurisdictionName, since: f.firstSeenAt, findings: [] };
           item.findings.push(f);
           if (f.firstSeenAt < item.since) item.since = f.firstSeenAt;
           byRecord.set(f.recordId, item);
