@@ -47,7 +47,8 @@ const MISSING: Record<PersonField, string> = {
   residenceAddress: `coalesce(t.residence_address, '') = ''`,
 };
 
-const CURRENT_LINK = '(ph.valid_to IS NULL OR ph.valid_to >= current_date)';
+/** A current person–house link, as the registry marks it (moving out sets valid_to); matches its partial index. */
+const CURRENT_LINK = 'ph.valid_to IS NULL';
 
 export async function missingFields(tx: Queryable, path: string, fields: PersonField[]): Promise<Violation[]> {
   const cases = fields.map((f) => `CASE WHEN ${MISSING[f]} THEN '${f}' END`).join(', ');
