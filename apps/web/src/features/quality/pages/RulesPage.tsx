@@ -61,12 +61,13 @@ export function RulesPage() {
               </>
             ),
           },
-          { title: t('quality.rules.entity'), render: (_, r) => t(r.entity === 'person' ? 'quality.people' : 'quality.houses') },
+          { title: t('quality.rules.entity'), width: 90, render: (_, r) => t(r.entity === 'person' ? 'quality.people' : 'quality.houses') },
           { title: t('quality.rules.params'), render: (_, r) => <ParamsText rule={r} /> },
-          { title: t('quality.rules.severity'), render: (_, r) => <Tag color={SEVERITY_COLOR[r.severity]}>{t(`quality.severity.${r.severity}`)}</Tag> },
-          { title: t('quality.rules.weight'), dataIndex: 'weight' },
+          { title: t('quality.rules.severity'), width: 110, render: (_, r) => <Tag color={SEVERITY_COLOR[r.severity]}>{t(`quality.severity.${r.severity}`)}</Tag> },
+          { title: t('quality.rules.weight'), dataIndex: 'weight', width: 80 },
           {
             title: t('quality.rules.enabled'),
+            width: 80,
             render: (_, r) =>
               r.enabled ? (
                 <Popconfirm title={t('quality.rules.disableConfirm')} onConfirm={() => toggle(r, false)} okText={t('common.ok')} cancelText={t('common.cancel')}>
@@ -76,7 +77,7 @@ export function RulesPage() {
                 <Switch checked={false} aria-label={r.code} onChange={() => toggle(r, true)} />
               ),
           },
-          { title: t('common.actions'), render: (_, r) => <Button size="small" onClick={() => setEditing(r)}>{t('quality.rules.editButton')}</Button> },
+          { title: t('common.actions'), width: 120, render: (_, r) => <Button size="small" onClick={() => setEditing(r)}>{t('quality.rules.editButton')}</Button> },
         ]}
       />
       <RuleParamsModal rule={editing} onClose={() => setEditing(null)} />

@@ -32,10 +32,7 @@ export function TodoPage() {
           renderItem={(item) => {
             const to = recordLink(item);
             return (
-              <List.Item
-                style={{ padding: '12px 16px' }}
-                actions={to ? [<Button key="fix" type="primary" size="small" onClick={() => navigate(to)}>{t('quality.todo.fix')} <RightOutlined /></Button>] : []}
-              >
+              <List.Item style={{ padding: '12px 16px' }}>
                 <List.Item.Meta
                   avatar={item.entity === 'person' ? <UserOutlined style={{ fontSize: 18, marginTop: 4 }} /> : <HomeOutlined style={{ fontSize: 18, marginTop: 4 }} />}
                   title={
@@ -54,6 +51,11 @@ export function TodoPage() {
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {item.jurisdictionName} · {t('quality.todo.since', { date: new Date(item.since).toLocaleDateString(lang === 'en' ? 'en-GB' : 'zh-CN') })}
                       </Typography.Text>
+                      {to && (
+                        <Button type="primary" size="small" onClick={() => navigate(to)}>
+                          {t('quality.todo.fix')} <RightOutlined />
+                        </Button>
+                      )}
                     </Space>
                   }
                 />
