@@ -14,6 +14,9 @@ import { today } from './shared/dates.js';
 
 export const CITY_CODE = '5109';
 
+/** How often committed audit rows are linked into the hash chain. */
+const AUDIT_LINK_EVERY_MS = 500;
+
 /** Brings the registry's ground in: the division tree always, the demo grids and accounts in demo mode. */
 export async function ensureBaseData(db: Database, services: Services, config: Config, cipher: FieldCipher, log: (m: string) => void = () => undefined) {
   const counts = await withScope(db, systemScope('startup check'), (tx) => jurisdictionRepo.countInForce(tx, today()));
@@ -45,6 +48,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   const cipher = fieldCipherFor(config);
   const services = createServices(db, config, cipher);
   await ensureBaseData(db, services, config, cipher, log);
+  const stopChainer = services.audit.startChainer(AUDIT_LINK_EVERY_MS, (e) => log(`审计链接失败 / audit linking failed: ${e instanceof Error ? e.message : String(e)}`));
   let app: App | undefined;
   let broker: BrokerHandle | undefined;
   let url: string | undefined;
@@ -61,6 +65,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
     async stop() {
       await app?.close();
       await broker?.close();
+      await stopChainer();
       await db.close();
     },
   };
