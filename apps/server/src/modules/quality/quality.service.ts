@@ -283,7 +283,7 @@ export function createQualityService(deps: { db: Database; audit: AuditService; 
     },
 
     /** Re-evaluates the places whose records changed since the last call; returns how many. */
-    drainChanges: async (limit = 500) => {
+    drainChanges: async (limit = 20_000) => {
       const paths = await system((tx) => repo.takeDirtyPaths(tx, limit));
       // duplicates are judged within a community, so a change in a grid re-judges its community
       const places = [...new Set(paths.map((p) => p.split('.').slice(0, COMMUNITY_DEPTH).join('.')))];
