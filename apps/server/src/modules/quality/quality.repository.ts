@@ -192,7 +192,7 @@ const FINDING_SELECT = `
     LEFT JOIN house h ON f.entity = 'house' AND h.id = f.record_id
     LEFT JOIN building b ON b.id = h.building_id
     LEFT JOIN estate e ON e.id = b.estate_id
-    LEFT JOIN jurisdiction_node n ON n.path = f.path`;
+    LEFT JOIN LATERAL linli_node_at(f.path) n ON true`;
 
 /** Open findings under a path (optionally of one rule), newest first, keyset on id. */
 export async function listFindings(tx: Queryable, q: { path: string | null; ruleCode?: string; before?: number; limit: number }) {
