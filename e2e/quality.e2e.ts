@@ -49,9 +49,11 @@ describe('数据质量', () => {
     expect(summary.status).toBe(200);
     const busiest = [...summary.body.rules].sort((a: { findings: number }, b: { findings: number }) => b.findings - a.findings)[0];
     expect(busiest.findings).toBeGreaterThan(0);
+    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: busiest.name });
     await page.getByTestId('quality-rule-filter').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: busiest.name }).click();
-    await page.waitForURL(new RegExp(`rule=${busiest.code}`));
+    await settled(option);
+    await option.click();
+    await page.waitForFunction((code) => new URLSearchParams(location.search).get('rule') === code, busiest.code);
     await page.getByTestId('quality-findings').locator('.ant-table-tbody tr.ant-table-row').first().getByText(busiest.name).waitFor();
     const tags = await page.getByTestId('quality-findings').locator('.ant-table-tbody tr.ant-table-row .ant-tag').allInnerTexts();
     expect(new Set(tags)).toEqual(new Set([busiest.name]));
