@@ -14,6 +14,7 @@ import { historyReader } from './modules/registry/history.js';
 import { createRecordsService } from './modules/registry/records.service.js';
 import { createMapService } from './modules/registry/map.service.js';
 import { createMergeService } from './modules/registry/merge.service.js';
+import { createSurveyService } from './modules/survey/survey.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 
 /** Wires the module services together; each receives only what it uses. */
@@ -21,20 +22,23 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const audit = createAuditService(db);
   const passwords = createPasswordPolicy({ db, historySize: config.auth.passwordHistory });
   const jurisdiction = createJurisdictionService({ db, audit });
+  const people = createPeopleService({ db, audit, jurisdiction, cipher });
+  const relations = createRelationsService({ db, audit });
   return {
     audit,
     jurisdiction,
     auth: createAuthService({ db, audit, config, passwords }),
     users: createUsersService({ db, audit, jurisdiction, passwords }),
     sessions: createSessionsService({ db, audit, config }),
-    people: createPeopleService({ db, audit, jurisdiction, cipher }),
+    people,
     housing: createHousingService({ db, jurisdiction }),
-    relations: createRelationsService({ db, audit }),
+    relations,
     graph: createGraphService({ db }),
     records: createRecordsService({ db, audit, jurisdiction }),
     registryHistory: historyReader(db),
     map: createMapService({ db, jurisdiction, config }),
     merge: createMergeService({ db, audit, jurisdiction }),
+    survey: createSurveyService({ db, audit, jurisdiction, people, relations }),
   };
 }
 

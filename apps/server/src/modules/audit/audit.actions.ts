@@ -24,6 +24,12 @@ export const AUDIT_ACTIONS = {
   'person.merge': { name: '合并重复人员', nameEn: 'Merge duplicate people' },
   'person.unmerge': { name: '撤销合并', nameEn: 'Undo merge' },
   'event.transition': { name: '事件流转', nameEn: 'Event state change' },
+  'survey.slice': { name: '下载入户调查数据', nameEn: 'Download survey slice' },
+  'survey.sync': { name: '同步入户调查', nameEn: 'Sync door-to-door survey' },
+  'survey.resolve': { name: '处理入户调查冲突', nameEn: 'Resolve survey conflict' },
+  'survey.conflicts_read': { name: '查看入户调查冲突', nameEn: 'Read survey conflicts' },
+  'survey.visits_read': { name: '查看走访记录', nameEn: 'Read survey visits' },
+  'survey.photo_read': { name: '查看走访照片', nameEn: 'Read survey photo' },
   'audit.read': { name: '查阅审计日志', nameEn: 'Read audit log' },
   'audit.verify': { name: '校验审计链', nameEn: 'Verify audit chain' },
 } as const;
