@@ -51,7 +51,7 @@ describe('offline door-to-door survey', () => {
     await login.signIn('grid', PASSWORD);
     await page.waitForURL((u) => u.pathname === '/');
     await page.goto('/survey');
-    await page.getByText('下载本网格数据').click();
+    await page.getByRole('button', { name: /下载本网格数据/ }).click();
     await page.getByTestId('slice-info').waitFor();
     expect(await page.getByTestId('net-state').textContent()).toBe('在线');
     // the app shell is in the service worker's cache before the network goes

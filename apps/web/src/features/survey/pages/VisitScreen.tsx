@@ -9,12 +9,25 @@ import { PersonDrawer } from '../components/PersonDrawer';
 import { useLocal } from '../hooks/useSurveyStore';
 import { getMeta } from '../offline/db';
 import { addResident, editPerson, moveOut, savePhoto, saveVisit } from '../offline/sync';
-import type { LocalPerson, PersonCreateChange, VisitOutcome } from '../types';
+import type { LocalPerson, PersonCreateChange, SliceResidence, VisitOutcome } from '../types';
 import type { PersonEdit } from '../utils/changes';
 import { nextHouse } from '../utils/houses';
 import { preparePhoto } from '../utils/photo';
 
 const OUTCOMES: VisitOutcome[] = ['verified', 'changed', 'absent', 'refused'];
+
+/** One line per person, however many ways they hold the house (业主 and 居住, say). */
+function groupByPerson(residences: SliceResidence[], people: (LocalPerson | undefined)[]) {
+  const out = new Map<string, { person: LocalPerson; residences: SliceResidence[] }>();
+  residences.forEach((r, i) => {
+    const person = people[i];
+    if (!person) return;
+    const entry = out.get(person.id) ?? { person, residences: [] };
+    entry.residences.push(r);
+    out.set(person.id, entry);
+  });
+  return [...out.values()];
+}
 
 /** A visit to one house: confirm, correct or add its residents, tags and photos, then the next house. */
 export function VisitScreen() {
@@ -45,7 +58,7 @@ export function VisitScreen() {
     const photos = await db.getAllFromIndex('photos', 'visit', visitId);
     return {
       house, next: house ? nextHouse(siblings, id) : null, visits, photos, dictionaries: await getMeta('dictionaries'),
-      residents: residences.map((r, i) => ({ residence: r, person: people[i] })).filter((x): x is { residence: typeof x.residence; person: LocalPerson } => !!x.person),
+      residents: groupByPerson(residences, people),
     };
   }, [id, visitId]);
 
@@ -109,19 +122,21 @@ export function VisitScreen() {
           {data.residents.length === 0 ? <Empty description={t('survey.residents.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
             <List
               dataSource={data.residents}
-              renderItem={({ residence, person }) => (
+              renderItem={({ residences, person }) => {
+                const living = residences.filter((r) => r.kind === 'resident' || r.kind === 'tenant');
+                return (
                 <List.Item data-testid={`resident-${person.name}`}
                   actions={[
                     <Button key="edit" size="small" icon={<EditOutlined />} onClick={() => setEditing(person)} aria-label={t('survey.person.editShort')}>{t('survey.person.editShort')}</Button>,
-                    !person.isNew && (
+                    !person.isNew && living.length > 0 && (
                       <Popconfirm key="out" title={t('survey.person.moveOutConfirm', { name: person.name })} okText={t('common.ok')} cancelText={t('common.cancel')}
-                        onConfirm={() => void moveOut(residence.id, person.id, visitId).then(() => { setEdited(true); setOutcome('changed'); })}>
+                        onConfirm={() => void Promise.all(living.map((r) => moveOut(r.id, person.id, visitId))).then(() => { setEdited(true); setOutcome('changed'); })}>
                         <Button size="small" danger icon={<UserDeleteOutlined />} aria-label={t('survey.person.moveOut')} />
                       </Popconfirm>
                     ),
                   ].filter(Boolean)}>
                   <List.Item.Meta
-                    title={<Space size={4} wrap>{person.name}{person.isNew && <Tag color="blue">{t('survey.person.new')}</Tag>}{person.edited && <Tag color="processing">{t('survey.person.edited')}</Tag>}</Space>}
+                    title={<Space size={4} wrap>{person.name}{residences.map((r) => <Tag key={r.id}>{codeName(dict?.personHouseKinds, r.kind)}</Tag>)}{person.isNew && <Tag color="blue">{t('survey.person.new')}</Tag>}{person.edited && <Tag color="processing">{t('survey.person.edited')}</Tag>}</Space>}
                     description={
                       <Space direction="vertical" size={0}>
                         <span>{[codeName(dict?.genders, person.gender), person.birthDate, person.phoneMasked].filter(Boolean).join(' · ')}</span>
@@ -132,7 +147,8 @@ export function VisitScreen() {
                     }
                   />
                 </List.Item>
-              )}
+                );
+              }}
             />
           )}
         </Card>
