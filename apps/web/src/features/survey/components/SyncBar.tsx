@@ -35,7 +35,7 @@ export function SyncBar() {
       <Tag color={online ? 'success' : 'default'} data-testid="net-state">{online ? t('survey.online') : t('survey.offline')}</Tag>
       <span data-testid="pending">{t('survey.pending', { n: state?.pending ?? 0 })}</span>
       <span className="survey-syncbar-time">
-        {state?.lastSync ? t('survey.lastSync', { time: dayjs(state.lastSync).format('MM-DD HH:mm') }) : t('survey.neverSynced')}
+        {state?.lastSync ? t('survey.lastSync', { time: dayjs(state.lastSync).format(dayjs(state.lastSync).isSame(dayjs(), 'day') ? 'HH:mm' : 'MM-DD HH:mm') }) : t('survey.neverSynced')}
       </span>
       {state && state.conflicts > 0 && (
         <Badge count={state.conflicts} size="small">

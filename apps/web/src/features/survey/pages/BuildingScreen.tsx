@@ -14,9 +14,13 @@ export function BuildingScreen() {
       db.get('buildings', id), db.getAllFromIndex('houses', 'building', id), db.getAll('visits'), db.getAll('residences'),
     ]);
     const local = new Map(visits.map((v) => [v.houseId, v]));
-    const residents = new Map<string, number>();
-    for (const r of residences) residents.set(r.houseId, (residents.get(r.houseId) ?? 0) + 1);
-    return { building, floors: floorsOf(houses), local, residents };
+    const people = new Map<string, Set<string>>();
+    for (const r of residences) people.set(r.houseId, (people.get(r.houseId) ?? new Set()).add(r.personId));
+    const residents = new Map([...people].map(([house, ids]) => [house, ids.size]));
+    const floors = floorsOf(houses);
+    // one row per floor, as many columns as the widest floor has houses (at most 4 on a phone)
+    const columns = Math.min(4, Math.max(1, ...floors.map((f) => f.houses.length)));
+    return { building, floors, local, residents, columns };
   }, [id]);
   if (!data) return null;
   if (!data.building) return <div className="survey-body"><Empty description={t('survey.building.missing')} /></div>;
@@ -41,7 +45,7 @@ export function BuildingScreen() {
         {data.floors.map((f) => (
           <div className="survey-floor" key={f.floor}>
             <div className="survey-floor-label">{t('survey.floor', { n: f.floor })}</div>
-            <div className="survey-grid" style={{ marginBottom: 6 }}>
+            <div className="survey-grid" style={{ marginBottom: 6, gridTemplateColumns: `repeat(${data.columns}, minmax(0, 1fr))` }}>
               {f.houses.map((h) => (
                 <div key={h.id} role="button" tabIndex={0} data-testid={`house-${h.id}`} className={`survey-house ${stateOf(h.id, h.lastVisit)}`}
                   onClick={() => navigate(`/survey/houses/${h.id}`)} onKeyDown={(e) => e.key === 'Enter' && navigate(`/survey/houses/${h.id}`)}>
