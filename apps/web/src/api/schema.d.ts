@@ -1230,6 +1230,7 @@ export interface paths {
                         "application/json": {
                             ok: boolean;
                             checked: number;
+                            pending: number;
                             firstBadId?: number;
                             reason?: string;
                         };
