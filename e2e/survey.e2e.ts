@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, newPage, PHONE, shot } from './lib/browser.js';
 import { LoginPage } from './lib/pom/login.page.js';
+import { Shell } from './lib/pom/shell.js';
 import { apiLogin } from './lib/requests.js';
 
 const PASSWORD = 'Demo@2026';
@@ -121,5 +122,18 @@ describe('offline door-to-door survey', () => {
     expect(after).toMatchObject({ residenceAddress: mine, notes: note });
     const visits = (await office.get(`/api/survey/houses/${house.id}/visits`)).body as { items: { outcome: string; photos: { complete: boolean }[] }[] };
     expect(visits.items[0]).toMatchObject({ outcome: 'changed', photos: [{ complete: true }] });
+  });
+
+  it('is in a grid worker’s menu on the desktop and opens the phone app outside the shell', async () => {
+    const desk = await newPage(browser);
+    await new LoginPage(desk).goto();
+    await new LoginPage(desk).signIn('grid', PASSWORD);
+    const shell = new Shell(desk);
+    expect(await shell.menuLabels()).toContain('入户调查');
+    await shell.menu().getByText('入户调查').click();
+    await desk.waitForURL((u) => u.pathname === '/survey');
+    await desk.getByTestId('sync-bar').waitFor();
+    expect(await desk.locator('.ant-layout-sider').count()).toBe(0);
+    await desk.context().close();
   });
 });

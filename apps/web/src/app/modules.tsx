@@ -10,6 +10,8 @@ import {
 } from '@ant-design/icons';
 // Registry: housing, map, organisations, things, events.
 import { AlertOutlined, BankOutlined, BuildOutlined, EnvironmentOutlined, ToolOutlined } from '@ant-design/icons';
+// Data collection: the offline survey.
+import { MobileOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { DictKey } from '../i18n/dict';
 import { PERM, type Permission } from './permissions';
@@ -146,6 +148,15 @@ export const modules: readonly AppModule[] = [
     description: 'menu.desc.security',
     permission: PERM.sessionManage,
     page: lazy(() => import('../features/security/pages/SecurityPage').then((m) => ({ default: m.SecurityPage }))),
+  },
+  // —— data collection: 入户调查 opens the phone app (routed outside the shell, see router.tsx) ——
+  {
+    path: '/survey',
+    icon: MobileOutlined,
+    label: 'menu.survey',
+    description: 'menu.desc.survey',
+    permission: PERM.surveyUse,
+    page: lazy(() => import('../features/survey/pages/SurveyApp').then((m) => ({ default: m.SurveyApp }))),
   },
   {
     path: '/audit',

@@ -13,6 +13,8 @@ export const PERM = {
   registryWrite: 'registry.write',
   /** See a full citizen ID or phone number, for a stated reason (audited). */
   registryUnmask: 'registry.unmask',
+  /** 入户调查: the offline door-to-door survey on a phone (grid and community workers). */
+  surveyUse: 'survey.use',
 } as const;
 export type Permission = (typeof PERM)[keyof typeof PERM];
 

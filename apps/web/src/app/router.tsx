@@ -13,6 +13,8 @@ const SurveyApp = lazy(() => import('../features/survey/pages/SurveyApp').then((
 /** Routes: /login is public; everything else needs a session; module routes come from the registry. */
 export const router = createBrowserRouter([
   { path: LOGIN_PATH, element: <LoginPage /> },
+  // listed before the shell so /survey opens the phone app, not the module's route inside the shell
+  { path: '/survey', element: <Suspense><SurveyApp /></Suspense> },
   { path: '/survey/*', element: <Suspense><SurveyApp /></Suspense> },
   {
     element: <RequireAuth />,

@@ -924,6 +924,8 @@ export const dict = {
   'map.lonShort': { zh: '经', en: 'Lon' },
   'map.latShort': { zh: '纬', en: 'Lat' },
   // —— survey (入户调查, the grid worker's phone app) ——
+  'menu.survey': { zh: '入户调查', en: 'Door-to-door survey' },
+  'menu.desc.survey': { zh: '在手机上离线入户走访：核实、更正、新增住户并拍照，联网后同步', en: 'Offline door-to-door visits on a phone: verify, correct and add residents with photos; sync when online' },
   'survey.title': { zh: '入户调查', en: 'Door-to-door survey' },
   'survey.back': { zh: '返回', en: 'Back' },
   'survey.backHome': { zh: '返回首页', en: 'Back to start' },
