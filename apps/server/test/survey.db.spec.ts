@@ -78,12 +78,14 @@ describe('sync', () => {
   it('stores the visit and applies a correction of an unmoved record through the registry, with history and audit', async () => {
     const visitId = uuid();
     const key = uuid();
+    const [syncAudits, updateAudits] = [await auditCount('survey.sync'), await auditCount('person.update')];
     const r = await ok(gridWorker.post('/api/survey/sync', {
       visits: [{ id: visitId, houseId: a.house, visitedAt: '2026-11-29T09:30:00+08:00', outcome: 'changed', notes: '住户已更换手机号' }],
       changes: [{ key, kind: 'person.update', personId: a.person, baseVersion: 1, visitId, fields: { phone: { base: '138****8000', value: '139-0000-1111' }, tags: { base: [], value: ['elderly_alone'] } } }],
     }));
     expect(r.visits).toEqual([{ id: visitId, status: 'stored', error: null }]);
     expect(r.changes[0]).toMatchObject({ key, status: 'applied', replayed: false, applied: ['phone', 'tags'], conflicts: [], version: 2 });
+    expect([await auditCount('survey.sync'), await auditCount('person.update')]).toEqual([syncAudits + 1, updateAudits + 1]);
     const p = await ok(registrar.get(`/api/people/${a.person}`));
     expect(p).toMatchObject({ phoneMasked: '139****1111', tags: ['elderly_alone'], version: 2 });
     const history = await ok(registrar.get(`/api/people/${a.person}/history`));
