@@ -126,6 +126,34 @@ describe('organisations, things and events', () => {
     expect(resolved.body.resolvedAt).toBeTruthy();
   });
 
+  it('names an event’s reporter and assignee, checks the assignee, and clears optional links with null', async () => {
+    const grid = await nodeByCode(ctx, '510903001002001');
+    const gridWorker = await buildUser(ctx, { roles: ['grid_worker'], nodes: ['510903001002001'] });
+    const stranger = await buildUser(ctx, { roles: ['grid_worker'], nodes: ['510904001001001'] });
+    const e = (await worker.post('/api/events', { kind: 'grid_event', title: '路灯不亮', jurisdictionId: grid.id })).body;
+    expect(e).toMatchObject({ jurisdictionId: grid.id, reporterName: expect.any(String), assigneeId: null, assigneeName: null });
+    const outside = await worker.patch(`/api/events/${e.id}`, { assigneeId: stranger.id, version: e.version });
+    expect(outside.status).toBe(422);
+    expect(outside.body.fields[0]).toMatchObject({ field: 'assigneeId' });
+    const assigned = (await worker.patch(`/api/events/${e.id}`, { assigneeId: gridWorker.id, version: e.version })).body;
+    expect(assigned).toMatchObject({ assigneeId: gridWorker.id, assigneeName: gridWorker.displayName });
+    expect((await worker.get(`/api/events/${e.id}`)).body.assigneeName).toBe(gridWorker.displayName);
+    const unassigned = (await worker.patch(`/api/events/${e.id}`, { assigneeId: null, version: assigned.version })).body;
+    expect(unassigned).toMatchObject({ assigneeId: null, assigneeName: null });
+
+    const set = await buildRegistrySet(ctx, worker, { community: '510903001002', grid: '510903001002001', tag: '链' });
+    const org = (await worker.get(`/api/organizations/${set.org}`)).body;
+    expect(org.jurisdictionId).toBe(grid.id);
+    const linked = (await worker.patch(`/api/organizations/${set.org}`, { houseId: set.house, version: org.version })).body;
+    expect(linked.houseId).toBe(set.house);
+    expect((await worker.patch(`/api/organizations/${set.org}`, { houseId: null, version: linked.version })).body.houseId).toBeNull();
+    const thing = (await worker.get(`/api/things/${set.thing}`)).body;
+    const placed = (await worker.patch(`/api/things/${set.thing}`, { buildingId: set.building, version: thing.version })).body;
+    expect(placed).toMatchObject({ buildingId: set.building, jurisdictionId: grid.id });
+    expect((await worker.patch(`/api/things/${set.thing}`, { buildingId: null, version: placed.version })).body.buildingId).toBeNull();
+    expect((await worker.get(`/api/buildings/${set.building}`)).body.jurisdictionId).toBe(grid.id);
+  });
+
   it('keeps things with a position and a status', async () => {
     const grid = await nodeByCode(ctx, '510903001002001');
     const t = (await worker.post('/api/things', { kind: 'camera', name: '北门摄像头', serialNo: 'CAM-0001', lon: 105.571, lat: 30.513, jurisdictionId: grid.id })).body;
