@@ -92,7 +92,7 @@ describe('sync', () => {
     expect(history.items[0].changedByName).toMatch(/^测试用户/);
     expect(history.items[0].fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['phoneMasked', 'tags']));
     const visits = await ok(gridWorker.get(`/api/survey/houses/${a.house}/visits`));
-    expect(visits.items[0]).toMatchObject({ id: visitId, outcome: 'changed', notes: '住户已更换手机号' });
+    expect(visits.items[0]).toMatchObject({ id: visitId, outcome: 'changed', notes: '住户已更换手机号', workerName: expect.stringMatching(/^测试用户/) });
     const slice = await ok(gridWorker.get('/api/survey/slice'));
     expect(slice.houses.find((h: { id: string }) => h.id === a.house).lastVisit).toMatchObject({ outcome: 'changed' });
   });

@@ -86,10 +86,10 @@ export async function visitById(tx: Queryable, id: string) {
 
 export async function visitsOfHouse(tx: Queryable, houseId: string) {
   const { rows } = await tx.query<VisitRow & { photos: { id: string; size: number; complete: boolean }[] }>(
-    `SELECT v.*, v.path::text AS path, u.display_name AS worker_name,
+    `SELECT v.*, v.path::text AS path, linli_user_display_name(v.worker_id) AS worker_name,
             coalesce((SELECT jsonb_agg(jsonb_build_object('id', p.id, 'size', p.size, 'complete', p.complete) ORDER BY p.created_at)
                         FROM survey_photo p WHERE p.visit_id = v.id), '[]') AS photos
-       FROM survey_visit v LEFT JOIN app_user u ON u.id = v.worker_id
+       FROM survey_visit v
       WHERE v.house_id = $1 ORDER BY v.visited_at DESC LIMIT 100`,
     [houseId],
   );
