@@ -49,6 +49,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   let broker: BrokerHandle | undefined;
   let url: string | undefined;
   if (config.roles.has('devices')) broker = await startBroker(config);
+  const stopExportHousekeeping = config.roles.has('jobs') ? services.exports.startHousekeeping() : undefined;
   if (config.roles.has('api')) {
     app = await buildApp({ config, db, services, logger: { level: config.logLevel } });
     await app.listen({ port: config.http.port, host: config.http.host });
@@ -59,6 +60,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   return {
     db, services, app, broker, url,
     async stop() {
+      stopExportHousekeeping?.();
       await app?.close();
       await broker?.close();
       await db.close();

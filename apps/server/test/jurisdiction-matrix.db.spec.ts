@@ -14,6 +14,8 @@ const sibling: Record<string, string> = {};
 let sysAdmin: Agent;
 let secAdmin: Agent;
 let registrar: Agent;
+let exportApprover: Agent;
+let ownExporter: Agent;
 
 beforeAll(async () => {
   ctx = await setupTestContext();
@@ -21,6 +23,7 @@ beforeAll(async () => {
   sysAdmin = await login(ctx, (await buildUser(ctx, { roles: ['sys_admin'], nodes: ['510903'] })).username);
   secAdmin = await login(ctx, (await buildUser(ctx, { roles: ['security_admin'], nodes: ['510903'] })).username);
   registrar = await login(ctx, (await buildUser(ctx, { roles: ['community_worker'], nodes: ['510903'] })).username);
+  exportApprover = await login(ctx, (await buildUser(ctx, { roles: ['district_official'], nodes: ['510903'] })).username);
   // records on both sides: 船山区 (own) and 安居区 (sibling)
   for (const [side, code, grid] of [['own', '510903001001', '510903001001001'], ['sibling', '510904001001', '510904001001001']] as const) {
     const bag = side === 'own' ? own : sibling;
@@ -41,6 +44,11 @@ beforeAll(async () => {
     const twinB = await buildPerson(ctx, sideWorker, { node: grid, name: `双${side}` });
     bag.spare = (await buildPerson(ctx, sideWorker, { node: grid, name: `备${side}` })).id;
     bag.merge = (await sideWorker.post(`/api/people/${twinA.id}/merge`, { duplicateId: twinB.id })).body.id;
+    // exports: a finished masked export and an unmasked request awaiting approval
+    bag.export = (await sideWorker.post('/api/exports', { resource: 'people', filters: {} })).body.id;
+    await ctx.services.exports.settled(bag.export!);
+    bag.exportRequest = (await sideWorker.post('/api/exports', { resource: 'people', filters: {}, masked: false, reason: '矩阵测试核对' })).body.id;
+    if (side === 'own') ownExporter = sideWorker;
   }
 });
 afterAll(() => ctx?.close());
@@ -102,6 +110,9 @@ const matrix: Record<string, Call> = {
   'PATCH /api/events/{id}': patch('work_item', 'event', (i) => `/api/events/${i.event}`, { priority: 'high' }),
   'GET /api/events/{id}/history': get((i) => `/api/events/${i.event}/history`),
   'POST /api/events/{id}/transition': { agent: () => registrar, method: 'POST', url: (i) => `/api/events/${i.event}`.concat('/transition'), body: versioned('work_item', 'event', { to: 'in_progress' }), ok: 200 },
+  'GET /api/exports/{id}': get((i) => `/api/exports/${i.export}`),
+  'POST /api/exports/{id}/decision': { agent: () => exportApprover, method: 'POST', url: (i) => `/api/exports/${i.exportRequest}/decision`, body: () => ({ decision: 'approve', version: 1 }), ok: 200 },
+  'POST /api/exports/{id}/download': { agent: () => ownExporter, method: 'POST', url: (i) => `/api/exports/${i.export}/download`, body: () => ({}), ok: 200 },
   'GET /api/jurisdictions/{id}': { agent: () => sysAdmin, method: 'GET', url: (i) => `/api/jurisdictions/${i.grid}`, ok: 200 },
   'POST /api/jurisdictions/{id}/retire': { agent: () => sysAdmin, method: 'POST', url: (i) => `/api/jurisdictions/${i.grid}/retire`, body: () => ({ validTo: today(), version: 1 }), ok: 200 },
 };
