@@ -13,6 +13,12 @@ export const PERM = {
   registryWrite: 'registry.write',
   /** See a full citizen ID or phone number, for a stated reason (audited). */
   registryUnmask: 'registry.unmask',
+  /** Export a list to Excel, masked as on screen. */
+  exportCreate: 'export.create',
+  /** Request an unmasked export (needs another user's approval). */
+  exportUnmasked: 'export.unmasked',
+  /** Approve or reject others' unmasked export requests within one's jurisdiction. */
+  exportApprove: 'export.approve',
 } as const;
 export type Permission = (typeof PERM)[keyof typeof PERM];
 
