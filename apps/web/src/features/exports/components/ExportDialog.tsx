@@ -1,6 +1,6 @@
 import { Alert, Button, Descriptions, Flex, Form, Input, Modal, Progress, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { PERM, can } from '../../../app/permissions';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { showFieldErrors } from '../../../shared/utils/formErrors';
@@ -22,6 +22,7 @@ interface Props {
  */
 export function ExportDialog({ resource, filters, onClose }: Props) {
   const { t, lang } = useI18n();
+  const navigate = useNavigate();
   const me = useCurrentUser();
   const notify = useNotify();
   const [form] = Form.useForm<{ mode: 'masked' | 'unmasked'; reason?: string }>();
@@ -54,9 +55,15 @@ export function ExportDialog({ resource, filters, onClose }: Props) {
         </Button>,
       ]
     : [
-        <Link key="page" to="/exports" onClick={onClose}>
-          <Button>{t('export.gotoPage')}</Button>
-        </Link>,
+        <Button
+          key="page"
+          onClick={() => {
+            onClose();
+            navigate('/exports');
+          }}
+        >
+          {t('export.gotoPage')}
+        </Button>,
         j.status === 'ready' ? (
           <Button key="dl" type="primary" loading={download.isPending} onClick={() => download.mutate(j.id, { onError: (e) => notify.error(e) })}>
             {t('export.download')}

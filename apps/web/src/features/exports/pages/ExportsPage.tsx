@@ -1,4 +1,4 @@
-import { Card, Empty, Flex, Form, Input, Modal, Popconfirm, Progress, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Card, Empty, Flex, Form, Input, Modal, Popconfirm, Progress, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { PERM, can } from '../../../app/permissions';
@@ -21,6 +21,7 @@ export function ExportsPage() {
   const me = useCurrentUser();
   const approver = can(me, PERM.exportApprove);
   const [tab, setTab] = useState('mine');
+  const waiting = usePendingExports(approver).data?.items.length ?? 0;
   return (
     <>
       <PageHeader title={t('exports.title')} subtitle={t('exports.subtitle')} />
@@ -30,7 +31,13 @@ export function ExportsPage() {
           onChange={setTab}
           items={[
             { key: 'mine', label: t('exports.tab.mine'), children: <MyExports /> },
-            ...(approver ? [{ key: 'pending', label: t('exports.tab.pending'), children: <PendingRequests /> }] : []),
+            ...(approver
+              ? [{
+                  key: 'pending',
+                  label: <Badge count={waiting} size="small" offset={[10, -2]}>{t('exports.tab.pending')}</Badge>,
+                  children: <PendingRequests />,
+                }]
+              : []),
           ]}
         />
       </Card>
