@@ -59,6 +59,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   let broker: BrokerHandle | undefined;
   let url: string | undefined;
   if (config.roles.has('devices')) broker = await startBroker(config);
+  const stopExportHousekeeping = config.roles.has('jobs') ? services.exports.startHousekeeping() : undefined;
   if (config.roles.has('api')) {
     app = await buildApp({ config, db, services, logger: { level: config.logLevel } });
     await app.listen({ port: config.http.port, host: config.http.host });
@@ -69,6 +70,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   return {
     db, services, app, broker, url,
     async stop() {
+      stopExportHousekeeping?.();
       clearInterval(ageTimer);
       await app?.close();
       await broker?.close();

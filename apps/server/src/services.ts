@@ -16,6 +16,7 @@ import { createMapService } from './modules/registry/map.service.js';
 import { createMergeService } from './modules/registry/merge.service.js';
 import { createSurveyService } from './modules/survey/survey.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
+import { createExportsService } from './modules/exports/exports.service.js';
 
 /** Wires the module services together; each receives only what it uses. */
 export function createServices(db: Database, config: Config, cipher: FieldCipher) {
@@ -23,7 +24,9 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const passwords = createPasswordPolicy({ db, historySize: config.auth.passwordHistory });
   const jurisdiction = createJurisdictionService({ db, audit });
   const people = createPeopleService({ db, audit, jurisdiction, cipher });
+  const housing = createHousingService({ db, jurisdiction });
   const relations = createRelationsService({ db, audit });
+  const records = createRecordsService({ db, audit, jurisdiction });
   return {
     audit,
     jurisdiction,
@@ -31,14 +34,15 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     users: createUsersService({ db, audit, jurisdiction, passwords }),
     sessions: createSessionsService({ db, audit, config }),
     people,
-    housing: createHousingService({ db, jurisdiction }),
+    housing,
     relations,
     graph: createGraphService({ db }),
-    records: createRecordsService({ db, audit, jurisdiction }),
+    records,
     registryHistory: historyReader(db),
     map: createMapService({ db, jurisdiction, config }),
     merge: createMergeService({ db, audit, jurisdiction }),
     survey: createSurveyService({ db, audit, jurisdiction, people, relations }),
+    exports: createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records }),
   };
 }
 

@@ -17,6 +17,8 @@ let secAdmin: Agent;
 let registrar: Agent;
 /** The community worker of each side, who surveys it (survey conflicts belong to their worker). */
 const surveyWorkers: Record<string, Agent> = {};
+let exportApprover: Agent;
+let ownExporter: Agent;
 
 beforeAll(async () => {
   ctx = await setupTestContext();
@@ -24,6 +26,7 @@ beforeAll(async () => {
   sysAdmin = await login(ctx, (await buildUser(ctx, { roles: ['sys_admin'], nodes: ['510903'] })).username);
   secAdmin = await login(ctx, (await buildUser(ctx, { roles: ['security_admin'], nodes: ['510903'] })).username);
   registrar = await login(ctx, (await buildUser(ctx, { roles: ['community_worker'], nodes: ['510903'] })).username);
+  exportApprover = await login(ctx, (await buildUser(ctx, { roles: ['district_official'], nodes: ['510903'] })).username);
   // records on both sides: 船山区 (own) and 安居区 (sibling)
   for (const [side, code, grid] of [['own', '510903001001', '510903001001001'], ['sibling', '510904001001', '510904001001001']] as const) {
     const bag = side === 'own' ? own : sibling;
@@ -58,6 +61,11 @@ beforeAll(async () => {
     await sideWorker.request('PUT', `/api/survey/photos/${bag.photo}/content?offset=0`, photo, { 'content-type': 'application/octet-stream' });
     bag.photoBytes = photo.toString('base64');
     surveyWorkers[side] = sideWorker;
+    // exports: a finished masked export and an unmasked request awaiting approval
+    bag.export = (await sideWorker.post('/api/exports', { resource: 'people', filters: {} })).body.id;
+    await ctx.services.exports.settled(bag.export!);
+    bag.exportRequest = (await sideWorker.post('/api/exports', { resource: 'people', filters: {}, masked: false, reason: '矩阵测试核对' })).body.id;
+    if (side === 'own') ownExporter = sideWorker;
   }
 });
 afterAll(() => ctx?.close());
@@ -123,6 +131,9 @@ const matrix: Record<string, Call> = {
   'GET /api/survey/photos/{id}': get((i) => `/api/survey/photos/${i.photo}`),
   'PUT /api/survey/photos/{id}/content': { agent: () => registrar, method: 'PUT', url: (i) => `/api/survey/photos/${i.photo}/content?offset=0`, body: (i) => Buffer.from(i.photoBytes!, 'base64'), headers: { 'content-type': 'application/octet-stream' }, ok: 200 },
   'POST /api/survey/conflicts/{id}/resolve': { agent: () => surveyWorkers.own!, method: 'POST', url: (i) => `/api/survey/conflicts/${i.surveyChange}/resolve`, body: () => ({ version: 1, choices: [{ field: 'notes', choice: 'mine' }] }), ok: 200 },
+  'GET /api/exports/{id}': get((i) => `/api/exports/${i.export}`),
+  'POST /api/exports/{id}/decision': { agent: () => exportApprover, method: 'POST', url: (i) => `/api/exports/${i.exportRequest}/decision`, body: () => ({ decision: 'approve', version: 1 }), ok: 200 },
+  'POST /api/exports/{id}/download': { agent: () => ownExporter, method: 'POST', url: (i) => `/api/exports/${i.export}/download`, body: () => ({}), ok: 200 },
   'GET /api/jurisdictions/{id}': { agent: () => sysAdmin, method: 'GET', url: (i) => `/api/jurisdictions/${i.grid}`, ok: 200 },
   'POST /api/jurisdictions/{id}/retire': { agent: () => sysAdmin, method: 'POST', url: (i) => `/api/jurisdictions/${i.grid}/retire`, body: () => ({ validTo: today(), version: 1 }), ok: 200 },
 };

@@ -5384,6 +5384,530 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的导出 / my exports */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                resource: string;
+                                resourceName: string;
+                                resourceNameEn: string;
+                                filters: {
+                                    [key: string]: unknown;
+                                };
+                                masked: boolean;
+                                reason: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "running" | "ready" | "failed" | "expired";
+                                requestedBy: {
+                                    id: string;
+                                    name: string | null;
+                                };
+                                jurisdictionName: string | null;
+                                decidedBy: {
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                rowsWritten: number;
+                                rowsExpected: number | null;
+                                fileSize: number | null;
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                                downloads: number;
+                                maxDownloads: number;
+                                error: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 导出列表（脱敏导出立即生成；不脱敏导出提交审批）/ export a list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        resource: "people";
+                        filters?: {
+                            q?: string;
+                            address?: string;
+                            /** Format: uuid */
+                            jurisdictionId?: string;
+                            tag?: string;
+                            gender?: number;
+                            ageMin?: number;
+                            ageMax?: number;
+                            /** @enum {string} */
+                            status?: "active" | "deceased" | "moved_out" | "merged";
+                        };
+                        /** @default true */
+                        masked?: boolean;
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        resource: "households";
+                        filters?: {
+                            q?: string;
+                        };
+                        /** @default true */
+                        masked?: boolean;
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        resource: "estates";
+                        filters?: {
+                            q?: string;
+                            /** Format: uuid */
+                            jurisdictionId?: string;
+                        };
+                        /** @default true */
+                        masked?: boolean;
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        resource: "buildings";
+                        filters?: {
+                            q?: string;
+                            /** Format: uuid */
+                            estateId?: string;
+                            /** Format: uuid */
+                            jurisdictionId?: string;
+                        };
+                        /** @default true */
+                        masked?: boolean;
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        resource: "houses";
+                        filters?: {
+                            q?: string;
+                            /** Format: uuid */
+                            buildingId?: string;
+                            /** Format: uuid */
+                            jurisdictionId?: string;
+                            /** @enum {string} */
+                            use?: "residential" | "commercial" | "office" | "mixed" | "other";
+                        };
+                        /** @default true */
+                        masked?: boolean;
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        resource: "organizations";
+                        filters?: {
+                            q?: string;
+                            /** @enum {string} */
+                            type?: "enterprise" | "individual_business" | "government" | "institution" | "social_org" | "other";
+                            /** Format: uuid */
+                            jurisdictionId?: string;
+                        };
+                        /** @default true */
+                        masked?: boolean;
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        resource: "things";
+                        filters?: {
+                            q?: string;
+                            /** @enum {string} */
+                            kind?: "hydrant" | "camera" | "door_terminal" | "kiosk" | "watch" | "streetlight" | "manhole" | "aed" | "other";
+                            status?: string;
+                            /** Format: uuid */
+                            jurisdictionId?: string;
+                        };
+                        /** @default true */
+                        masked?: boolean;
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        resource: "events";
+                        filters?: {
+                            q?: string;
+                            /** @enum {string} */
+                            kind?: "grid_event" | "repair" | "complaint" | "service_application" | "device_alarm";
+                            /** @enum {string} */
+                            state?: "open" | "assigned" | "in_progress" | "resolved" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            overdue?: "true" | "false";
+                            /** Format: uuid */
+                            jurisdictionId?: string;
+                        };
+                        /** @default true */
+                        masked?: boolean;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            resource: string;
+                            resourceName: string;
+                            resourceNameEn: string;
+                            filters: {
+                                [key: string]: unknown;
+                            };
+                            masked: boolean;
+                            reason: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "running" | "ready" | "failed" | "expired";
+                            requestedBy: {
+                                id: string;
+                                name: string | null;
+                            };
+                            jurisdictionName: string | null;
+                            decidedBy: {
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            rowsWritten: number;
+                            rowsExpected: number | null;
+                            fileSize: number | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            downloads: number;
+                            maxDownloads: number;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待我审批的不脱敏导出 / requests awaiting my decision */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                resource: string;
+                                resourceName: string;
+                                resourceNameEn: string;
+                                filters: {
+                                    [key: string]: unknown;
+                                };
+                                masked: boolean;
+                                reason: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "running" | "ready" | "failed" | "expired";
+                                requestedBy: {
+                                    id: string;
+                                    name: string | null;
+                                };
+                                jurisdictionName: string | null;
+                                decidedBy: {
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                rowsWritten: number;
+                                rowsExpected: number | null;
+                                fileSize: number | null;
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                                downloads: number;
+                                maxDownloads: number;
+                                error: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出详情与进度 / an export and its progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            resource: string;
+                            resourceName: string;
+                            resourceNameEn: string;
+                            filters: {
+                                [key: string]: unknown;
+                            };
+                            masked: boolean;
+                            reason: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "running" | "ready" | "failed" | "expired";
+                            requestedBy: {
+                                id: string;
+                                name: string | null;
+                            };
+                            jurisdictionName: string | null;
+                            decidedBy: {
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            rowsWritten: number;
+                            rowsExpected: number | null;
+                            fileSize: number | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            downloads: number;
+                            maxDownloads: number;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审批不脱敏导出 / approve or reject */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            resource: string;
+                            resourceName: string;
+                            resourceNameEn: string;
+                            filters: {
+                                [key: string]: unknown;
+                            };
+                            masked: boolean;
+                            reason: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "running" | "ready" | "failed" | "expired";
+                            requestedBy: {
+                                id: string;
+                                name: string | null;
+                            };
+                            jurisdictionName: string | null;
+                            decidedBy: {
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            rowsWritten: number;
+                            rowsExpected: number | null;
+                            fileSize: number | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            downloads: number;
+                            maxDownloads: number;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 下载导出文件（.xlsx）/ download */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/survey/photos/{id}/content": {
         parameters: {
             query?: never;

@@ -12,6 +12,8 @@ import {
 import { AlertOutlined, BankOutlined, BuildOutlined, EnvironmentOutlined, ToolOutlined } from '@ant-design/icons';
 // Data collection: the offline survey.
 import { MobileOutlined } from '@ant-design/icons';
+// Exports (导出与审批).
+import { FileExcelOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { DictKey } from '../i18n/dict';
 import { PERM, type Permission } from './permissions';
@@ -122,6 +124,14 @@ export const modules: readonly AppModule[] = [
     description: 'menu.desc.events',
     permission: PERM.registryRead,
     page: lazy(() => import('../features/records/pages/EventsPage').then((m) => ({ default: m.EventsPage }))),
+  },
+  {
+    path: '/exports',
+    icon: FileExcelOutlined,
+    label: 'menu.exports',
+    description: 'menu.desc.exports',
+    permission: PERM.exportCreate,
+    page: lazy(() => import('../features/exports/pages/ExportsPage').then((m) => ({ default: m.ExportsPage }))),
   },
   {
     path: '/jurisdictions',

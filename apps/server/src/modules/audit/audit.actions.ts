@@ -30,6 +30,12 @@ export const AUDIT_ACTIONS = {
   'survey.conflicts_read': { name: '查看入户调查冲突', nameEn: 'Read survey conflicts' },
   'survey.visits_read': { name: '查看走访记录', nameEn: 'Read survey visits' },
   'survey.photo_read': { name: '查看走访照片', nameEn: 'Read survey photo' },
+  'export.create': { name: '导出列表（脱敏）', nameEn: 'Export a list (masked)' },
+  'export.finish': { name: '导出文件生成', nameEn: 'Export file written' },
+  'export.request': { name: '申请不脱敏导出', nameEn: 'Request an unmasked export' },
+  'export.approve': { name: '批准不脱敏导出', nameEn: 'Approve an unmasked export' },
+  'export.reject': { name: '驳回不脱敏导出', nameEn: 'Reject an unmasked export' },
+  'export.download': { name: '下载导出文件', nameEn: 'Download an export' },
   'audit.read': { name: '查阅审计日志', nameEn: 'Read audit log' },
   'audit.verify': { name: '校验审计链', nameEn: 'Verify audit chain' },
 } as const;
