@@ -6,8 +6,10 @@
  * community at the zoom where buildings start to load (the most buildings a view can ask for),
  * the viewport's layers response, the time until idle with its buildings drawn, the number drawn,
  * and frames per second while the camera rotates for 3 s — against the same page and rotation with
- * the building layer hidden, measured in the same run. Run after `npm run bench` has generated the
- * city (same settings).
+ * the building layer hidden, measured in the same run. Last, the whole city in one view: every
+ * building of the jurisdiction (40 k) fetched with the API's largest limit, put into the page's own
+ * building layer, the camera pitched over the city, and the same rotation measured with and
+ * without them. Run after `npm run bench` has generated the city (same settings).
  */
 import net from 'node:net';
 import { chromium } from 'playwright-core';
@@ -94,11 +96,32 @@ async function main() {
     })()`) as Promise<number>;
     const withBuildings = await fps(false);
     const without = await fps(true);
+
+    // The whole city in one view, every building extruded.
+    const lons = overview.areas.features.flatMap((f) => f.geometry.coordinates[0]!.map((p) => p[0]));
+    const lats = overview.areas.features.flatMap((f) => f.geometry.coordinates[0]!.map((p) => p[1]));
+    await page.evaluate(`window.__linliMap.fitBounds([[${Math.min(...lons)}, ${Math.min(...lats)}], [${Math.max(...lons)}, ${Math.max(...lats)}]], { pitch: 60, duration: 0 })`);
+    await idle('true');
+    const t2 = Date.now();
+    const sent = (await page.evaluate(`(async () => {
+      const r = await fetch('/api/map/layers?layers=buildings&measure=residents&limit=60000');
+      const j = await r.json();
+      window.__linliMap.getSource('buildings').setData(j.buildings);
+      window.__linliMap.setLayoutProperty('buildings-3d', 'visibility', 'visible');
+      return j.buildings.features.length;
+    })()`)) as number;
+    const tAllData = Date.now() - t2;
+    await idle(`new Set(m.queryRenderedFeatures({ layers: ['buildings-3d'] }).map((f) => f.properties.id)).size > ${Math.floor(sent / 2)}`);
+    const tAllIdle = Date.now() - t2;
+    const drawnAll = await drawnNow();
+    const allWith = await fps(false);
+    const allWithout = await fps(true);
     const s_ = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     console.log(`\nmap of the city official (1200×800, software WebGL), ${overview.buildingTotal.toLocaleString()} buildings in the jurisdiction${overview.truncated ? ', loaded by viewport' : ''}:`);
     console.log(`  opening: layers API ${s_(tData)}; map idle ${s_(tIdle)} after navigation (${drawnAtStart.toLocaleString()} buildings drawn, ${overview.areas.features.length.toLocaleString()} areas)`);
     console.log(`  zoomed to the densest community at zoom ${ZOOM}: viewport layers API ${s_(tView)} after the jump (${inView.buildings.features.length.toLocaleString()} of ${inView.buildingTotal.toLocaleString()} sent${inView.truncated ? ', truncated' : ''}); idle ${s_(tViewIdle)}, ${drawn.toLocaleString()} extruded buildings drawn in view`);
     console.log(`  rotating: ${withBuildings.toFixed(1)} fps with buildings vs ${without.toFixed(1)} fps without = ${(withBuildings / without).toFixed(2)}×`);
+    console.log(`  the whole city in one view (pitch 60°): ${sent.toLocaleString()} buildings fetched and set in ${s_(tAllData)}, idle ${s_(tAllIdle)}, ${drawnAll.toLocaleString()} extruded buildings drawn; rotating ${allWith.toFixed(1)} fps vs ${allWithout.toFixed(1)} fps without = ${(allWith / allWithout).toFixed(2)}×`);
   } finally {
     await browser.close();
     await app.close();

@@ -16,5 +16,5 @@ export async function apiLogin(username: string, password: string) {
     });
     return { status: res.status, body: await res.json().catch(() => null) };
   };
-  return { get: (p: string) => call('GET', p), post: (p: string, b: unknown = {}) => call('POST', p, b) };
+  return { get: (p: string) => call('GET', p), post: (p: string, b: unknown = {}) => call('POST', p, b), patch: (p: string, b: unknown) => call('PATCH', p, b) };
 }

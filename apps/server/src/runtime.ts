@@ -72,6 +72,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
     }, 5000);
     qualityTimer.unref();
   }
+  const stopExportHousekeeping = config.roles.has('jobs') ? services.exports.startHousekeeping() : undefined;
   if (config.roles.has('api')) {
     app = await buildApp({ config, db, services, logger: { level: config.logLevel } });
     await app.listen({ port: config.http.port, host: config.http.host });
@@ -83,6 +84,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
     db, services, app, broker, url,
     async stop() {
       clearInterval(qualityTimer);
+      stopExportHousekeeping?.();
       clearInterval(ageTimer);
       await app?.close();
       await broker?.close();

@@ -15,28 +15,36 @@ import { createRecordsService } from './modules/registry/records.service.js';
 import { createMapService } from './modules/registry/map.service.js';
 import { createMergeService } from './modules/registry/merge.service.js';
 import { createQualityService } from './modules/quality/quality.service.js';
+import { createSurveyService } from './modules/survey/survey.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
+import { createExportsService } from './modules/exports/exports.service.js';
 
 /** Wires the module services together; each receives only what it uses. */
 export function createServices(db: Database, config: Config, cipher: FieldCipher) {
   const audit = createAuditService(db);
   const passwords = createPasswordPolicy({ db, historySize: config.auth.passwordHistory });
   const jurisdiction = createJurisdictionService({ db, audit });
+  const people = createPeopleService({ db, audit, jurisdiction, cipher });
+  const housing = createHousingService({ db, jurisdiction });
+  const relations = createRelationsService({ db, audit });
+  const records = createRecordsService({ db, audit, jurisdiction });
   return {
     audit,
     jurisdiction,
     auth: createAuthService({ db, audit, config, passwords }),
     users: createUsersService({ db, audit, jurisdiction, passwords }),
     sessions: createSessionsService({ db, audit, config }),
-    people: createPeopleService({ db, audit, jurisdiction, cipher }),
-    housing: createHousingService({ db, jurisdiction }),
-    relations: createRelationsService({ db, audit }),
+    people,
+    housing,
+    relations,
     graph: createGraphService({ db }),
-    records: createRecordsService({ db, audit, jurisdiction }),
+    records,
     registryHistory: historyReader(db),
     map: createMapService({ db, jurisdiction, config }),
     merge: createMergeService({ db, audit, jurisdiction }),
     quality: createQualityService({ db, audit, cipher }),
+    survey: createSurveyService({ db, audit, jurisdiction, people, relations }),
+    exports: createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records }),
   };
 }
 

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/shared/dates.js';
 import { type Agent, buildPerson, buildRegistrySet, buildUser, login, nodeByCode } from './factories.js';
@@ -14,6 +15,10 @@ const sibling: Record<string, string> = {};
 let sysAdmin: Agent;
 let secAdmin: Agent;
 let registrar: Agent;
+/** The community worker of each side, who surveys it (survey conflicts belong to their worker). */
+const surveyWorkers: Record<string, Agent> = {};
+let exportApprover: Agent;
+let ownExporter: Agent;
 
 beforeAll(async () => {
   ctx = await setupTestContext();
@@ -21,6 +26,7 @@ beforeAll(async () => {
   sysAdmin = await login(ctx, (await buildUser(ctx, { roles: ['sys_admin'], nodes: ['510903'] })).username);
   secAdmin = await login(ctx, (await buildUser(ctx, { roles: ['security_admin'], nodes: ['510903'] })).username);
   registrar = await login(ctx, (await buildUser(ctx, { roles: ['community_worker'], nodes: ['510903'] })).username);
+  exportApprover = await login(ctx, (await buildUser(ctx, { roles: ['district_official'], nodes: ['510903'] })).username);
   // records on both sides: 船山区 (own) and 安居区 (sibling)
   for (const [side, code, grid] of [['own', '510903001001', '510903001001001'], ['sibling', '510904001001', '510904001001001']] as const) {
     const bag = side === 'own' ? own : sibling;
@@ -41,11 +47,30 @@ beforeAll(async () => {
     const twinB = await buildPerson(ctx, sideWorker, { node: grid, name: `双${side}` });
     bag.spare = (await buildPerson(ctx, sideWorker, { node: grid, name: `备${side}` })).id;
     bag.merge = (await sideWorker.post(`/api/people/${twinA.id}/merge`, { duplicateId: twinB.id })).body.id;
+    // 入户调查: a visit with a complete photo, and a change waiting on a conflict
+    bag.visit = crypto.randomUUID();
+    const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
+    const seen = await buildPerson(ctx, sideWorker, { node: grid, name: `访${side}` });
+    await sideWorker.patch(`/api/people/${seen.id}`, { notes: '他人修改', version: seen.version });
+    const synced = await sideWorker.post('/api/survey/sync', {
+      visits: [{ id: bag.visit, houseId: bag.house, visitedAt: new Date().toISOString(), outcome: 'verified' }],
+      changes: [{ key: crypto.randomUUID(), kind: 'person.update', personId: seen.id, baseVersion: seen.version, fields: { notes: { base: null, value: '我的修改' } } }],
+    });
+    bag.surveyChange = synced.body.changes[0].changeId;
+    bag.photo = (await sideWorker.post('/api/survey/photos', { visitId: bag.visit, sha256: crypto.createHash('sha256').update(photo).digest('hex'), size: photo.length, mime: 'image/jpeg' })).body.id;
+    await sideWorker.request('PUT', `/api/survey/photos/${bag.photo}/content?offset=0`, photo, { 'content-type': 'application/octet-stream' });
+    bag.photoBytes = photo.toString('base64');
+    surveyWorkers[side] = sideWorker;
+    // exports: a finished masked export and an unmasked request awaiting approval
+    bag.export = (await sideWorker.post('/api/exports', { resource: 'people', filters: {} })).body.id;
+    await ctx.services.exports.settled(bag.export!);
+    bag.exportRequest = (await sideWorker.post('/api/exports', { resource: 'people', filters: {}, masked: false, reason: '矩阵测试核对' })).body.id;
+    if (side === 'own') ownExporter = sideWorker;
   }
 });
 afterAll(() => ctx?.close());
 
-type Call = { agent: () => Agent; method: string; url: (ids: Record<string, string>) => string; body?: (ids: Record<string, string>) => unknown; ok: number };
+type Call = { agent: () => Agent; method: string; url: (ids: Record<string, string>) => string; body?: (ids: Record<string, string>) => unknown; headers?: Record<string, string>; ok: number };
 
 /** The current version of a record (read as the owner), for calls that must send it. */
 const version = async (table: string, id: string) =>
@@ -102,6 +127,13 @@ const matrix: Record<string, Call> = {
   'PATCH /api/events/{id}': patch('work_item', 'event', (i) => `/api/events/${i.event}`, { priority: 'high' }),
   'GET /api/events/{id}/history': get((i) => `/api/events/${i.event}/history`),
   'POST /api/events/{id}/transition': { agent: () => registrar, method: 'POST', url: (i) => `/api/events/${i.event}`.concat('/transition'), body: versioned('work_item', 'event', { to: 'in_progress' }), ok: 200 },
+  'GET /api/survey/houses/{id}/visits': get((i) => `/api/survey/houses/${i.house}/visits`),
+  'GET /api/survey/photos/{id}': get((i) => `/api/survey/photos/${i.photo}`),
+  'PUT /api/survey/photos/{id}/content': { agent: () => registrar, method: 'PUT', url: (i) => `/api/survey/photos/${i.photo}/content?offset=0`, body: (i) => Buffer.from(i.photoBytes!, 'base64'), headers: { 'content-type': 'application/octet-stream' }, ok: 200 },
+  'POST /api/survey/conflicts/{id}/resolve': { agent: () => surveyWorkers.own!, method: 'POST', url: (i) => `/api/survey/conflicts/${i.surveyChange}/resolve`, body: () => ({ version: 1, choices: [{ field: 'notes', choice: 'mine' }] }), ok: 200 },
+  'GET /api/exports/{id}': get((i) => `/api/exports/${i.export}`),
+  'POST /api/exports/{id}/decision': { agent: () => exportApprover, method: 'POST', url: (i) => `/api/exports/${i.exportRequest}/decision`, body: () => ({ decision: 'approve', version: 1 }), ok: 200 },
+  'POST /api/exports/{id}/download': { agent: () => ownExporter, method: 'POST', url: (i) => `/api/exports/${i.export}/download`, body: () => ({}), ok: 200 },
   'GET /api/jurisdictions/{id}': { agent: () => sysAdmin, method: 'GET', url: (i) => `/api/jurisdictions/${i.grid}`, ok: 200 },
   'POST /api/jurisdictions/{id}/retire': { agent: () => sysAdmin, method: 'POST', url: (i) => `/api/jurisdictions/${i.grid}/retire`, body: () => ({ validTo: today(), version: 1 }), ok: 200 },
 };
@@ -132,13 +164,13 @@ describe('jurisdiction matrix', () => {
         (await db.query(`SELECT count(*) FROM household_member`)).rows,
       ]);
       const before = await snapshot();
-      const r = await call.agent().request(call.method, call.url(sibling), await call.body?.(sibling));
+      const r = await call.agent().request(call.method, call.url(sibling), await call.body?.(sibling), call.headers);
       expect(r.status).toBe(404);
       expect(r.body.code).toBe('NOT_FOUND');
       expect(await snapshot()).toEqual(before);
     });
     it(`${route}: goes through for a record of the user's own jurisdiction`, async () => {
-      const r = await call.agent().request(call.method, call.url(own), await call.body?.(own));
+      const r = await call.agent().request(call.method, call.url(own), await call.body?.(own), call.headers);
       expect(r.status).toBe(call.ok);
     });
   }

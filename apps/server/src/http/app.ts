@@ -26,6 +26,8 @@ import { recordsRoutes } from '../modules/registry/records.routes.js';
 import { mapRoutes } from '../modules/registry/map.routes.js';
 import { mergeRoutes } from '../modules/registry/merge.routes.js';
 import { qualityRoutes } from '../modules/quality/quality.routes.js';
+import { surveyRoutes } from '../modules/survey/survey.routes.js';
+import { exportsRoutes } from '../modules/exports/exports.routes.js';
 
 export type App = FastifyInstance;
 export type ZodApp = FastifyInstance<
@@ -113,6 +115,8 @@ export async function buildApp(opts: { config: Config; db: Database; services: S
     mergeRoutes(api, services);
     mapRoutes(api, services);
     qualityRoutes(api, services);
+    surveyRoutes(api, services);
+    exportsRoutes(api, services);
   });
 
   app.setNotFoundHandler((req, reply) => {

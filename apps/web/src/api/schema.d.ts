@@ -5319,6 +5319,1083 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/survey/slice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载本网格数据（离线） / download the grid slice */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            generatedAt: string;
+                            estates: {
+                                id: string;
+                                name: string;
+                            }[];
+                            buildings: {
+                                id: string;
+                                name: string;
+                                estateId: string | null;
+                                estateName: string | null;
+                                floors: number;
+                                unitCount: number;
+                                version: number;
+                            }[];
+                            houses: {
+                                id: string;
+                                buildingId: string;
+                                unitNo: number;
+                                floor: number;
+                                number: string;
+                                label: string;
+                                version: number;
+                                lastVisit: {
+                                    /** Format: date-time */
+                                    visitedAt: string;
+                                    outcome: string;
+                                } | null;
+                            }[];
+                            people: {
+                                id: string;
+                                name: string;
+                                gender: number;
+                                birthDate: string | null;
+                                ethnicity: string | null;
+                                citizenIdMasked: string | null;
+                                phoneMasked: string | null;
+                                residenceAddress: string | null;
+                                tags: string[];
+                                notes: string | null;
+                                status: string;
+                                version: number;
+                            }[];
+                            residences: {
+                                id: string;
+                                personId: string;
+                                houseId: string;
+                                kind: string;
+                                validFrom: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 同步离线走访与修改 / sync queued visits and changes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        visits?: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            houseId: string;
+                            /** Format: date-time */
+                            visitedAt: string;
+                            /** @enum {string} */
+                            outcome: "verified" | "changed" | "absent" | "refused";
+                            notes?: string;
+                        }[];
+                        changes?: ({
+                            key: string;
+                            /** @enum {string} */
+                            kind: "person.update";
+                            /** Format: uuid */
+                            personId: string;
+                            baseVersion: number;
+                            /** Format: uuid */
+                            visitId?: string;
+                            fields: {
+                                name?: {
+                                    base: unknown;
+                                    value: string;
+                                };
+                                gender?: {
+                                    base: unknown;
+                                    value: 0 | 1 | 2 | 9;
+                                };
+                                birthDate?: {
+                                    base: unknown;
+                                    value: string;
+                                };
+                                ethnicity?: {
+                                    base: unknown;
+                                    value: string;
+                                };
+                                phone?: {
+                                    base: unknown;
+                                    value: string;
+                                };
+                                residenceAddress?: {
+                                    base: unknown;
+                                    value: string;
+                                };
+                                tags?: {
+                                    base: unknown;
+                                    value: string[];
+                                };
+                                notes?: {
+                                    base: unknown;
+                                    value: string;
+                                };
+                                status?: {
+                                    base: unknown;
+                                    /** @enum {string} */
+                                    value: "active" | "deceased" | "moved_out";
+                                };
+                            };
+                        } | {
+                            key: string;
+                            /** @enum {string} */
+                            kind: "person.create";
+                            /** Format: uuid */
+                            houseId: string;
+                            /** Format: uuid */
+                            visitId?: string;
+                            /**
+                             * @default resident
+                             * @enum {string}
+                             */
+                            residenceKind?: "resident" | "tenant" | "owner";
+                            person: {
+                                name: string;
+                                citizenId?: string;
+                                gender?: 0 | 1 | 2 | 9;
+                                birthDate?: string;
+                                ethnicity?: string;
+                                phone?: string;
+                                hukouDivision?: string;
+                                hukouAddress?: string;
+                                residenceAddress?: string;
+                                tags?: string[];
+                                notes?: string;
+                            };
+                        } | {
+                            key: string;
+                            /** @enum {string} */
+                            kind: "residence.end";
+                            /** Format: uuid */
+                            residenceId: string;
+                            /** Format: uuid */
+                            visitId?: string;
+                            validTo: string;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            visits: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "stored" | "replayed" | "rejected";
+                                error: {
+                                    code: string;
+                                    message: string;
+                                    messageEn: string;
+                                } | null;
+                            }[];
+                            changes: {
+                                key: string;
+                                changeId: string | null;
+                                /** @enum {string} */
+                                status: "applied" | "partial" | "conflict" | "resolved" | "rejected";
+                                replayed: boolean;
+                                recordId: string | null;
+                                version: number | null;
+                                applied: string[];
+                                conflicts: {
+                                    field: string;
+                                    base: unknown;
+                                    mine: unknown;
+                                    theirs: unknown;
+                                }[];
+                                error: {
+                                    code: string;
+                                    message: string;
+                                    messageEn: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待处理的冲突 / open conflicts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                key: string;
+                                personId: string | null;
+                                personName: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                version: number;
+                                applied: string[];
+                                conflicts: {
+                                    field: string;
+                                    base: unknown;
+                                    mine: unknown;
+                                    theirs: unknown;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/conflicts/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 逐字段处理冲突 / resolve a conflict field by field */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        choices: {
+                            field: string;
+                            /** @enum {string} */
+                            choice: "mine" | "theirs" | "edit";
+                            value?: unknown;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "resolved";
+                            personId: string;
+                            version: number;
+                            applied: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/houses/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 房屋的走访记录 / visits of a house */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                houseId: string;
+                                workerName: string | null;
+                                /** Format: date-time */
+                                visitedAt: string;
+                                outcome: string;
+                                notes: string | null;
+                                photos: {
+                                    id: string;
+                                    size: number;
+                                    complete: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始或续传走访照片 / start or resume a photo upload */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        visitId: string;
+                        sha256: string;
+                        size: number;
+                        /** @enum {string} */
+                        mime: "image/jpeg" | "image/png" | "image/webp";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            received: number;
+                            size: number;
+                            complete: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看走访照片 / a visit photo */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的导出 / my exports */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                resource: string;
+                                resourceName: string;
+                                resourceNameEn: string;
+                                filters: {
+                                    [key: string]: unknown;
+                                };
+                                masked: boolean;
+                                reason: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "running" | "ready" | "failed" | "expired";
+                                requestedBy: {
+                                    id: string;
+                                    name: string | null;
+                                };
+                                jurisdictionName: string | null;
+                                decidedBy: {
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                rowsWritten: number;
+                                rowsExpected: number | null;
+                                fileSize: number | null;
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                                downloads: number;
+                                maxDownloads: number;
+                                error: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 导出列表（脱敏导出立即生成；不脱敏导出提交审批）/ export a list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        resource: "people";
+                        filters?: {
+                            q?: string;
+                            address?: string;
+                            /** Format: uuid */
+                            jurisdictionId?: string;
+                            tag?: string;
+                            gender?: number;
+                            ageMin?: number;
+                            ageMax?: number;
+                            /** @enum {string} */
+                            status?: "active" | "deceased" | "moved_out" | "merged";
+                        };
+                        /** @default true */
+                        masked?: boolean;
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        resource: "households";
+                        filters?: {
+                            q?: string;
+                        };
+                        /** @default true */
+                        masked?: boolean;
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        resource: "estates";
+                        filters?: {
+                            q?: string;
+                            /** Format: uuid */
+                            jurisdictionId?: string;
+                        };
+                        /** @default true */
+                        masked?: boolean;
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        resource: "buildings";
+                        filters?: {
+                            q?: string;
+                            /** Format: uuid */
+                            estateId?: string;
+                            /** Format: uuid */
+                            jurisdictionId?: string;
+                        };
+                        /** @default true */
+                        masked?: boolean;
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        resource: "houses";
+                        filters?: {
+                            q?: string;
+                            /** Format: uuid */
+                            buildingId?: string;
+                            /** Format: uuid */
+                            jurisdictionId?: string;
+                            /** @enum {string} */
+                            use?: "residential" | "commercial" | "office" | "mixed" | "other";
+                        };
+                        /** @default true */
+                        masked?: boolean;
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        resource: "organizations";
+                        filters?: {
+                            q?: string;
+                            /** @enum {string} */
+                            type?: "enterprise" | "individual_business" | "government" | "institution" | "social_org" | "other";
+                            /** Format: uuid */
+                            jurisdictionId?: string;
+                        };
+                        /** @default true */
+                        masked?: boolean;
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        resource: "things";
+                        filters?: {
+                            q?: string;
+                            /** @enum {string} */
+                            kind?: "hydrant" | "camera" | "door_terminal" | "kiosk" | "watch" | "streetlight" | "manhole" | "aed" | "other";
+                            status?: string;
+                            /** Format: uuid */
+                            jurisdictionId?: string;
+                        };
+                        /** @default true */
+                        masked?: boolean;
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        resource: "events";
+                        filters?: {
+                            q?: string;
+                            /** @enum {string} */
+                            kind?: "grid_event" | "repair" | "complaint" | "service_application" | "device_alarm";
+                            /** @enum {string} */
+                            state?: "open" | "assigned" | "in_progress" | "resolved" | "closed" | "cancelled";
+                            /** @enum {string} */
+                            overdue?: "true" | "false";
+                            /** Format: uuid */
+                            jurisdictionId?: string;
+                        };
+                        /** @default true */
+                        masked?: boolean;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            resource: string;
+                            resourceName: string;
+                            resourceNameEn: string;
+                            filters: {
+                                [key: string]: unknown;
+                            };
+                            masked: boolean;
+                            reason: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "running" | "ready" | "failed" | "expired";
+                            requestedBy: {
+                                id: string;
+                                name: string | null;
+                            };
+                            jurisdictionName: string | null;
+                            decidedBy: {
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            rowsWritten: number;
+                            rowsExpected: number | null;
+                            fileSize: number | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            downloads: number;
+                            maxDownloads: number;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待我审批的不脱敏导出 / requests awaiting my decision */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                resource: string;
+                                resourceName: string;
+                                resourceNameEn: string;
+                                filters: {
+                                    [key: string]: unknown;
+                                };
+                                masked: boolean;
+                                reason: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "running" | "ready" | "failed" | "expired";
+                                requestedBy: {
+                                    id: string;
+                                    name: string | null;
+                                };
+                                jurisdictionName: string | null;
+                                decidedBy: {
+                                    id: string;
+                                    name: string | null;
+                                } | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                rowsWritten: number;
+                                rowsExpected: number | null;
+                                fileSize: number | null;
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                                downloads: number;
+                                maxDownloads: number;
+                                error: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出详情与进度 / an export and its progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            resource: string;
+                            resourceName: string;
+                            resourceNameEn: string;
+                            filters: {
+                                [key: string]: unknown;
+                            };
+                            masked: boolean;
+                            reason: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "running" | "ready" | "failed" | "expired";
+                            requestedBy: {
+                                id: string;
+                                name: string | null;
+                            };
+                            jurisdictionName: string | null;
+                            decidedBy: {
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            rowsWritten: number;
+                            rowsExpected: number | null;
+                            fileSize: number | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            downloads: number;
+                            maxDownloads: number;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审批不脱敏导出 / approve or reject */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            resource: string;
+                            resourceName: string;
+                            resourceNameEn: string;
+                            filters: {
+                                [key: string]: unknown;
+                            };
+                            masked: boolean;
+                            reason: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "running" | "ready" | "failed" | "expired";
+                            requestedBy: {
+                                id: string;
+                                name: string | null;
+                            };
+                            jurisdictionName: string | null;
+                            decidedBy: {
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            rowsWritten: number;
+                            rowsExpected: number | null;
+                            fileSize: number | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            downloads: number;
+                            maxDownloads: number;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 下载导出文件（.xlsx）/ download */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey/photos/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 上传照片分片（从已存偏移继续） / upload a chunk at the stored offset */
+        put: {
+            parameters: {
+                query: {
+                    offset: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            received: number;
+                            size: number;
+                            complete: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

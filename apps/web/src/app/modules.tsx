@@ -12,6 +12,10 @@ import {
 import { AlertOutlined, BankOutlined, BuildOutlined, EnvironmentOutlined, ToolOutlined } from '@ant-design/icons';
 // Data quality.
 import { CheckSquareOutlined, FundOutlined, SlidersOutlined } from '@ant-design/icons';
+// Data collection: the offline survey.
+import { MobileOutlined } from '@ant-design/icons';
+// Exports (导出与审批).
+import { FileExcelOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { DictKey } from '../i18n/dict';
 import { PERM, type Permission } from './permissions';
@@ -149,6 +153,14 @@ export const modules: readonly AppModule[] = [
     page: lazy(() => import('../features/quality/pages/RulesPage').then((m) => ({ default: m.RulesPage }))),
   },
   {
+    path: '/exports',
+    icon: FileExcelOutlined,
+    label: 'menu.exports',
+    description: 'menu.desc.exports',
+    permission: PERM.exportCreate,
+    page: lazy(() => import('../features/exports/pages/ExportsPage').then((m) => ({ default: m.ExportsPage }))),
+  },
+  {
     path: '/jurisdictions',
     icon: ApartmentOutlined,
     label: 'menu.jurisdictions',
@@ -173,6 +185,15 @@ export const modules: readonly AppModule[] = [
     description: 'menu.desc.security',
     permission: PERM.sessionManage,
     page: lazy(() => import('../features/security/pages/SecurityPage').then((m) => ({ default: m.SecurityPage }))),
+  },
+  // —— data collection: 入户调查 opens the phone app (routed outside the shell, see router.tsx) ——
+  {
+    path: '/survey',
+    icon: MobileOutlined,
+    label: 'menu.survey',
+    description: 'menu.desc.survey',
+    permission: PERM.surveyUse,
+    page: lazy(() => import('../features/survey/pages/SurveyApp').then((m) => ({ default: m.SurveyApp }))),
   },
   {
     path: '/audit',

@@ -17,6 +17,14 @@ export const PERM = {
   qualityRead: 'quality.read',
   /** Enable, disable and tune data-quality rules (audited). */
   qualityManage: 'quality.manage',
+  /** 入户调查: the offline door-to-door survey on a phone (grid and community workers). */
+  surveyUse: 'survey.use',
+  /** Export a list to Excel, masked as on screen. */
+  exportCreate: 'export.create',
+  /** Request an unmasked export (needs another user's approval). */
+  exportUnmasked: 'export.unmasked',
+  /** Approve or reject others' unmasked export requests within one's jurisdiction. */
+  exportApprove: 'export.approve',
 } as const;
 export type Permission = (typeof PERM)[keyof typeof PERM];
 

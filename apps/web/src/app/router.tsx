@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { ForcedPasswordPage } from '../features/auth/pages/ForcedPasswordPage';
 import { LoginPage } from '../features/auth/pages/LoginPage';
@@ -6,9 +7,15 @@ import { NotFound, RequireAuth, RequirePermission } from './guards';
 import { modules } from './modules';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from './paths';
 
+/** 入户调查: the grid worker's phone app, outside the desktop shell; it works offline (its own session check). */
+const SurveyApp = lazy(() => import('../features/survey/pages/SurveyApp').then((m) => ({ default: m.SurveyApp })));
+
 /** Routes: /login is public; everything else needs a session; module routes come from the registry. */
 export const router = createBrowserRouter([
   { path: LOGIN_PATH, element: <LoginPage /> },
+  // listed before the shell so /survey opens the phone app, not the module's route inside the shell
+  { path: '/survey', element: <Suspense><SurveyApp /></Suspense> },
+  { path: '/survey/*', element: <Suspense><SurveyApp /></Suspense> },
   {
     element: <RequireAuth />,
     children: [

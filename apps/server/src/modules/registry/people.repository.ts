@@ -119,3 +119,13 @@ export async function countPeople(tx: Queryable, f: Omit<PersonFilter, 'after' |
   );
   return rows[0]!.n;
 }
+
+/** The encrypted citizen ID and phone of the given people in scope (for an approved unmasked export). */
+export async function secretsOf(tx: Queryable, ids: string[]): Promise<{ id: string; citizen_id_enc: string | null; phone_enc: string | null }[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await tx.query<{ id: string; citizen_id_enc: string | null; phone_enc: string | null }>(
+    'SELECT t.id, t.citizen_id_enc, t.phone_enc FROM person t WHERE t.id = ANY($1::uuid[])',
+    [ids],
+  );
+  return rows;
+}

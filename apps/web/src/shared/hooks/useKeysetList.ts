@@ -1,5 +1,5 @@
 import type { ChangeEvent } from 'react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { compactQuery, DEFAULT_PAGE_SIZE, hasActiveFilter, PAGE_SIZES } from '../utils/listQuery';
 import { useCursorPaging } from './useCursorPaging';
 
@@ -44,6 +44,8 @@ export function useKeysetList<F extends KeysetFilters>() {
   const [search, setSearch] = useState('');
   const [limit, setLimit] = useState(DEFAULT_PAGE_SIZE);
   const paging = useCursorPaging<string>();
+  // The filters of the query last asked for: what an export of this list must send.
+  const lastQuery = useRef<Record<string, unknown>>({});
 
   const apply = (next: F) => {
     setFilters(next);
@@ -59,7 +61,13 @@ export function useKeysetList<F extends KeysetFilters>() {
     /** `value` / `onChange` of one filter's input. */
     filter: <K extends keyof F>(key: K) => ({ value: filters[key], onChange: (value: F[K]) => set(key, value) }),
     /** The list's query: page size, search text, the given parameters that are set, then the cursor. */
-    query: <P extends Record<string, unknown>>(params: P) => compactQuery({ limit, q: filters.q, ...params, cursor: paging.cursor }),
+    query: <P extends Record<string, unknown>>(params: P) => {
+      const query = compactQuery({ limit, q: filters.q, ...params, cursor: paging.cursor });
+      lastQuery.current = query;
+      return query;
+    },
+    /** The list's query as last sent (read when asked, e.g. by 导出 Excel). */
+    lastQuery: () => lastQuery.current,
     search: {
       value: search,
       onChange: (e) => {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PERM, can } from '../../../app/permissions';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { ExportButton } from '../../exports/components/ExportButton';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
 import { useCodeNames } from '../../records/hooks/useCodeTables';
@@ -60,9 +61,15 @@ export function HousingPage() {
         title={t('housing.title')}
         subtitle={t('housing.subtitle')}
         extra={
-          <Link to="/registry/map">
-            <Button icon={<EnvironmentOutlined />}>{t('housing.openMap')}</Button>
-          </Link>
+          <>
+            <ExportButton
+              resource={tab}
+              filters={() => ({ ...(estateId ? { estateId } : {}), ...(tab === 'houses' && buildingId ? { buildingId } : {}) })}
+            />
+            <Link to="/registry/map">
+              <Button icon={<EnvironmentOutlined />}>{t('housing.openMap')}</Button>
+            </Link>
+          </>
         }
       />
       <Row gutter={16} wrap={false}>

@@ -15,7 +15,7 @@ export type RecordDrawer<Row> = ComponentType<{ id: string; canWrite: boolean; o
 
 interface Props<Row extends { id: string }> {
   text: { title: string; subtitle: string; create: string; search: string; empty: string; emptyFiltered: string };
-  keyset: Pick<KeysetList<KeysetFilters>, 'filtered' | 'search' | 'pager'>;
+  keyset: Pick<KeysetList<KeysetFilters>, 'filtered' | 'search' | 'pager' | 'lastQuery'>;
   list: KeysetListResult<Row>;
   searchWidth: number;
   /** The list's own filters (selects, the jurisdiction picker …). */

@@ -10,6 +10,7 @@ import { KeysetPager } from '../../../shared/components/KeysetPager';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { useCursorPaging } from '../../../shared/hooks/useCursorPaging';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
+import { ExportButton } from '../../exports/components/ExportButton';
 import { HouseholdDrawer } from '../components/HouseholdDrawer';
 import { HouseholdFormModal } from '../components/HouseholdFormModal';
 import type { HouseholdListItem } from '../types';
@@ -77,11 +78,14 @@ export function HouseholdsPage() {
         title={t('household.title')}
         subtitle={t('household.subtitle')}
         extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('household.create')}
-            </Button>
-          )
+          <>
+            <ExportButton resource="households" filters={() => (q ? { q } : {})} />
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('household.create')}
+              </Button>
+            )}
+          </>
         }
       />
       <Card>

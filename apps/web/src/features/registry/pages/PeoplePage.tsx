@@ -10,6 +10,7 @@ import { KeysetPager } from '../../../shared/components/KeysetPager';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { useCursorPaging } from '../../../shared/hooks/useCursorPaging';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
+import { ExportButton } from '../../exports/components/ExportButton';
 import { PeopleFilters, type PeopleFilter } from '../components/PeopleFilters';
 import { PersonFormModal } from '../components/PersonFormModal';
 import { PersonStatusTag } from '../components/PersonStatusTag';
@@ -100,11 +101,14 @@ export function PeoplePage() {
         title={t('people.title')}
         subtitle={t('people.subtitle')}
         extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('person.create')}
-            </Button>
-          )
+          <>
+            <ExportButton resource="people" filters={() => toQuery(filter)} />
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('person.create')}
+              </Button>
+            )}
+          </>
         }
       />
       <Card>

@@ -33,7 +33,7 @@ export function ageRange(band: AgeBand | undefined): { ageMin?: number; ageMax?:
 
 /**
  * The count under a list: the server stops counting at a cap (a city has millions), so a capped
- * count reads "10000+" rather than a wrong exact number.
+ * count reads "1000+" rather than a wrong exact number.
  */
 export function totalLabel(total: number, capped: boolean): string {
   return capped ? `${total}+` : String(total);

@@ -1,0 +1,47 @@
+/** The lists that can be exported (the server's `resource`). */
+export const EXPORT_RESOURCES = ['people', 'households', 'estates', 'buildings', 'houses', 'organizations', 'things', 'events'] as const;
+export type ExportResource = (typeof EXPORT_RESOURCES)[number];
+
+/** Which list a page shows, by its route: the shared list card finds its export from here. */
+const BY_ROUTE: Record<string, ExportResource> = {
+  '/registry/people': 'people',
+  '/registry/households': 'households',
+  '/registry/organizations': 'organizations',
+  '/registry/things': 'things',
+  '/registry/events': 'events',
+};
+
+export function resourceForRoute(pathname: string): ExportResource | undefined {
+  return BY_ROUTE[pathname.replace(/\/+$/, '') || '/'];
+}
+
+/** Only people carry masked fields (citizen ID, phone); the other lists are exported as shown. */
+export const hasMaskedFields = (r: ExportResource) => r === 'people';
+
+/**
+ * The list's filters as the export sends them: the list query without its paging, and without
+ * values that filter nothing.
+ */
+export function exportFilters(query: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(query)) {
+    if (k === 'cursor' || k === 'limit') continue;
+    if (v === undefined || v === null || v === '') continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+/** How many of the expected rows are written, as a whole percentage (unknown total: undefined). */
+export function progressPercent(written: number, expected: number | null | undefined): number | undefined {
+  if (!expected) return undefined;
+  return Math.min(100, Math.floor((written / expected) * 100));
+}
+
+/** The file name the server gives in Content-Disposition (RFC 5987 `filename*`), or a fallback. */
+export function fileNameFrom(disposition: string | null, fallback: string): string {
+  const star = disposition?.match(/filename\*=UTF-8''([^;]+)/i);
+  if (star?.[1]) return decodeURIComponent(star[1]);
+  const plain = disposition?.match(/filename="([^"]+)"/i);
+  return plain?.[1] ?? fallback;
+}
