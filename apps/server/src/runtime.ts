@@ -11,6 +11,7 @@ import { seedDemoAccounts, seedDemoGrids } from './seed/demo.js';
 import { loadDivisions } from './seed/divisions.js';
 import { createServices, type Services } from './services.js';
 import { today } from './shared/dates.js';
+import { startImportWorker } from './modules/imports/imports.jobs.js';
 
 export const CITY_CODE = '5109';
 
@@ -49,6 +50,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   let broker: BrokerHandle | undefined;
   let url: string | undefined;
   if (config.roles.has('devices')) broker = await startBroker(config);
+  const importWorker = config.roles.has('jobs') ? startImportWorker(services.imports, { log: (m, e) => log(`${m} ${e instanceof Error ? e.message : ''}`) }) : undefined;
   if (config.roles.has('api')) {
     app = await buildApp({ config, db, services, logger: { level: config.logLevel } });
     await app.listen({ port: config.http.port, host: config.http.host });
@@ -60,6 +62,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
     db, services, app, broker, url,
     async stop() {
       await app?.close();
+      await importWorker?.stop();
       await broker?.close();
       await db.close();
     },

@@ -15,19 +15,21 @@ import { createRecordsService } from './modules/registry/records.service.js';
 import { createMapService } from './modules/registry/map.service.js';
 import { createMergeService } from './modules/registry/merge.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
+import { createImportsService } from './modules/imports/imports.service.js';
 
 /** Wires the module services together; each receives only what it uses. */
 export function createServices(db: Database, config: Config, cipher: FieldCipher) {
   const audit = createAuditService(db);
   const passwords = createPasswordPolicy({ db, historySize: config.auth.passwordHistory });
   const jurisdiction = createJurisdictionService({ db, audit });
+  const people = createPeopleService({ db, audit, jurisdiction, cipher });
   return {
     audit,
     jurisdiction,
     auth: createAuthService({ db, audit, config, passwords }),
     users: createUsersService({ db, audit, jurisdiction, passwords }),
     sessions: createSessionsService({ db, audit, config }),
-    people: createPeopleService({ db, audit, jurisdiction, cipher }),
+    people,
     housing: createHousingService({ db, jurisdiction }),
     relations: createRelationsService({ db, audit }),
     graph: createGraphService({ db }),
@@ -35,6 +37,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     registryHistory: historyReader(db),
     map: createMapService({ db, jurisdiction, config }),
     merge: createMergeService({ db, audit, jurisdiction }),
+    imports: createImportsService({ db, audit, jurisdiction, people, cipher, config }),
   };
 }
 

@@ -41,6 +41,8 @@ beforeAll(async () => {
     const twinB = await buildPerson(ctx, sideWorker, { node: grid, name: `双${side}` });
     bag.spare = (await buildPerson(ctx, sideWorker, { node: grid, name: `备${side}` })).id;
     bag.merge = (await sideWorker.post(`/api/people/${twinA.id}/merge`, { duplicateId: twinB.id })).body.id;
+    const gridNode = await nodeByCode(ctx, grid);
+    bag.importJob = (await sideWorker.request('POST', `/api/imports?kind=people&fileName=m.csv&jurisdictionId=${gridNode.id}`, Buffer.from('姓名,备注\n矩阵导入,x\n'), { 'content-type': 'application/octet-stream' })).body.id;
   }
 });
 afterAll(() => ctx?.close());
@@ -102,6 +104,12 @@ const matrix: Record<string, Call> = {
   'PATCH /api/events/{id}': patch('work_item', 'event', (i) => `/api/events/${i.event}`, { priority: 'high' }),
   'GET /api/events/{id}/history': get((i) => `/api/events/${i.event}/history`),
   'POST /api/events/{id}/transition': { agent: () => registrar, method: 'POST', url: (i) => `/api/events/${i.event}`.concat('/transition'), body: versioned('work_item', 'event', { to: 'in_progress' }), ok: 200 },
+  'GET /api/imports/{id}': get((i) => `/api/imports/${i.importJob}`),
+  'POST /api/imports/{id}/mapping': post((i) => `/api/imports/${i.importJob}/mapping`, () => ({})),
+  'GET /api/imports/{id}/rows': get((i) => `/api/imports/${i.importJob}/rows`),
+  'GET /api/imports/{id}/errors': get((i) => `/api/imports/${i.importJob}/errors`),
+  'POST /api/imports/{id}/commit': post((i) => `/api/imports/${i.importJob}/commit`, () => ({ new: 'skip', update: 'skip', duplicate: 'skip' })),
+  'POST /api/imports/{id}/cancel': post((i) => `/api/imports/${i.importJob}/cancel`, () => ({})),
   'GET /api/jurisdictions/{id}': { agent: () => sysAdmin, method: 'GET', url: (i) => `/api/jurisdictions/${i.grid}`, ok: 200 },
   'POST /api/jurisdictions/{id}/retire': { agent: () => sysAdmin, method: 'POST', url: (i) => `/api/jurisdictions/${i.grid}/retire`, body: () => ({ validTo: today(), version: 1 }), ok: 200 },
 };
@@ -109,7 +117,7 @@ const matrix: Record<string, Call> = {
 const SIBLING_TABLES = [
   ['person', 'person'], ['estate', 'estate'], ['building', 'building'], ['house', 'house'], ['household', 'household'],
   ['organization', 'org'], ['thing', 'thing'], ['work_item', 'event'], ['person_house', 'personHouse'], ['person_relation', 'relation'],
-  ['person_org', 'personOrg'], ['household_member', 'member'],
+  ['person_org', 'personOrg'], ['household_member', 'member'], ['import_job', 'importJob'],
 ] as const;
 
 describe('jurisdiction matrix', () => {

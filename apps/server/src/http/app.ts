@@ -25,6 +25,7 @@ import { relationsRoutes } from '../modules/registry/relations.routes.js';
 import { recordsRoutes } from '../modules/registry/records.routes.js';
 import { mapRoutes } from '../modules/registry/map.routes.js';
 import { mergeRoutes } from '../modules/registry/merge.routes.js';
+import { importsRoutes } from '../modules/imports/imports.routes.js';
 
 export type App = FastifyInstance;
 export type ZodApp = FastifyInstance<
@@ -111,6 +112,7 @@ export async function buildApp(opts: { config: Config; db: Database; services: S
     recordsRoutes(api, services);
     mergeRoutes(api, services);
     mapRoutes(api, services);
+    importsRoutes(api, services);
   });
 
   app.setNotFoundHandler((req, reply) => {

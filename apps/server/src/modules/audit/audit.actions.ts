@@ -24,6 +24,11 @@ export const AUDIT_ACTIONS = {
   'person.merge': { name: '合并重复人员', nameEn: 'Merge duplicate people' },
   'person.unmerge': { name: '撤销合并', nameEn: 'Undo merge' },
   'event.transition': { name: '事件流转', nameEn: 'Event state change' },
+  'import.upload': { name: '上传导入文件', nameEn: 'Upload an import file' },
+  'import.match': { name: '导入数据比对', nameEn: 'Match import rows against the registry' },
+  'import.commit': { name: '确认导入', nameEn: 'Commit an import' },
+  'import.cancel': { name: '取消导入', nameEn: 'Cancel an import' },
+  'import.report': { name: '下载导入错误报告', nameEn: 'Download an import error report' },
   'audit.read': { name: '查阅审计日志', nameEn: 'Read audit log' },
   'audit.verify': { name: '校验审计链', nameEn: 'Verify audit chain' },
 } as const;
