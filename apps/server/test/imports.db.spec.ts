@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import * as XLSX from 'xlsx';
+import { importCommand } from '../src/modules/imports/imports.cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheck } from '../src/standards/credit-code.js';
 import { type Agent, buildPerson, buildUser, freshCitizenId, login, nodeByCode } from './factories.js';
@@ -306,6 +311,37 @@ describe('houses and organisations', () => {
     const renamed = Buffer.from(csv([['单位名称', '统一社会信用代码'], ['遂宁导入商贸集团有限公司', code]]));
     const st2 = await staged(worker, renamed, { kind: 'organizations', fileName: '单位2.csv', jurisdictionId: community });
     expect((await rowsOf(worker, st2.id))[0]).toMatchObject({ class: 'update', changes: ['name'] });
+  });
+});
+
+describe('legacy .xls and the command line', () => {
+  it('reads a legacy .xls (SheetJS) with a date serial', async () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['姓名', '出生日期', '性别'], ['老表格', 18327, '女']]), '人口');
+    const st = await staged(worker, XLSX.write(wb, { type: 'buffer', bookType: 'biff8' }) as Buffer, { fileName: '旧表.xls' });
+    expect(st).toMatchObject({ format: 'xls', counts: { new: 1 } });
+    expect((await rowsOf(worker, st.id))[0]!.values).toMatchObject({ name: '老表格', birthDate: '1950-03-05', gender: 2 });
+  });
+
+  it('linli import: dry run writes nothing; a real run prints progress and the report', async () => {
+    const user = await buildUser(ctx, { roles: ['community_worker'], nodes: ['510903001001'] });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-import-'));
+    const file = path.join(dir, '命令行.csv');
+    const id = freshCitizenId({ birthDate: '1966-06-06' });
+    fs.writeFileSync(file, csv([['姓名', '身份证', '电话'], ['命令行甲', id, '13808257777'], ['命令行乙', '5.10903E+17', '']]));
+    fs.writeFileSync(path.join(dir, 'map.json'), JSON.stringify({ 姓名: 'name', 身份证: 'citizenId', 电话: 'phone' }));
+    const lines: string[] = [];
+    const people = await count('SELECT count(*)::int AS n FROM person');
+    expect(await importCommand(ctx.services, file, { kind: 'people', as: user.username, node: '510903001001001', mapping: path.join(dir, 'map.json'), dryRun: true }, (l) => lines.push(l))).toBe(0);
+    expect(lines.join('\n')).toMatch(/第 3 行.*科学计数法/);
+    expect(lines.join('\n')).toMatch(/dry run/);
+    expect(await count('SELECT count(*)::int AS n FROM person')).toBe(people);
+    lines.length = 0;
+    expect(await importCommand(ctx.services, file, { kind: 'people', as: user.username, node: '510903001001001', mapping: path.join(dir, 'map.json') }, (l) => lines.push(l))).toBe(0);
+    expect(lines.join('\n')).toMatch(/进度 \/ progress: 100\.0% \(1\/1\)/);
+    expect(lines.join('\n')).toMatch(/applied 1, failed 0/);
+    expect(await count('SELECT count(*)::int AS n FROM person')).toBe(people + 1);
+    await expect(importCommand(ctx.services, file, { kind: 'people', as: (await buildUser(ctx, { roles: ['resident'], nodes: ['510903001001'] })).username }, () => undefined)).rejects.toThrow(/IMPORTER_GONE/);
   });
 });
 

@@ -145,7 +145,7 @@ export async function rowsOf(tx: Queryable, jobId: string, f: { classes?: string
 /** The next rows to apply: not yet applied, of the classes the user chose to apply. */
 export async function pendingRows(tx: Queryable, jobId: string, classes: string[], limit: number) {
   const { rows } = await tx.query<RowRecord>(
-    `SELECT r.*, r.path::text AS path FROM import_row r WHERE r.job_id = $1 AND r.applied_at IS NULL AND r.class = ANY($2::text[]) ORDER BY r.row_no LIMIT $3`,
+    `SELECT r.*, r.path::text AS path FROM import_row r WHERE r.job_id = $1 AND r.applied_at IS NULL AND r.class = ANY($2::text[]) ORDER BY r.row_no LIMIT $3 FOR UPDATE SKIP LOCKED`,
     [jobId, classes, limit],
   );
   return rows;
@@ -199,6 +199,25 @@ export async function importerOf(tx: Queryable, userId: string): Promise<{ usern
   );
   const r = rows[0];
   return r && r.allowed ? { username: r.username, paths: r.paths ?? [] } : undefined;
+}
+
+/** A user by name, for the command line: id, jurisdiction nodes (with level) and whether they may import. */
+export async function userForCli(tx: Queryable, username: string) {
+  const { rows } = await tx.query<{ id: string; username: string; display_name: string; nodes: { id: string; code: string; name: string; level: string; path: string }[] | null; permissions: string[] | null }>(
+    `SELECT u.id, u.username, u.display_name,
+            (SELECT json_agg(json_build_object('id', n.id, 'code', n.code, 'name', n.name, 'level', n.level, 'path', n.path::text) ORDER BY n.path)
+               FROM user_jurisdiction uj JOIN jurisdiction_node n ON n.id = uj.node_id WHERE uj.user_id = u.id) AS nodes,
+            (SELECT array_agg(DISTINCT p) FROM user_role ur JOIN role r ON r.code = ur.role_code, unnest(r.permissions) p WHERE ur.user_id = u.id) AS permissions
+       FROM app_user u WHERE u.username = $1 AND u.status = 'active'`,
+    [username],
+  );
+  return rows[0];
+}
+
+/** A jurisdiction node by code (for the command line's --node). */
+export async function nodeIdByCode(tx: Queryable, code: string): Promise<string | undefined> {
+  const { rows } = await tx.query<{ id: string }>('SELECT id FROM jurisdiction_node WHERE code = $1 AND valid_to IS NULL', [code]);
+  return rows[0]?.id;
 }
 
 // ---- matching look-ups (run in the importer's scope: row-level security applies)

@@ -7,7 +7,7 @@ import type { Config } from '../../config/env.js';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import type { Database, Queryable } from '../../db/database.js';
 import { type Scope, systemScope, withScope } from '../../db/scope.js';
-import { type Actor, auditActor } from '../../shared/actor.js';
+import { type Actor, type NodeRef, auditActor } from '../../shared/actor.js';
 import { AppError, commonError } from '../../shared/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
@@ -365,6 +365,23 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
       help.getColumn(4).width = 40;
       return Buffer.from(await wb.xlsx.writeBuffer());
     },
+
+    /**
+     * The actor a command-line import runs as: a named user with the import permission, in
+     * their own jurisdiction, exactly as if they had signed in.
+     */
+    actorFor: async (username: string): Promise<Actor & { defaultNodeId: string | null }> => {
+      const u = await system((tx) => repo.userForCli(tx, username));
+      if (!u || !(u.permissions ?? []).includes('collection.import')) throw importError('IMPORTER_GONE');
+      const nodes = (u.nodes ?? []).map((n) => ({ ...n, level: n.level as NodeRef['level'] }));
+      return {
+        userId: u.id, username: u.username, displayName: u.display_name, roles: [], permissions: new Set(u.permissions ?? []), nodes,
+        scope: { kind: 'user', userId: u.id, paths: nodes.map((n) => n.path) }, ip: 'cli', sessionId: '', csrfToken: '', pending: null,
+        mustChangePassword: false, totpEnabled: false, totpRequired: false, lastLoginAt: null, lastLoginIp: null,
+        defaultNodeId: nodes.find((n) => n.level === 'community' || n.level === 'grid')?.id ?? null,
+      };
+    },
+    nodeIdByCode: (actor: Actor, code: string) => run(actor, (tx) => repo.nodeIdByCode(tx, code)),
 
     // ---- the worker's side
     claimNext: () => system((tx) => repo.claimQueued(tx)),
