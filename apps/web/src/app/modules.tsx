@@ -10,6 +10,8 @@ import {
 } from '@ant-design/icons';
 // Registry: housing, map, organisations, things, events.
 import { AlertOutlined, BankOutlined, BuildOutlined, EnvironmentOutlined, ToolOutlined } from '@ant-design/icons';
+// Data collection (数据采集): imports.
+import { CloudUploadOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { DictKey } from '../i18n/dict';
 import { PERM, type Permission } from './permissions';
@@ -120,6 +122,14 @@ export const modules: readonly AppModule[] = [
     description: 'menu.desc.events',
     permission: PERM.registryRead,
     page: lazy(() => import('../features/records/pages/EventsPage').then((m) => ({ default: m.EventsPage }))),
+  },
+  {
+    path: '/collection/import',
+    icon: CloudUploadOutlined,
+    label: 'menu.imports',
+    description: 'menu.desc.imports',
+    permission: PERM.collectionImport,
+    page: lazy(() => import('../features/imports/pages/ImportPage').then((m) => ({ default: m.ImportPage }))),
   },
   {
     path: '/jurisdictions',

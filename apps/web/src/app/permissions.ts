@@ -13,6 +13,8 @@ export const PERM = {
   registryWrite: 'registry.write',
   /** See a full citizen ID or phone number, for a stated reason (audited). */
   registryUnmask: 'registry.unmask',
+  /** 数据采集: import spreadsheets into the registry. */
+  collectionImport: 'collection.import',
 } as const;
 export type Permission = (typeof PERM)[keyof typeof PERM];
 
