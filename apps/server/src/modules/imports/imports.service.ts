@@ -162,7 +162,7 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
    * is cancelled; `maxBatches` stops early as a killed process would (tests).
    */
   async function runJob(jobId: string, opts: { batchSize?: number; maxBatches?: number; shouldStop?: () => boolean; onProgress?: (j: JobDto) => void } = {}) {
-    const batchSize = opts.batchSize ?? 200;
+    const batchSize = opts.batchSize ?? 100;
     const j = await system((tx) => mustJob(tx, jobId));
     if (j.status === 'cancelling') {
       await system((tx) => repo.updateJob(tx, jobId, { status: 'cancelled', finished_at: new Date() }, ['cancelling']));
@@ -311,8 +311,9 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
     cancel: (actor: Actor, id: string) =>
       run(actor, async (tx) => {
         const j = await mustJob(tx, id);
-        const next = j.status === 'running' ? 'cancelling' : ['mapping', 'preview', 'queued'].includes(j.status) ? 'cancelled' : null;
-        if (!next || !(await repo.updateJob(tx, id, { status: next, ...(next === 'cancelled' ? { finished_at: new Date() } : {}) }, [j.status]))) throw stateError(j, '取消', 'be cancelled');
+        // not started: cancelled at once; started (possibly just now, by the worker): stopped before its next batch
+        const cancelled = ['mapping', 'preview', 'queued'].includes(j.status) && (await repo.updateJob(tx, id, { status: 'cancelled', finished_at: new Date() }, ['mapping', 'preview', 'queued']));
+        if (!cancelled && !(await repo.updateJob(tx, id, { status: 'cancelling' }, ['running']))) throw stateError(await mustJob(tx, id), '取消', 'be cancelled');
         await audit.recordIn(tx, { actor: auditActor(actor), ip: actor.ip, action: 'import.cancel', objectType: 'import_job', objectId: id });
         return toJob(await mustJob(tx, id));
       }),

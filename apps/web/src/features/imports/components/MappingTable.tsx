@@ -37,6 +37,7 @@ export function MappingTable({ headers, mapping, fields, onChange }: { headers: 
               <Select
                 style={{ width: '100%' }}
                 allowClear
+                showSearch={{ optionFilterProp: 'label' }}
                 placeholder={t('imports.mapping.skip')}
                 value={mapping[String(r.column)]}
                 onChange={(v?: string) => onChange(remap(mapping, r.column, v))}

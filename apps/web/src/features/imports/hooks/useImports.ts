@@ -22,7 +22,11 @@ export function useImportJob(id: string | undefined) {
 
 /** Recent jobs in one's jurisdiction. */
 export function useImportJobs() {
-  return useQuery({ queryKey: [...keys.all, 'list'], queryFn: () => unwrap(api.GET('/api/imports', { params: { query: { limit: 10 } } })) });
+  return useQuery({
+    queryKey: [...keys.all, 'list'],
+    queryFn: () => unwrap(api.GET('/api/imports', { params: { query: { limit: 10 } } })),
+    refetchInterval: (q) => (q.state.data?.items.some(isRunning) ? 2000 : false),
+  });
 }
 
 export function useImportRows(id: string | undefined, query: ImportRowsQuery) {
