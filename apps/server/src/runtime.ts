@@ -15,6 +15,11 @@ import { startImportWorker } from './modules/imports/imports.jobs.js';
 
 export const CITY_CODE = '5109';
 
+/** How often committed audit rows are linked into the hash chain. */
+const AUDIT_LINK_EVERY_MS = 500;
+/** How often the map's 60+ figures are checked for a new day. */
+const AGE_STATS_EVERY_MS = 60 * 60 * 1000;
+
 /** Brings the registry's ground in: the division tree always, the demo grids and accounts in demo mode. */
 export async function ensureBaseData(db: Database, services: Services, config: Config, cipher: FieldCipher, log: (m: string) => void = () => undefined) {
   const counts = await withScope(db, systemScope('startup check'), (tx) => jurisdictionRepo.countInForce(tx, today()));
@@ -46,6 +51,11 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   const cipher = fieldCipherFor(config);
   const services = createServices(db, config, cipher);
   await ensureBaseData(db, services, config, cipher, log);
+  const stopChainer = services.audit.startChainer(AUDIT_LINK_EVERY_MS, (e) => log(`审计链接失败 / audit linking failed: ${e instanceof Error ? e.message : String(e)}`));
+  const ageStats = () => void services.map.ageStats().catch((e: unknown) => log(`楼栋统计更新失败 / building figures update failed: ${e instanceof Error ? e.message : String(e)}`));
+  ageStats();
+  const ageTimer = setInterval(ageStats, AGE_STATS_EVERY_MS);
+  ageTimer.unref();
   let app: App | undefined;
   let broker: BrokerHandle | undefined;
   let url: string | undefined;
@@ -61,9 +71,11 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   return {
     db, services, app, broker, url,
     async stop() {
+      clearInterval(ageTimer);
       await app?.close();
       await importWorker?.stop();
       await broker?.close();
+      await stopChainer();
       await db.close();
     },
   };

@@ -60,6 +60,53 @@ describe('audit log', () => {
     await expect(ctx.asOwner((db) => db.query(`UPDATE audit_log SET actor_name = 'x'`))).rejects.toThrow(/append-only/);
   });
 
+  it('links rows in the order they commit, not the order they were numbered, and verifies', async () => {
+    const u = await buildUser(ctx, { roles: ['grid_worker'], nodes: ['510903001001001'] });
+    const entry = (n: number) => ({ actor: { id: u.id, name: u.username }, action: 'user.read' as const, objectType: 'test', objectId: `late-${n}` });
+    // A takes the lower id but commits after B, and after a linking round has run.
+    let releaseA!: () => void;
+    const aWritten = new Promise<void>((resolve) => {
+      void ctx.db.transaction(async (tx) => {
+        await ctx.services.audit.recordIn(tx, entry(1));
+        resolve();
+        await new Promise<void>((r) => (releaseA = r));
+      });
+    });
+    await aWritten;
+    if (ctx.kind === 'postgresql') {
+      await ctx.services.audit.record(entry(2));
+      expect(await ctx.services.audit.linkPending()).toBeGreaterThan(0);
+    }
+    releaseA();
+    await new Promise((r) => setTimeout(r, 50));
+    const r = await ctx.services.audit.verify();
+    expect(r).toMatchObject({ ok: true, pending: 0 });
+    const rows = (await ctx.asOwner((db) => db.query<{ id: number; chain_seq: number; object_id: string }>(
+      `SELECT id, chain_seq, object_id FROM audit_log WHERE object_id LIKE 'late-%' ORDER BY id`))).rows;
+    expect(rows.every((x) => x.chain_seq !== null)).toBe(true);
+    if (ctx.kind === 'postgresql') expect(rows[0]!.chain_seq).toBeGreaterThan(rows[1]!.chain_seq);
+  });
+
+  it('keeps many concurrent writers in one unbroken chain', async () => {
+    const u = await buildUser(ctx, { roles: ['grid_worker'], nodes: ['510903001001001'] });
+    await Promise.all(Array.from({ length: 40 }, (_, i) => ctx.services.audit.record({ actor: { id: u.id, name: u.username }, action: 'user.read', objectId: `c${i}` })));
+    await Promise.all([ctx.services.audit.linkPending(), ctx.services.audit.linkPending()]);
+    const r = await ctx.services.audit.verify();
+    expect(r.ok).toBe(true);
+    const seqs = (await ctx.asOwner((db) => db.query<{ n: number; d: number; mx: number }>(
+      'SELECT count(*)::int AS n, count(DISTINCT chain_seq)::int AS d, max(chain_seq)::int AS mx FROM audit_log'))).rows[0]!;
+    expect(seqs).toEqual({ n: seqs.mx, d: seqs.mx, mx: r.checked });
+  });
+
+  it('lets the application link a row once and never relink or alter it', async () => {
+    const u = await buildUser(ctx, { roles: ['grid_worker'], nodes: ['510903001001001'] });
+    await ctx.services.audit.record({ actor: { id: u.id, name: u.username }, action: 'user.read', objectId: 'once' });
+    await ctx.services.audit.linkPending();
+    const [row] = (await ctx.asOwner((db) => db.query<{ id: number }>(`SELECT id FROM audit_log WHERE object_id = 'once'`))).rows;
+    await expect(ctx.db.query(`UPDATE audit_log SET hash = 'f00', prev_hash = 'f00', chain_seq = 999999 WHERE id = $1`, [row!.id])).rejects.toThrow(/append-only/);
+    await expect(ctx.db.query(`UPDATE audit_log SET reason = 'x' WHERE id = $1`, [row!.id])).rejects.toThrow(/permission denied|append-only/);
+  });
+
   it('verifies the chain, and names the first altered row', async () => {
     const u = await buildUser(ctx, { roles: ['grid_worker'], nodes: ['510903001001001'] });
     await login(ctx, u.username);
@@ -73,6 +120,25 @@ describe('audit log', () => {
     const r = await ctx.services.audit.verify();
     expect(r).toMatchObject({ ok: false, firstBadId: target!.id });
     expect(r.reason).toMatch(/altered/);
+    await ctx.asOwner(async (db) => {
+      await db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
+      await db.query(`UPDATE audit_log SET ip = $2 WHERE id = $1`, [target!.id, target!.ip]);
+      await db.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
+    });
+    expect(await ctx.services.audit.verify()).toMatchObject({ ok: true });
+  });
+
+  it('names the row after a removed one', async () => {
+    const u = await buildUser(ctx, { roles: ['grid_worker'], nodes: ['510903001001001'] });
+    for (const n of [1, 2, 3]) await ctx.services.audit.record({ actor: { id: u.id, name: u.username }, action: 'user.read', objectId: `rm${n}` });
+    expect((await ctx.services.audit.verify()).ok).toBe(true);
+    const rows = (await ctx.asOwner((db) => db.query<{ id: number }>(`SELECT id FROM audit_log WHERE object_id LIKE 'rm%' ORDER BY chain_seq`))).rows;
+    await ctx.asOwner(async (db) => {
+      await db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
+      await db.query('DELETE FROM audit_log WHERE id = $1', [rows[1]!.id]);
+      await db.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
+    });
+    expect(await ctx.services.audit.verify()).toMatchObject({ ok: false, firstBadId: rows[2]!.id });
   });
 
   it('`linli audit verify` exits non-zero and names the first bad row', async () => {

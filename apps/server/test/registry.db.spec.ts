@@ -126,6 +126,34 @@ describe('organisations, things and events', () => {
     expect(resolved.body.resolvedAt).toBeTruthy();
   });
 
+  it('names an event’s reporter and assignee, checks the assignee, and clears optional links with null', async () => {
+    const grid = await nodeByCode(ctx, '510903001002001');
+    const gridWorker = await buildUser(ctx, { roles: ['grid_worker'], nodes: ['510903001002001'] });
+    const stranger = await buildUser(ctx, { roles: ['grid_worker'], nodes: ['510904001001001'] });
+    const e = (await worker.post('/api/events', { kind: 'grid_event', title: '路灯不亮', jurisdictionId: grid.id })).body;
+    expect(e).toMatchObject({ jurisdictionId: grid.id, reporterName: expect.any(String), assigneeId: null, assigneeName: null });
+    const outside = await worker.patch(`/api/events/${e.id}`, { assigneeId: stranger.id, version: e.version });
+    expect(outside.status).toBe(422);
+    expect(outside.body.fields[0]).toMatchObject({ field: 'assigneeId' });
+    const assigned = (await worker.patch(`/api/events/${e.id}`, { assigneeId: gridWorker.id, version: e.version })).body;
+    expect(assigned).toMatchObject({ assigneeId: gridWorker.id, assigneeName: gridWorker.displayName });
+    expect((await worker.get(`/api/events/${e.id}`)).body.assigneeName).toBe(gridWorker.displayName);
+    const unassigned = (await worker.patch(`/api/events/${e.id}`, { assigneeId: null, version: assigned.version })).body;
+    expect(unassigned).toMatchObject({ assigneeId: null, assigneeName: null });
+
+    const set = await buildRegistrySet(ctx, worker, { community: '510903001002', grid: '510903001002001', tag: '链' });
+    const org = (await worker.get(`/api/organizations/${set.org}`)).body;
+    expect(org.jurisdictionId).toBe(grid.id);
+    const linked = (await worker.patch(`/api/organizations/${set.org}`, { houseId: set.house, version: org.version })).body;
+    expect(linked.houseId).toBe(set.house);
+    expect((await worker.patch(`/api/organizations/${set.org}`, { houseId: null, version: linked.version })).body.houseId).toBeNull();
+    const thing = (await worker.get(`/api/things/${set.thing}`)).body;
+    const placed = (await worker.patch(`/api/things/${set.thing}`, { buildingId: set.building, version: thing.version })).body;
+    expect(placed).toMatchObject({ buildingId: set.building, jurisdictionId: grid.id });
+    expect((await worker.patch(`/api/things/${set.thing}`, { buildingId: null, version: placed.version })).body.buildingId).toBeNull();
+    expect((await worker.get(`/api/buildings/${set.building}`)).body.jurisdictionId).toBe(grid.id);
+  });
+
   it('keeps things with a position and a status', async () => {
     const grid = await nodeByCode(ctx, '510903001002001');
     const t = (await worker.post('/api/things', { kind: 'camera', name: '北门摄像头', serialNo: 'CAM-0001', lon: 105.571, lat: 30.513, jurisdictionId: grid.id })).body;
@@ -179,6 +207,68 @@ describe('the 2.5D map', () => {
     const far = (await worker.get('/api/map/layers?bbox=100,20,100.01,20.01&layers=buildings')).body;
     expect(far).toMatchObject({ buildingTotal: 0, truncated: false, buildings: { features: [] } });
     expect((await worker.get('/api/map/layers?layers=roads')).status).toBe(422);
+  });
+});
+
+describe('the map’s per-building figures', () => {
+  // The figures as a live count over the registry: what `building_stats` must always equal.
+  const live = (buildingId: string) => ctx.asOwner((db) => db.query<{ houses: number; residents: number; elderly: number; alone: number; occupied: number }>(
+    `SELECT (SELECT count(*)::int FROM house WHERE building_id = $1) AS houses,
+            count(DISTINCT p.id)::int AS residents,
+            count(DISTINCT p.id) FILTER (WHERE p.birth_date <= current_date - interval '60 years')::int AS elderly,
+            count(DISTINCT p.id) FILTER (WHERE 'elderly_alone' = ANY (p.tags))::int AS alone,
+            count(DISTINCT h.id)::int AS occupied
+       FROM house h JOIN person_house ph ON ph.house_id = h.id AND ph.valid_to IS NULL AND ph.kind IN ('resident', 'tenant')
+       JOIN person p ON p.id = ph.person_id AND p.status = 'active'
+      WHERE h.building_id = $1`, [buildingId])).then((r) => r.rows[0]!);
+  const stored = (buildingId: string) => ctx.asOwner((db) => db.query<{ houses: number; residents: number; elderly: number; alone: number; occupied: number }>(
+    'SELECT houses, residents, elderly, alone, occupied FROM building_stats WHERE building_id = $1', [buildingId])).then((r) => r.rows[0]);
+
+  it('follow every move in, change and move out as it happens', async () => {
+    const set = await buildRegistrySet(ctx, worker, { community: '510903001002', grid: '510903001002001', tag: '统' });
+    expect(await stored(set.building)).toEqual(await live(set.building));
+    expect(await stored(set.building)).toMatchObject({ houses: 1, residents: 2, occupied: 1 });
+
+    const second = (await worker.post('/api/houses', { buildingId: set.building, unitNo: 2, floor: 1, number: '102' })).body;
+    const sixty = (await ctx.asOwner((db) => db.query<{ d: string }>(`SELECT (current_date - interval '60 years')::date::text AS d`))).rows[0]!.d;
+    const elder = await buildPerson(ctx, worker, { node: '510903001002001', birthDate: sixty, tags: ['elderly_alone'] });
+    const moveIn = (await worker.post(`/api/people/${elder.id}/houses`, { houseId: second.id, kind: 'tenant', validFrom: '2024-01-01' })).body;
+    expect(await stored(set.building)).toMatchObject({ houses: 2, residents: 3, elderly: 1, alone: 1, occupied: 2 });
+
+    const p = (await worker.get(`/api/people/${elder.id}`)).body;
+    expect((await worker.patch(`/api/people/${elder.id}`, { tags: [], version: p.version })).status).toBe(200);
+    expect(await stored(set.building)).toMatchObject({ alone: 0 });
+
+    expect((await worker.post(`/api/person-houses/${moveIn.id}/end`, { validTo: '2026-01-01' })).status).toBe(200);
+    expect(await stored(set.building)).toEqual(await live(set.building));
+    expect(await stored(set.building)).toMatchObject({ houses: 2, residents: 2, elderly: 0, occupied: 1 });
+    const onMap = (await worker.get('/api/map/layers?measure=vacancy')).body.buildings.features.find((f: { id: string }) => f.id === set.building);
+    expect(onMap.properties.value).toBe(50); // per cent of its houses vacant
+  });
+
+  it('stay right when many people move into one building at the same moment', async () => {
+    const set = await buildRegistrySet(ctx, worker, { community: '510903001002', grid: '510903001002001', tag: '并' });
+    const people = await Promise.all(Array.from({ length: 8 }, () => buildPerson(ctx, worker, { node: '510903001002001' })));
+    const res = await Promise.all(people.map((p) => worker.post(`/api/people/${p.id}/houses`, { houseId: set.house, kind: 'resident', validFrom: '2024-01-01' })));
+    expect(res.map((r) => r.status)).toEqual(people.map(() => 200));
+    expect(await stored(set.building)).toEqual(await live(set.building));
+    expect((await stored(set.building))!.residents).toBe(10);
+  });
+
+  it('count people into the 60+ figure on the day they turn 60, with no change to their rows', async () => {
+    const set = await buildRegistrySet(ctx, worker, { community: '510903001002', grid: '510903001002001', tag: '龄' });
+    const sixty = (await ctx.asOwner((db) => db.query<{ d: string }>(`SELECT (current_date - interval '60 years')::date::text AS d`))).rows[0]!.d;
+    const elder = await buildPerson(ctx, worker, { node: '510903001002001', birthDate: sixty });
+    await worker.post(`/api/people/${elder.id}/houses`, { houseId: set.house, kind: 'resident', validFrom: '2024-01-01' });
+    // As the figures stood yesterday, when the person was 59.
+    await ctx.asOwner(async (db) => {
+      await db.query('UPDATE building_stats SET elderly = elderly - 1 WHERE building_id = $1', [set.building]);
+      await db.query('UPDATE building_stats_aging SET aged_through = current_date - 1');
+    });
+    expect((await stored(set.building))!.elderly).toBe((await live(set.building)).elderly - 1);
+    expect(await ctx.services.map.ageStats()).toBeGreaterThanOrEqual(1);
+    expect(await stored(set.building)).toEqual(await live(set.building));
+    expect(await ctx.services.map.ageStats()).toBe(0); // once a day
   });
 });
 

@@ -165,7 +165,7 @@ audit
     withServices(async ({ services }) => {
       const r = await services.audit.verify();
       if (r.ok) {
-        console.log(`审计链完整 / audit chain intact: ${r.checked} rows`);
+        console.log(`审计链完整 / audit chain intact: ${r.checked} rows${r.pending ? `, ${r.pending} written since (linked next)` : ''}`);
       } else {
         console.error(`审计链被破坏 / audit chain broken at row ${r.firstBadId}: ${r.reason} (${r.checked} rows before it verified)`);
         process.exitCode = 1;

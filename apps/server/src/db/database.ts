@@ -18,8 +18,24 @@ export interface Queryable {
  */
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgresql';
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction. `settings` are set for the transaction only (`set_config(…,
+   * true)`), sent with its BEGIN in the same round trip.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, settings?: TransactionSettings): Promise<T>;
   close(): Promise<void>;
+}
+
+export type TransactionSettings = Readonly<Record<string, string>>;
+
+/** Setting names are code, not input; values are quoted as literals. */
+const SETTING_NAME = /^[a-z_]+\.[a-z_]+$/;
+function settingsSql(settings: TransactionSettings, literal: (v: string) => string): string {
+  const sets = Object.entries(settings).map(([k, v]) => {
+    if (!SETTING_NAME.test(k)) throw new Error(`bad setting name ${k}`);
+    return `set_config('${k}', ${literal(v)}, true)`;
+  });
+  return `SELECT ${sets.join(', ')}`;
 }
 
 /** The database role the application works as after migrations: no DDL, audit log append-only. */
@@ -60,7 +76,11 @@ export async function openPglite(opts: { dir?: string; loadDataDir?: Blob | File
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
-    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn, settings) =>
+      db.transaction(async (tx) => {
+        if (settings) await tx.query(settingsSql(settings, (v) => `'${v.replaceAll("'", "''")}'`));
+        return fn(wrap(tx));
+      }),
     close: () => db.close(),
     // exposed for dumps in tests and backups
     ...({ pglite: db } as object),
@@ -97,10 +117,11 @@ export async function openPostgres(url: string, opts: { asAppRole: boolean; max?
     kind: 'postgresql',
     query: base.query,
     exec: base.exec,
-    async transaction(fn) {
+    async transaction(fn, settings) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
+        // One simple-protocol message: BEGIN and the settings in one round trip.
+        await client.query(settings ? `BEGIN; ${settingsSql(settings, (v) => client.escapeLiteral(v))}` : 'BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;

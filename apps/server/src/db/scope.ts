@@ -23,13 +23,7 @@ function scopeSetting(scope: Scope): string {
 
 /** Runs `fn` in one transaction that sees exactly the rows of `scope`. */
 export function withScope<T>(db: Database, scope: Scope, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.query(`SELECT set_config('linli.scope', $1, true), set_config('linli.user_id', $2, true)`, [
-      scopeSetting(scope),
-      scope.kind === 'user' ? scope.userId : '',
-    ]);
-    return fn(tx);
-  });
+  return db.transaction(fn, { 'linli.scope': scopeSetting(scope), 'linli.user_id': scope.kind === 'user' ? scope.userId : '' });
 }
 
 /** A database handle bound to one scope: what services receive for a request. */

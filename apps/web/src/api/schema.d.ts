@@ -1230,6 +1230,7 @@ export interface paths {
                         "application/json": {
                             ok: boolean;
                             checked: number;
+                            pending: number;
                             firstBadId?: number;
                             reason?: string;
                         };
@@ -1775,6 +1776,7 @@ export interface paths {
                                 lon: number | null;
                                 lat: number | null;
                                 propertyCompany: string | null;
+                                jurisdictionId: string | null;
                                 jurisdictionName: string | null;
                                 buildingCount: number;
                                 houseCount: number;
@@ -1822,6 +1824,7 @@ export interface paths {
                             lon: number | null;
                             lat: number | null;
                             propertyCompany: string | null;
+                            jurisdictionId: string | null;
                             jurisdictionName: string | null;
                             buildingCount: number;
                             houseCount: number;
@@ -1869,6 +1872,7 @@ export interface paths {
                             lon: number | null;
                             lat: number | null;
                             propertyCompany: string | null;
+                            jurisdictionId: string | null;
                             jurisdictionName: string | null;
                             buildingCount: number;
                             houseCount: number;
@@ -1921,6 +1925,7 @@ export interface paths {
                             lon: number | null;
                             lat: number | null;
                             propertyCompany: string | null;
+                            jurisdictionId: string | null;
                             jurisdictionName: string | null;
                             buildingCount: number;
                             houseCount: number;
@@ -2027,6 +2032,7 @@ export interface paths {
                                 footprint: (number)[][] | null;
                                 lon: number | null;
                                 lat: number | null;
+                                jurisdictionId: string | null;
                                 jurisdictionName: string | null;
                                 houseCount: number;
                                 residentCount: number;
@@ -2089,6 +2095,7 @@ export interface paths {
                             footprint: (number)[][] | null;
                             lon: number | null;
                             lat: number | null;
+                            jurisdictionId: string | null;
                             jurisdictionName: string | null;
                             houseCount: number;
                             residentCount: number;
@@ -2141,6 +2148,7 @@ export interface paths {
                             footprint: (number)[][] | null;
                             lon: number | null;
                             lat: number | null;
+                            jurisdictionId: string | null;
                             jurisdictionName: string | null;
                             houseCount: number;
                             residentCount: number;
@@ -2208,6 +2216,7 @@ export interface paths {
                             footprint: (number)[][] | null;
                             lon: number | null;
                             lat: number | null;
+                            jurisdictionId: string | null;
                             jurisdictionName: string | null;
                             houseCount: number;
                             residentCount: number;
@@ -2598,6 +2607,7 @@ export interface paths {
                                 footprint: (number)[][] | null;
                                 lon: number | null;
                                 lat: number | null;
+                                jurisdictionId: string | null;
                                 jurisdictionName: string | null;
                                 houseCount: number;
                                 residentCount: number;
@@ -3556,6 +3566,7 @@ export interface paths {
                                 address: string | null;
                                 houseId: string | null;
                                 phone: string | null;
+                                jurisdictionId: string | null;
                                 jurisdictionName: string | null;
                                 peopleCount: number;
                                 version: number;
@@ -3609,6 +3620,7 @@ export interface paths {
                             address: string | null;
                             houseId: string | null;
                             phone: string | null;
+                            jurisdictionId: string | null;
                             jurisdictionName: string | null;
                             peopleCount: number;
                             version: number;
@@ -3656,6 +3668,7 @@ export interface paths {
                             address: string | null;
                             houseId: string | null;
                             phone: string | null;
+                            jurisdictionId: string | null;
                             jurisdictionName: string | null;
                             peopleCount: number;
                             version: number;
@@ -3691,7 +3704,7 @@ export interface paths {
                         type?: "enterprise" | "individual_business" | "government" | "institution" | "social_org" | "other";
                         address?: string;
                         /** Format: uuid */
-                        houseId?: string;
+                        houseId?: string | null;
                         phone?: string;
                         /** Format: uuid */
                         jurisdictionId?: string;
@@ -3714,6 +3727,7 @@ export interface paths {
                             address: string | null;
                             houseId: string | null;
                             phone: string | null;
+                            jurisdictionId: string | null;
                             jurisdictionName: string | null;
                             peopleCount: number;
                             version: number;
@@ -3824,6 +3838,7 @@ export interface paths {
                                 attributes: {
                                     [key: string]: unknown;
                                 };
+                                jurisdictionId: string | null;
                                 jurisdictionName: string | null;
                                 version: number;
                             }[];
@@ -3890,6 +3905,7 @@ export interface paths {
                             attributes: {
                                 [key: string]: unknown;
                             };
+                            jurisdictionId: string | null;
                             jurisdictionName: string | null;
                             version: number;
                         };
@@ -3944,6 +3960,7 @@ export interface paths {
                             attributes: {
                                 [key: string]: unknown;
                             };
+                            jurisdictionId: string | null;
                             jurisdictionName: string | null;
                             version: number;
                         };
@@ -3981,7 +3998,7 @@ export interface paths {
                          */
                         status?: "normal" | "fault" | "offline" | "retired";
                         /** Format: uuid */
-                        buildingId?: string;
+                        buildingId?: string | null;
                         firmware?: string;
                         attributes?: {
                             [key: string]: string | number | boolean;
@@ -4015,6 +4032,7 @@ export interface paths {
                             attributes: {
                                 [key: string]: unknown;
                             };
+                            jurisdictionId: string | null;
                             jurisdictionName: string | null;
                             version: number;
                         };
@@ -4118,7 +4136,9 @@ export interface paths {
                                 state: string;
                                 priority: string;
                                 reporterId: string | null;
+                                reporterName: string | null;
                                 assigneeId: string | null;
+                                assigneeName: string | null;
                                 /** Format: date-time */
                                 slaDueAt: string | null;
                                 overdue: boolean;
@@ -4129,6 +4149,7 @@ export interface paths {
                                 thingId: string | null;
                                 lon: number | null;
                                 lat: number | null;
+                                jurisdictionId: string | null;
                                 jurisdictionName: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -4192,7 +4213,9 @@ export interface paths {
                             state: string;
                             priority: string;
                             reporterId: string | null;
+                            reporterName: string | null;
                             assigneeId: string | null;
+                            assigneeName: string | null;
                             /** Format: date-time */
                             slaDueAt: string | null;
                             overdue: boolean;
@@ -4203,6 +4226,7 @@ export interface paths {
                             thingId: string | null;
                             lon: number | null;
                             lat: number | null;
+                            jurisdictionId: string | null;
                             jurisdictionName: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -4252,7 +4276,9 @@ export interface paths {
                             state: string;
                             priority: string;
                             reporterId: string | null;
+                            reporterName: string | null;
                             assigneeId: string | null;
+                            assigneeName: string | null;
                             /** Format: date-time */
                             slaDueAt: string | null;
                             overdue: boolean;
@@ -4263,6 +4289,7 @@ export interface paths {
                             thingId: string | null;
                             lon: number | null;
                             lat: number | null;
+                            jurisdictionId: string | null;
                             jurisdictionName: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -4296,7 +4323,7 @@ export interface paths {
                         /** @enum {string} */
                         priority?: "low" | "normal" | "high" | "urgent";
                         /** Format: uuid */
-                        assigneeId?: string;
+                        assigneeId?: string | null;
                         version: number;
                     };
                 };
@@ -4317,7 +4344,9 @@ export interface paths {
                             state: string;
                             priority: string;
                             reporterId: string | null;
+                            reporterName: string | null;
                             assigneeId: string | null;
+                            assigneeName: string | null;
                             /** Format: date-time */
                             slaDueAt: string | null;
                             overdue: boolean;
@@ -4328,6 +4357,7 @@ export interface paths {
                             thingId: string | null;
                             lon: number | null;
                             lat: number | null;
+                            jurisdictionId: string | null;
                             jurisdictionName: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -4437,7 +4467,9 @@ export interface paths {
                             state: string;
                             priority: string;
                             reporterId: string | null;
+                            reporterName: string | null;
                             assigneeId: string | null;
+                            assigneeName: string | null;
                             /** Format: date-time */
                             slaDueAt: string | null;
                             overdue: boolean;
@@ -4448,6 +4480,7 @@ export interface paths {
                             thingId: string | null;
                             lon: number | null;
                             lat: number | null;
+                            jurisdictionId: string | null;
                             jurisdictionName: string | null;
                             /** Format: date-time */
                             createdAt: string;

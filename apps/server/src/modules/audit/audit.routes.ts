@@ -58,7 +58,7 @@ export function auditRoutes(app: ZodApp, s: Services) {
 
   app.post('/api/audit/verify', {
     config: { access: { permission: 'audit.verify' } },
-    schema: { tags, summary: '校验审计链 / verify the chain', response: { 200: z.object({ ok: z.boolean(), checked: z.number(), firstBadId: z.number().optional(), reason: z.string().optional() }) } },
+    schema: { tags, summary: '校验审计链 / verify the chain', response: { 200: z.object({ ok: z.boolean(), checked: z.number(), pending: z.number(), firstBadId: z.number().optional(), reason: z.string().optional() }) } },
   }, async (req) => {
     const actor = actorOf(req);
     const result = await s.audit.verify();

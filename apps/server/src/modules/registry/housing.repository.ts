@@ -4,10 +4,10 @@ import { listPage } from './registry.repository.js';
 export interface EstateRow {
   id: string; path: string; district_code: string; name: string; address: string | null; lon: number | null; lat: number | null;
   property_company: string | null; version: number; created_at: Date; updated_at: Date;
-  node_name: string | null; building_count: number; house_count: number;
+  node_id: string | null; node_name: string | null; building_count: number; house_count: number;
 }
 
-const ESTATE_SELECT = `t.*, t.path::text AS path, n.name AS node_name,
+const ESTATE_SELECT = `t.*, t.path::text AS path, n.id AS node_id, n.name AS node_name,
   (SELECT count(*)::int FROM building b WHERE b.estate_id = t.id) AS building_count,
   (SELECT count(*)::int FROM house h JOIN building b ON b.id = h.building_id WHERE b.estate_id = t.id) AS house_count`;
 const NODE_JOIN = 'LEFT JOIN jurisdiction_node n ON n.path = t.path';
@@ -28,10 +28,10 @@ export function listEstates(tx: Queryable, f: { q?: string; underPath?: string; 
 export interface BuildingRow {
   id: string; path: string; district_code: string; estate_id: string | null; estate_name: string | null; name: string; floors: number;
   unit_count: number; use: string; built_year: number | null; footprint: unknown; lon: number | null; lat: number | null;
-  version: number; created_at: Date; updated_at: Date; node_name: string | null; house_count: number; resident_count: number;
+  version: number; created_at: Date; updated_at: Date; node_id: string | null; node_name: string | null; house_count: number; resident_count: number;
 }
 
-const BUILDING_SELECT = `t.*, t.path::text AS path, e.name AS estate_name, n.name AS node_name,
+const BUILDING_SELECT = `t.*, t.path::text AS path, e.name AS estate_name, n.id AS node_id, n.name AS node_name,
   (SELECT count(*)::int FROM house h WHERE h.building_id = t.id) AS house_count,
   (SELECT count(DISTINCT ph.person_id)::int FROM person_house ph JOIN house h ON h.id = ph.house_id
     WHERE h.building_id = t.id AND ph.valid_to IS NULL AND ph.kind IN ('resident', 'tenant')) AS resident_count`;

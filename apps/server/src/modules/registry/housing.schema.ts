@@ -18,7 +18,7 @@ export const EstateBody = z.strictObject({
 export const EstatePatch = EstateBody.partial().extend({ version: z.number().int().min(1) }).strict();
 export const Estate = z.object({
   id: z.string(), name: z.string(), address: z.string().nullable(), lon: z.number().nullable(), lat: z.number().nullable(),
-  propertyCompany: z.string().nullable(), jurisdictionName: z.string().nullable(), buildingCount: z.number(), houseCount: z.number(), version: z.number(),
+  propertyCompany: z.string().nullable(), jurisdictionId: z.string().nullable(), jurisdictionName: z.string().nullable(), buildingCount: z.number(), houseCount: z.number(), version: z.number(),
 });
 export const EstateQuery = z.strictObject({ q: z.string().trim().max(40).optional(), jurisdictionId: z.uuid().optional(), ...paging });
 export const EstateList = z.object({ items: z.array(Estate), nextCursor: z.string().nullable() });
@@ -42,7 +42,7 @@ export const BuildingPatch = BuildingBody.partial().extend({ version: z.number()
 export const Building = z.object({
   id: z.string(), name: z.string(), estateId: z.string().nullable(), estateName: z.string().nullable(), floors: z.number(), unitCount: z.number(),
   use: z.string(), builtYear: z.number().nullable(), footprint: z.array(z.tuple([z.number(), z.number()])).nullable(),
-  lon: z.number().nullable(), lat: z.number().nullable(), jurisdictionName: z.string().nullable(), houseCount: z.number(), residentCount: z.number(), version: z.number(),
+  lon: z.number().nullable(), lat: z.number().nullable(), jurisdictionId: z.string().nullable(), jurisdictionName: z.string().nullable(), houseCount: z.number(), residentCount: z.number(), version: z.number(),
 });
 export const BuildingQuery = z.strictObject({ q: z.string().trim().max(40).optional(), estateId: z.uuid().optional(), jurisdictionId: z.uuid().optional(), ...paging });
 export const BuildingList = z.object({ items: z.array(Building), nextCursor: z.string().nullable() });

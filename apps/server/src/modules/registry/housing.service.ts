@@ -26,13 +26,13 @@ const closed = (ring: Ring): Ring => (ring[0]![0] === ring.at(-1)![0] && ring[0]
 
 export const toEstate = (r: repo.EstateRow) => ({
   id: r.id, name: r.name, address: r.address, lon: r.lon, lat: r.lat, propertyCompany: r.property_company,
-  jurisdictionName: r.node_name, buildingCount: r.building_count, houseCount: r.house_count, version: r.version,
+  jurisdictionId: r.node_id, jurisdictionName: r.node_name, buildingCount: r.building_count, houseCount: r.house_count, version: r.version,
 });
 
 export const toBuilding = (r: repo.BuildingRow) => ({
   id: r.id, name: r.name, estateId: r.estate_id, estateName: r.estate_name, floors: r.floors, unitCount: r.unit_count, use: r.use,
   builtYear: r.built_year, footprint: (r.footprint as { coordinates?: Ring[] } | null)?.coordinates?.[0] ?? null, lon: r.lon, lat: r.lat,
-  jurisdictionName: r.node_name, houseCount: r.house_count, residentCount: r.resident_count, version: r.version,
+  jurisdictionId: r.node_id, jurisdictionName: r.node_name, houseCount: r.house_count, residentCount: r.resident_count, version: r.version,
 });
 
 export const toHouse = (r: repo.HouseRow) => ({

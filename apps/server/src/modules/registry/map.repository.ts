@@ -7,35 +7,29 @@ export interface BuildingFeatureRow {
 
 /**
  * Buildings in scope (optionally under a node and inside a bounding box) with the measures the
- * map colours by, aggregated from current relationships in one pass (no per-building queries).
+ * map colours by, read from `building_stats`, which the registry's triggers keep current.
  */
 export async function buildingFeatures(tx: Queryable, underPath: string | null, bbox: [number, number, number, number] | null, limit: number) {
   const { rows } = await tx.query<BuildingFeatureRow>(
-    `WITH b AS (
-       SELECT b.* FROM building b
-        WHERE b.footprint IS NOT NULL AND ($1::ltree IS NULL OR b.path <@ $1::ltree)
-          AND ($2::float8 IS NULL OR (b.lon BETWEEN $2 AND $4 AND b.lat BETWEEN $3 AND $5))
-        ORDER BY b.id LIMIT $6
-     ), hs AS (
-       SELECT h.building_id, count(*)::int AS houses FROM house h JOIN b ON b.id = h.building_id GROUP BY h.building_id
-     ), occ AS (
-       SELECT h.building_id, count(DISTINCT p.id)::int AS residents,
-              count(DISTINCT p.id) FILTER (WHERE p.birth_date <= current_date - interval '60 years')::int AS elderly,
-              count(DISTINCT p.id) FILTER (WHERE 'elderly_alone' = ANY (p.tags))::int AS alone,
-              count(DISTINCT h.id)::int AS occupied
-         FROM b JOIN house h ON h.building_id = b.id
-         JOIN person_house ph ON ph.house_id = h.id AND ph.valid_to IS NULL AND ph.kind IN ('resident', 'tenant')
-         JOIN person p ON p.id = ph.person_id AND p.status = 'active'
-        GROUP BY h.building_id
-     )
-     SELECT b.id, b.name, e.name AS estate_name, b.floors, b.use, b.footprint, b.lon, b.lat,
-            coalesce(hs.houses, 0) AS house_count, coalesce(occ.residents, 0) AS resident_count,
-            coalesce(occ.elderly, 0) AS elderly_count, coalesce(occ.alone, 0) AS alone_count,
-            coalesce(hs.houses, 0) - coalesce(occ.occupied, 0) AS vacant_count
-       FROM b LEFT JOIN estate e ON e.id = b.estate_id LEFT JOIN hs ON hs.building_id = b.id LEFT JOIN occ ON occ.building_id = b.id`,
+    `SELECT b.id, b.name, e.name AS estate_name, b.floors, b.use, b.footprint, b.lon, b.lat,
+            coalesce(s.houses, 0) AS house_count, coalesce(s.residents, 0) AS resident_count,
+            coalesce(s.elderly, 0) AS elderly_count, coalesce(s.alone, 0) AS alone_count,
+            coalesce(s.houses, 0) - coalesce(s.occupied, 0) AS vacant_count
+       FROM (SELECT * FROM building b
+              WHERE b.footprint IS NOT NULL AND ($1::ltree IS NULL OR b.path <@ $1::ltree)
+                AND ($2::float8 IS NULL OR (b.lon BETWEEN $2 AND $4 AND b.lat BETWEEN $3 AND $5))
+              ORDER BY b.id LIMIT $6) b
+       LEFT JOIN building_stats s ON s.building_id = b.id
+       LEFT JOIN estate e ON e.id = b.estate_id`,
     [underPath, bbox?.[0] ?? null, bbox?.[1] ?? null, bbox?.[2] ?? null, bbox?.[3] ?? null, limit],
   );
   return rows;
+}
+
+/** Brings people who turned 60 since the last run into their buildings' figures; returns the buildings touched. */
+export async function ageBuildingStats(tx: Queryable): Promise<number> {
+  const { rows } = await tx.query<{ n: number }>('SELECT linli_building_stats_age() AS n');
+  return rows[0]!.n;
 }
 
 /** How many buildings with a footprint are in scope (optionally under a node and inside a bounding box). */

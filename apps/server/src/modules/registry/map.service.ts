@@ -1,6 +1,6 @@
 import type { Config } from '../../config/env.js';
 import type { Database } from '../../db/database.js';
-import { withScope } from '../../db/scope.js';
+import { systemScope, withScope } from '../../db/scope.js';
 import type { Actor } from '../../shared/actor.js';
 import { commonError } from '../../shared/errors.js';
 import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
@@ -88,5 +88,11 @@ export function createMapService(deps: { db: Database; jurisdiction: Jurisdictio
           truncated,
         };
       }),
+
+    /**
+     * Brings the people who turned 60 since the last run into their buildings' 60+ figures (the
+     * only figure that changes with time alone). Cheap when the day has not changed.
+     */
+    ageStats: () => withScope(db, systemScope('map figures: people turning 60'), (tx) => repo.ageBuildingStats(tx)),
   };
 }

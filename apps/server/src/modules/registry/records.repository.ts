@@ -18,9 +18,9 @@ function conditions() {
 
 export interface OrgRow {
   id: string; path: string; district_code: string; name: string; credit_code: string | null; type: string; address: string | null;
-  house_id: string | null; phone: string | null; node_name: string | null; people_count: number; version: number;
+  house_id: string | null; phone: string | null; node_id: string | null; node_name: string | null; people_count: number; version: number;
 }
-const ORG_SELECT = `t.*, t.path::text AS path, n.name AS node_name,
+const ORG_SELECT = `t.*, t.path::text AS path, n.id AS node_id, n.name AS node_name,
   (SELECT count(*)::int FROM person_org po WHERE po.org_id = t.id AND po.valid_to IS NULL) AS people_count`;
 
 export async function orgById(tx: Queryable, id: string) {
@@ -43,9 +43,9 @@ export async function creditCodeTaken(tx: Queryable, code: string, exceptId?: st
 export interface ThingRow {
   id: string; path: string; district_code: string; kind: string; name: string; serial_no: string | null; lon: number | null; lat: number | null;
   status: string; building_id: string | null; last_seen_at: Date | null; battery: number | null; firmware: string | null;
-  attributes: Record<string, unknown>; node_name: string | null; version: number;
+  attributes: Record<string, unknown>; node_id: string | null; node_name: string | null; version: number;
 }
-const THING_SELECT = 't.*, t.path::text AS path, n.name AS node_name';
+const THING_SELECT = 't.*, t.path::text AS path, n.id AS node_id, n.name AS node_name';
 export async function thingById(tx: Queryable, id: string) {
   const { rows } = await tx.query<ThingRow>(`SELECT ${THING_SELECT} FROM thing t ${NODE_JOIN} WHERE t.id = $1`, [id]);
   return rows[0];
@@ -63,13 +63,22 @@ export interface EventRow {
   id: string; path: string; district_code: string; kind: string; category: string | null; title: string; description: string | null;
   state: string; priority: string; reporter_id: string | null; assignee_id: string | null; sla_due_at: Date | null; resolved_at: Date | null;
   person_id: string | null; house_id: string | null; thing_id: string | null; lon: number | null; lat: number | null;
-  node_name: string | null; created_at: Date; version: number;
+  node_id: string | null; node_name: string | null; reporter_name: string | null; assignee_name: string | null; created_at: Date; version: number;
 }
-const EVENT_SELECT = 't.*, t.path::text AS path, n.name AS node_name';
+// Names of the reporter and assignee through a definer function: a worker may not see the account
+// of a colleague outside their jurisdiction, but sees who holds their event.
+const EVENT_SELECT = `t.*, t.path::text AS path, n.id AS node_id, n.name AS node_name,
+  linli_user_display_name(t.reporter_id) AS reporter_name, linli_user_display_name(t.assignee_id) AS assignee_name`;
 export async function eventById(tx: Queryable, id: string) {
   const { rows } = await tx.query<EventRow>(`SELECT ${EVENT_SELECT} FROM work_item t ${NODE_JOIN} WHERE t.id = $1`, [id]);
   return rows[0];
 }
+/** An active account the caller may see (its jurisdiction within the caller's): who may be assigned. */
+export async function activeUserVisible(tx: Queryable, id: string) {
+  const { rows } = await tx.query(`SELECT 1 FROM app_user WHERE id = $1 AND status = 'active'`, [id]);
+  return rows.length > 0;
+}
+
 export function listEvents(tx: Queryable, f: { q?: string; kind?: string; state?: string; overdue?: boolean; underPath?: string; after?: unknown[]; limit: number }) {
   const c = conditions();
   if (f.q) c.add(`t.title ILIKE '%' || ? || '%'`, f.q);

@@ -18,10 +18,11 @@ export const OrgBody = z.strictObject({
   phone: z.string().trim().max(30).optional(),
   jurisdictionId: z.uuid(),
 });
-export const OrgPatch = OrgBody.partial().extend({ version: z.number().int().min(1) }).strict();
+// Optional links may be cleared with null.
+export const OrgPatch = OrgBody.partial().extend({ houseId: z.uuid().nullable().optional(), version: z.number().int().min(1) }).strict();
 export const Org = z.object({
   id: z.string(), name: z.string(), creditCode: z.string().nullable(), type: z.string(), address: z.string().nullable(), houseId: z.string().nullable(),
-  phone: z.string().nullable(), jurisdictionName: z.string().nullable(), peopleCount: z.number(), version: z.number(),
+  phone: z.string().nullable(), jurisdictionId: z.string().nullable(), jurisdictionName: z.string().nullable(), peopleCount: z.number(), version: z.number(),
 });
 export const OrgQuery = z.strictObject({ q: z.string().trim().max(60).optional(), type: z.enum(keys(ORG_TYPES)).optional(), jurisdictionId: z.uuid().optional(), ...paging });
 export const OrgList = z.object({ items: z.array(Org), nextCursor: z.string().nullable() });
@@ -38,11 +39,11 @@ export const ThingBody = z.strictObject({
   attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   jurisdictionId: z.uuid(),
 });
-export const ThingPatch = ThingBody.partial().extend({ version: z.number().int().min(1) }).strict();
+export const ThingPatch = ThingBody.partial().extend({ buildingId: z.uuid().nullable().optional(), version: z.number().int().min(1) }).strict();
 export const Thing = z.object({
   id: z.string(), kind: z.string(), name: z.string(), serialNo: z.string().nullable(), lon: z.number().nullable(), lat: z.number().nullable(),
   status: z.string(), buildingId: z.string().nullable(), lastSeenAt: z.date().nullable(), battery: z.number().nullable(), firmware: z.string().nullable(),
-  attributes: z.record(z.string(), z.unknown()), jurisdictionName: z.string().nullable(), version: z.number(),
+  attributes: z.record(z.string(), z.unknown()), jurisdictionId: z.string().nullable(), jurisdictionName: z.string().nullable(), version: z.number(),
 });
 export const ThingQuery = z.strictObject({ q: z.string().trim().max(60).optional(), kind: z.enum(keys(THING_KINDS)).optional(), status: z.string().max(20).optional(), jurisdictionId: z.uuid().optional(), ...paging });
 export const ThingList = z.object({ items: z.array(Thing), nextCursor: z.string().nullable() });
@@ -67,15 +68,15 @@ export const EventPatch = z.strictObject({
   description: z.string().trim().max(4000).optional(),
   category: z.string().trim().max(40).optional(),
   priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(),
-  assigneeId: z.uuid().optional(),
+  assigneeId: z.uuid().nullable().optional(),
   version: z.number().int().min(1),
 });
 export const EventTransitionBody = z.strictObject({ to: z.enum(keys(EVENT_STATES)), note: z.string().trim().max(1000).optional(), version: z.number().int().min(1) });
 export const Event = z.object({
   id: z.string(), kind: z.string(), category: z.string().nullable(), title: z.string(), description: z.string().nullable(), state: z.string(),
-  priority: z.string(), reporterId: z.string().nullable(), assigneeId: z.string().nullable(), slaDueAt: z.date().nullable(), overdue: z.boolean(),
+  priority: z.string(), reporterId: z.string().nullable(), reporterName: z.string().nullable(), assigneeId: z.string().nullable(), assigneeName: z.string().nullable(), slaDueAt: z.date().nullable(), overdue: z.boolean(),
   resolvedAt: z.date().nullable(), personId: z.string().nullable(), houseId: z.string().nullable(), thingId: z.string().nullable(),
-  lon: z.number().nullable(), lat: z.number().nullable(), jurisdictionName: z.string().nullable(), createdAt: z.date(), version: z.number(),
+  lon: z.number().nullable(), lat: z.number().nullable(), jurisdictionId: z.string().nullable(), jurisdictionName: z.string().nullable(), createdAt: z.date(), version: z.number(),
 });
 export const EventQuery = z.strictObject({
   q: z.string().trim().max(60).optional(), kind: z.enum(keys(EVENT_KINDS)).optional(), state: z.enum(keys(EVENT_STATES)).optional(),

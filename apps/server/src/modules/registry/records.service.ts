@@ -14,19 +14,19 @@ import * as repo from './records.repository.js';
 
 const toOrg = (r: repo.OrgRow) => ({
   id: r.id, name: r.name, creditCode: r.credit_code, type: r.type, address: r.address, houseId: r.house_id, phone: r.phone,
-  jurisdictionName: r.node_name, peopleCount: r.people_count, version: r.version,
+  jurisdictionId: r.node_id, jurisdictionName: r.node_name, peopleCount: r.people_count, version: r.version,
 });
 const toThing = (r: repo.ThingRow) => ({
   id: r.id, kind: r.kind, name: r.name, serialNo: r.serial_no, lon: r.lon, lat: r.lat, status: r.status, buildingId: r.building_id,
-  lastSeenAt: r.last_seen_at, battery: r.battery, firmware: r.firmware, attributes: r.attributes, jurisdictionName: r.node_name, version: r.version,
+  lastSeenAt: r.last_seen_at, battery: r.battery, firmware: r.firmware, attributes: r.attributes, jurisdictionId: r.node_id, jurisdictionName: r.node_name, version: r.version,
 });
 const CLOSED = new Set(['resolved', 'closed', 'cancelled']);
 const toEvent = (r: repo.EventRow) => ({
   id: r.id, kind: r.kind, category: r.category, title: r.title, description: r.description, state: r.state, priority: r.priority,
-  reporterId: r.reporter_id, assigneeId: r.assignee_id, slaDueAt: r.sla_due_at,
+  reporterId: r.reporter_id, reporterName: r.reporter_name, assigneeId: r.assignee_id, assigneeName: r.assignee_name, slaDueAt: r.sla_due_at,
   overdue: !!r.sla_due_at && r.sla_due_at.getTime() < Date.now() && !CLOSED.has(r.state),
   resolvedAt: r.resolved_at, personId: r.person_id, houseId: r.house_id, thingId: r.thing_id, lon: r.lon, lat: r.lat,
-  jurisdictionName: r.node_name, createdAt: r.created_at, version: r.version,
+  jurisdictionId: r.node_id, jurisdictionName: r.node_name, createdAt: r.created_at, version: r.version,
 });
 
 export type RecordsService = ReturnType<typeof createRecordsService>;
@@ -37,7 +37,7 @@ export function createRecordsService(deps: { db: Database; audit: AuditService; 
   const run = <T>(actor: Actor, fn: (tx: Queryable) => Promise<T>) => withScope(db, actor.scope, fn);
   const underPath = (tx: Queryable, nodeId?: string) => filterPath(tx, jurisdiction, nodeId);
   const next = <R>(p: { rows: R[]; more: boolean }, key: (r: R) => unknown[]) => (p.more && p.rows.length ? encodeCursor(key(p.rows.at(-1)!)) : null);
-  async function mustRef(tx: Queryable, table: 'house' | 'person' | 'thing' | 'building', id: string | undefined, field: string, what: string, whatEn: string) {
+  async function mustRef(tx: Queryable, table: 'house' | 'person' | 'thing' | 'building', id: string | null | undefined, field: string, what: string, whatEn: string) {
     if (id && !(await selectById(tx, table, id, 't.id'))) throw registryError('REFERENCE_NOT_FOUND', { what, whatEn }, field);
   }
 
@@ -57,7 +57,7 @@ export function createRecordsService(deps: { db: Database; audit: AuditService; 
         const id = await insertRow(tx, 'organization', { ...place, name: i.name, credit_code: i.creditCode, type: i.type, address: i.address, house_id: i.houseId, phone: i.phone });
         return toOrg(found(await repo.orgById(tx, id)));
       }),
-    updateOrg: (actor: Actor, id: string, p: { name?: string; creditCode?: string; type?: string; address?: string; houseId?: string; phone?: string; jurisdictionId?: string; version: number }) =>
+    updateOrg: (actor: Actor, id: string, p: { name?: string; creditCode?: string; type?: string; address?: string; houseId?: string | null; phone?: string; jurisdictionId?: string; version: number }) =>
       run(actor, async (tx) => {
         found(await repo.orgById(tx, id));
         if (p.creditCode && (await repo.creditCodeTaken(tx, p.creditCode, id))) throw registryError('CREDIT_CODE_DUPLICATE', {}, 'creditCode');
@@ -85,7 +85,7 @@ export function createRecordsService(deps: { db: Database; audit: AuditService; 
         });
         return toThing(found(await repo.thingById(tx, id)));
       }),
-    updateThing: (actor: Actor, id: string, p: { kind?: string; name?: string; serialNo?: string; lon?: number; lat?: number; status?: string; buildingId?: string; firmware?: string; attributes?: Record<string, unknown>; jurisdictionId?: string; version: number }) =>
+    updateThing: (actor: Actor, id: string, p: { kind?: string; name?: string; serialNo?: string; lon?: number; lat?: number; status?: string; buildingId?: string | null; firmware?: string; attributes?: Record<string, unknown>; jurisdictionId?: string; version: number }) =>
       run(actor, async (tx) => {
         found(await repo.thingById(tx, id));
         await mustRef(tx, 'building', p.buildingId, 'buildingId', '楼栋', 'The building');
@@ -118,9 +118,10 @@ export function createRecordsService(deps: { db: Database; audit: AuditService; 
         });
         return toEvent(found(await repo.eventById(tx, id)));
       }),
-    updateEvent: (actor: Actor, id: string, p: { title?: string; description?: string; category?: string; priority?: string; assigneeId?: string; version: number }) =>
+    updateEvent: (actor: Actor, id: string, p: { title?: string; description?: string; category?: string; priority?: string; assigneeId?: string | null; version: number }) =>
       run(actor, async (tx) => {
         found(await repo.eventById(tx, id));
+        if (p.assigneeId && !(await repo.activeUserVisible(tx, p.assigneeId))) throw registryError('REFERENCE_NOT_FOUND', { what: '承办人', whatEn: 'The assignee' }, 'assigneeId');
         const ok = await updateRow(tx, 'work_item', id, p.version, { title: p.title, description: p.description, category: p.category, priority: p.priority, assignee_id: p.assigneeId });
         if (!ok) throw commonError('VERSION_CONFLICT');
         return toEvent(found(await repo.eventById(tx, id)));

@@ -84,7 +84,10 @@ export function EventDrawer({ id, canWrite, onEdit, onClose }: { id: string; can
                     </Descriptions.Item>
                     <Descriptions.Item label={t('rec.event.createdAt')}>{formatDateTime(e.createdAt)}</Descriptions.Item>
                     <Descriptions.Item label={t('rec.event.reporter')}>
-                      {e.reporterId === me.id ? t('rec.event.reporterMe') : e.reporterId ? t('rec.event.reporterOther') : '—'}
+                      {e.reporterId === me.id ? t('rec.event.reporterMe') : (e.reporterName ?? '—')}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('rec.event.assignee')}>
+                      {e.assigneeId === me.id ? t('rec.event.reporterMe') : (e.assigneeName ?? t('rec.event.unassigned'))}
                     </Descriptions.Item>
                     <Descriptions.Item label={t('rec.event.slaDueAt')}>{formatDateTime(e.slaDueAt)}</Descriptions.Item>
                     <Descriptions.Item label={t('rec.event.resolvedAt')}>{formatDateTime(e.resolvedAt)}</Descriptions.Item>

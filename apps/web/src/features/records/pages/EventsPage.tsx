@@ -78,6 +78,7 @@ export function EventsPage() {
         { title: t('rec.event.kind'), dataIndex: 'kind', width: 110, render: (v: string) => codes.name('eventKinds', v) },
         { title: t('rec.event.state'), dataIndex: 'state', width: 100, render: (v: string) => <EventStateTag state={v} /> },
         { title: t('rec.event.priority'), dataIndex: 'priority', width: 90, render: (v: string) => <PriorityTag priority={v} /> },
+        { title: t('rec.event.assignee'), dataIndex: 'assigneeName', width: 110, render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('rec.event.unassigned')}</Typography.Text> },
         { title: t('rec.event.slaDueAt'), key: 'sla', width: 220, render: (_, e) => <SlaCell event={e} /> },
         { title: t('rec.event.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => <DateTimeCell value={v} /> },
         { title: t('rec.jurisdiction'), dataIndex: 'jurisdictionName', width: 140, render: (v: string | null) => v ?? '—' },
