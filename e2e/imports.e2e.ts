@@ -30,7 +30,7 @@ async function signedIn(): Promise<Page> {
 }
 
 /** A community worker's spreadsheet as it arrives: a merged title row, an ID Excel made a number, a note column with its own header. */
-async function spreadsheet(rows: [string, string | number, string, string][]) {
+async function spreadsheet(rows: (string | number)[][]) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('人口');
   ws.addRow(['电江路社区居民信息采集表']);
