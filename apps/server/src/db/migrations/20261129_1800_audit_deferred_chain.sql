@@ -7,7 +7,9 @@
 -- theirs (they were chained in id order). The application may set the three link columns of a row
 -- exactly once, and nothing else: the trigger refuses any other change, and any delete.
 ALTER TABLE audit_log ADD COLUMN chain_seq bigint UNIQUE;
+ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;
 UPDATE audit_log SET chain_seq = id WHERE true;
+ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;
 ALTER TABLE audit_log ALTER COLUMN prev_hash DROP NOT NULL, ALTER COLUMN hash DROP NOT NULL;
 CREATE INDEX audit_log_unchained ON audit_log (id) WHERE hash IS NULL;
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { listPage } from './registry.repository.js';
+import { listPage, NODE_OF_ROW } from './registry.repository.js';
 
 export interface EstateRow {
   id: string; path: string; district_code: string; name: string; address: string | null; lon: number | null; lat: number | null;
@@ -10,7 +10,7 @@ export interface EstateRow {
 const ESTATE_SELECT = `t.*, t.path::text AS path, n.id AS node_id, n.name AS node_name,
   (SELECT count(*)::int FROM building b WHERE b.estate_id = t.id) AS building_count,
   (SELECT count(*)::int FROM house h JOIN building b ON b.id = h.building_id WHERE b.estate_id = t.id) AS house_count`;
-const NODE_JOIN = 'LEFT JOIN jurisdiction_node n ON n.path = t.path';
+const NODE_JOIN = NODE_OF_ROW;
 
 export async function estateById(tx: Queryable, id: string) {
   const { rows } = await tx.query<EstateRow>(`SELECT ${ESTATE_SELECT} FROM estate t ${NODE_JOIN} WHERE t.id = $1`, [id]);
@@ -35,7 +35,7 @@ const BUILDING_SELECT = `t.*, t.path::text AS path, e.name AS estate_name, n.id 
   (SELECT count(*)::int FROM house h WHERE h.building_id = t.id) AS house_count,
   (SELECT count(DISTINCT ph.person_id)::int FROM person_house ph JOIN house h ON h.id = ph.house_id
     WHERE h.building_id = t.id AND ph.valid_to IS NULL AND ph.kind IN ('resident', 'tenant')) AS resident_count`;
-const BUILDING_JOINS = 'LEFT JOIN estate e ON e.id = t.estate_id LEFT JOIN jurisdiction_node n ON n.path = t.path';
+const BUILDING_JOINS = `LEFT JOIN estate e ON e.id = t.estate_id ${NODE_OF_ROW}`;
 
 export async function buildingById(tx: Queryable, id: string) {
   const { rows } = await tx.query<BuildingRow>(`SELECT ${BUILDING_SELECT} FROM building t ${BUILDING_JOINS} WHERE t.id = $1`, [id]);
@@ -48,7 +48,7 @@ export function listBuildings(tx: Queryable, f: { estateId?: string; underPath?:
   if (f.estateId) { params.push(f.estateId); where.push(`t.estate_id = $${params.length}`); }
   if (f.underPath) { params.push(f.underPath); where.push(`t.path <@ $${params.length}::ltree`); }
   if (f.q) { params.push(f.q); where.push(`(t.name ILIKE '%' || $${params.length} || '%' OR e.name ILIKE '%' || $${params.length} || '%')`); }
-  return listPage<BuildingRow>(tx, { table: 'building', select: BUILDING_SELECT, joins: BUILDING_JOINS, where, params, orderBy: ['t.name', 't.id'], after: f.after, limit: f.limit });
+  return listPage<BuildingRow>(tx, { table: 'building', select: BUILDING_SELECT, joins: BUILDING_JOINS, whereJoins: 'LEFT JOIN estate e ON e.id = t.estate_id', where, params, orderBy: ['t.name', 't.id'], after: f.after, limit: f.limit });
 }
 
 export interface HouseRow {
@@ -77,7 +77,7 @@ export function listHouses(tx: Queryable, f: { q?: string; buildingId?: string; 
   if (f.buildingId) { params.push(f.buildingId); where.push(`t.building_id = $${params.length}`); }
   if (f.underPath) { params.push(f.underPath); where.push(`t.path <@ $${params.length}::ltree`); }
   if (f.use) { params.push(f.use); where.push(`t.use = $${params.length}`); }
-  return listPage<HouseRow>(tx, { table: 'house', select: HOUSE_SELECT, joins: HOUSE_JOINS, where, params, orderBy: ['t.building_id', 't.unit_no', 't.floor', 't.number', 't.id'], after: f.after, limit: f.limit });
+  return listPage<HouseRow>(tx, { table: 'house', select: HOUSE_SELECT, joins: HOUSE_JOINS, whereJoins: HOUSE_JOINS, where, params, orderBy: ['t.building_id', 't.unit_no', 't.floor', 't.number', 't.id'], after: f.after, limit: f.limit });
 }
 
 /** Whether a building already has this house number in this unit (the unique key). */

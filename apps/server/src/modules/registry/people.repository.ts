@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { listPage } from './registry.repository.js';
+import { listPage, NODE_OF_ROW } from './registry.repository.js';
 
 export interface PersonRow {
   id: string;
@@ -34,7 +34,7 @@ export interface PersonRow {
 }
 
 export const PERSON_SELECT = `t.*, t.path::text AS path, n.id AS node_id, n.name AS node_name, n.level AS node_level, n.path_names`;
-const NODE_JOIN = 'LEFT JOIN jurisdiction_node n ON n.path = t.path';
+const NODE_JOIN = NODE_OF_ROW;
 
 export async function personById(tx: Queryable, id: string): Promise<PersonRow | undefined> {
   const { rows } = await tx.query<PersonRow>(`SELECT ${PERSON_SELECT} FROM person t ${NODE_JOIN} WHERE t.id = $1`, [id]);

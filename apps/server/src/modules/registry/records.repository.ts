@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/database.js';
-import { listPage } from './registry.repository.js';
+import { listPage, NODE_OF_ROW } from './registry.repository.js';
 
-const NODE_JOIN = 'LEFT JOIN jurisdiction_node n ON n.path = t.path';
+const NODE_JOIN = NODE_OF_ROW;
 
 /** A small WHERE builder: `add('t.kind = ?', v)` appends a condition with its bound value. */
 function conditions() {

@@ -50,8 +50,18 @@ export interface ListSpec {
   desc?: boolean;
   after?: unknown[];
   limit: number;
+  /** Joins for the page's display columns, made for the page's rows only. */
   joins?: string;
+  /** Joins the filters need (`where` names their tables), made while choosing the page. */
+  whereJoins?: string;
 }
+
+/**
+ * The jurisdiction node a row sits at (`n.id`, `n.name`, `n.level`, `n.path_names`), through the
+ * owner's lookup: a plain join to jurisdiction_node under row-level security scans the whole tree
+ * for every row (see migration 20261129_1960).
+ */
+export const NODE_OF_ROW = 'LEFT JOIN LATERAL linli_node_at(t.path) n ON true';
 
 /** One page in keyset order, plus whether there is a next page. */
 export async function listPage<R>(tx: Queryable, spec: ListSpec): Promise<{ rows: R[]; more: boolean }> {
@@ -66,10 +76,15 @@ export async function listPage<R>(tx: Queryable, spec: ListSpec): Promise<{ rows
   }
   params.push(spec.limit + 1);
   const dir = spec.desc ? 'DESC' : 'ASC';
+  const order = `ORDER BY ${spec.orderBy.map((c) => `${c} ${dir}`).join(', ')}`;
+  // The page is chosen first and only its rows are joined and given their computed columns.
   const { rows } = await tx.query<R>(
-    `SELECT ${spec.select} FROM ${ident(spec.table)} t ${spec.joins ?? ''}
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${spec.orderBy.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${params.length}`,
+    `SELECT ${spec.select}
+       FROM (SELECT t.* FROM ${ident(spec.table)} t ${spec.whereJoins ?? ''}
+              ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+              ${order} LIMIT $${params.length}) t
+       ${spec.joins ?? ''}
+      ${order}`,
     params,
   );
   return { rows: rows.slice(0, spec.limit), more: rows.length > spec.limit };

@@ -82,7 +82,7 @@ export function listHouseholds(tx: Queryable, f: { q?: string; after?: unknown[]
   const params: unknown[] = [];
   if (f.q) { params.push(f.q); where.push(`(t.household_no LIKE $${params.length} || '%' OR hp.name LIKE $${params.length} || '%')`); }
   return listPage<HouseholdRow>(tx, {
-    table: 'household', select: HOUSEHOLD_SELECT, joins: HOUSEHOLD_JOINS, where, params,
+    table: 'household', select: HOUSEHOLD_SELECT, joins: HOUSEHOLD_JOINS, whereJoins: HOUSEHOLD_JOINS, where, params,
     orderBy: ['t.created_at', 't.id'], desc: true, after: f.after, limit: f.limit,
   });
 }
