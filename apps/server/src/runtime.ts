@@ -11,6 +11,7 @@ import { seedDemoAccounts, seedDemoGrids } from './seed/demo.js';
 import { loadDivisions } from './seed/divisions.js';
 import { createServices, type Services } from './services.js';
 import { today } from './shared/dates.js';
+import { startImportWorker } from './modules/imports/imports.jobs.js';
 
 export const CITY_CODE = '5109';
 
@@ -73,6 +74,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
     qualityTimer.unref();
   }
   const stopExportHousekeeping = config.roles.has('jobs') ? services.exports.startHousekeeping() : undefined;
+  const importWorker = config.roles.has('jobs') ? startImportWorker(services.imports, { log: (m, e) => log(`${m} ${e instanceof Error ? e.message : ''}`) }) : undefined;
   if (config.roles.has('api')) {
     app = await buildApp({ config, db, services, logger: { level: config.logLevel } });
     await app.listen({ port: config.http.port, host: config.http.host });
@@ -87,6 +89,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
       stopExportHousekeeping?.();
       clearInterval(ageTimer);
       await app?.close();
+      await importWorker?.stop();
       await broker?.close();
       await stopChainer();
       await db.close();

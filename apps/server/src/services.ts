@@ -18,6 +18,7 @@ import { createQualityService } from './modules/quality/quality.service.js';
 import { createSurveyService } from './modules/survey/survey.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 import { createExportsService } from './modules/exports/exports.service.js';
+import { createImportsService } from './modules/imports/imports.service.js';
 
 /** Wires the module services together; each receives only what it uses. */
 export function createServices(db: Database, config: Config, cipher: FieldCipher) {
@@ -45,6 +46,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     quality: createQualityService({ db, audit, cipher }),
     survey: createSurveyService({ db, audit, jurisdiction, people, relations }),
     exports: createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records }),
+    imports: createImportsService({ db, audit, jurisdiction, people, cipher, config }),
   };
 }
 

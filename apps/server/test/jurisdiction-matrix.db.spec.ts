@@ -66,6 +66,8 @@ beforeAll(async () => {
     await ctx.services.exports.settled(bag.export!);
     bag.exportRequest = (await sideWorker.post('/api/exports', { resource: 'people', filters: {}, masked: false, reason: '矩阵测试核对' })).body.id;
     if (side === 'own') ownExporter = sideWorker;
+    const gridNode = await nodeByCode(ctx, grid);
+    bag.importJob = (await sideWorker.request('POST', `/api/imports?kind=people&fileName=m.csv&jurisdictionId=${gridNode.id}`, Buffer.from('姓名,备注\n矩阵导入,x\n'), { 'content-type': 'application/octet-stream' })).body.id;
   }
 });
 afterAll(() => ctx?.close());
@@ -134,6 +136,12 @@ const matrix: Record<string, Call> = {
   'GET /api/exports/{id}': get((i) => `/api/exports/${i.export}`),
   'POST /api/exports/{id}/decision': { agent: () => exportApprover, method: 'POST', url: (i) => `/api/exports/${i.exportRequest}/decision`, body: () => ({ decision: 'approve', version: 1 }), ok: 200 },
   'POST /api/exports/{id}/download': { agent: () => ownExporter, method: 'POST', url: (i) => `/api/exports/${i.export}/download`, body: () => ({}), ok: 200 },
+  'GET /api/imports/{id}': get((i) => `/api/imports/${i.importJob}`),
+  'POST /api/imports/{id}/mapping': post((i) => `/api/imports/${i.importJob}/mapping`, () => ({})),
+  'GET /api/imports/{id}/rows': get((i) => `/api/imports/${i.importJob}/rows`),
+  'GET /api/imports/{id}/errors': get((i) => `/api/imports/${i.importJob}/errors`),
+  'POST /api/imports/{id}/commit': post((i) => `/api/imports/${i.importJob}/commit`, () => ({ new: 'skip', update: 'skip', duplicate: 'skip' })),
+  'POST /api/imports/{id}/cancel': post((i) => `/api/imports/${i.importJob}/cancel`, () => ({})),
   'GET /api/jurisdictions/{id}': { agent: () => sysAdmin, method: 'GET', url: (i) => `/api/jurisdictions/${i.grid}`, ok: 200 },
   'POST /api/jurisdictions/{id}/retire': { agent: () => sysAdmin, method: 'POST', url: (i) => `/api/jurisdictions/${i.grid}/retire`, body: () => ({ validTo: today(), version: 1 }), ok: 200 },
 };
@@ -141,7 +149,7 @@ const matrix: Record<string, Call> = {
 const SIBLING_TABLES = [
   ['person', 'person'], ['estate', 'estate'], ['building', 'building'], ['house', 'house'], ['household', 'household'],
   ['organization', 'org'], ['thing', 'thing'], ['work_item', 'event'], ['person_house', 'personHouse'], ['person_relation', 'relation'],
-  ['person_org', 'personOrg'], ['household_member', 'member'],
+  ['person_org', 'personOrg'], ['household_member', 'member'], ['import_job', 'importJob'],
 ] as const;
 
 describe('jurisdiction matrix', () => {

@@ -138,6 +138,25 @@ program
     console.log(`wrote ${opts.out}`);
   });
 
+program
+  .command('import')
+  .description('导入表格（xlsx/xls/csv）/ import a spreadsheet of people, houses or organisations')
+  .argument('<file>')
+  .option('--kind <kind>', 'people | houses | organizations', 'people')
+  .option('--mapping <file>', 'JSON: {"列号或表头 / column or header": "field"}')
+  .option('--dry-run', '只校验，不写入 / validate only, write nothing')
+  .option('--as <username>', '以该用户身份及其辖区导入 / import as this user, in their jurisdiction')
+  .option('--node <code>', '导入到的社区或网格代码 / community or grid code (default: the user\'s)')
+  .option('--create-duplicates', '疑似重复的行也新增 / create rows that look like duplicates too')
+  .option('--skip-updates', '不更新已登记的记录 / do not update registered records')
+  .option('--batch-size <n>', '每批行数 / rows per transaction')
+  .action(async (file: string, opts: Parameters<typeof import('../modules/imports/imports.cli.js').importCommand>[2]) =>
+    withServices(async ({ services }) => {
+      const { importCommand } = await import('../modules/imports/imports.cli.js');
+      process.exitCode = await importCommand(services, file, opts);
+    }),
+  );
+
 const audit = program.command('audit').description('审计日志 / audit log');
 audit
   .command('verify')

@@ -75,6 +75,12 @@ const envSchema = z.object({
   MAP_TILE_URL: z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'must be an http(s) URL template with {z}, {x} and {y}').optional(),
   MAP_TILE_ATTRIBUTION: z.string().max(200).optional(),
 
+  // ---- data collection (imports)
+  /** Largest spreadsheet accepted for import, in MB (a larger upload gets 413). */
+  IMPORT_MAX_MB: int(1, 2048).default(200),
+  /** Largest legacy .xls accepted, in MB: SheetJS reads an .xls whole into memory. */
+  IMPORT_XLS_MAX_MB: int(1, 200).default(20),
+
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -109,6 +115,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       requireTotpForAdmins: env.REQUIRE_TOTP_FOR_ADMINS ?? production,
     },
     map: { tileUrl: env.MAP_TILE_URL, tileAttribution: env.MAP_TILE_ATTRIBUTION },
+    imports: { maxBytes: env.IMPORT_MAX_MB * 1024 * 1024, xlsMaxBytes: env.IMPORT_XLS_MAX_MB * 1024 * 1024 },
     logLevel: env.LOG_LEVEL,
   };
 }

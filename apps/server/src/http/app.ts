@@ -28,6 +28,7 @@ import { mergeRoutes } from '../modules/registry/merge.routes.js';
 import { qualityRoutes } from '../modules/quality/quality.routes.js';
 import { surveyRoutes } from '../modules/survey/survey.routes.js';
 import { exportsRoutes } from '../modules/exports/exports.routes.js';
+import { importsRoutes } from '../modules/imports/imports.routes.js';
 
 export type App = FastifyInstance;
 export type ZodApp = FastifyInstance<
@@ -117,6 +118,7 @@ export async function buildApp(opts: { config: Config; db: Database; services: S
     qualityRoutes(api, services);
     surveyRoutes(api, services);
     exportsRoutes(api, services);
+    importsRoutes(api, services);
   });
 
   app.setNotFoundHandler((req, reply) => {

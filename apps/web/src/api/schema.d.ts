@@ -6351,6 +6351,688 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可导入的类型及字段 / importable kinds and their fields */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            people: {
+                                field: string;
+                                name: string;
+                                nameEn: string;
+                                required: boolean;
+                            }[];
+                            houses: {
+                                field: string;
+                                name: string;
+                                nameEn: string;
+                                required: boolean;
+                            }[];
+                            organizations: {
+                                field: string;
+                                name: string;
+                                nameEn: string;
+                                required: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载导入模板（xlsx）/ download the template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "people" | "houses" | "organizations";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导入任务 / import jobs */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "people" | "houses" | "organizations";
+                                fileName: string;
+                                fileSha256: string;
+                                fileSize: number;
+                                /** @enum {string} */
+                                format: "csv" | "xlsx" | "xls";
+                                encoding: string | null;
+                                /** @enum {string} */
+                                status: "mapping" | "preview" | "queued" | "running" | "cancelling" | "cancelled" | "done" | "failed";
+                                statusName: string;
+                                statusNameEn: string;
+                                headerRow: number | null;
+                                headers: string[];
+                                mapping: {
+                                    [key: string]: string;
+                                };
+                                decisions: {
+                                    [key: string]: string;
+                                };
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                totalRows: number;
+                                toApply: number;
+                                appliedRows: number;
+                                failedRows: number;
+                                progress: number;
+                                jurisdiction: {
+                                    id: string;
+                                    name: string | null;
+                                };
+                                createdBy: string | null;
+                                error: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 上传表格并自动对应字段 / upload a spreadsheet (raw body) and map its columns */
+        post: {
+            parameters: {
+                query: {
+                    kind: "people" | "houses" | "organizations";
+                    jurisdictionId: string;
+                    fileName: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "people" | "houses" | "organizations";
+                            fileName: string;
+                            fileSha256: string;
+                            fileSize: number;
+                            /** @enum {string} */
+                            format: "csv" | "xlsx" | "xls";
+                            encoding: string | null;
+                            /** @enum {string} */
+                            status: "mapping" | "preview" | "queued" | "running" | "cancelling" | "cancelled" | "done" | "failed";
+                            statusName: string;
+                            statusNameEn: string;
+                            headerRow: number | null;
+                            headers: string[];
+                            mapping: {
+                                [key: string]: string;
+                            };
+                            decisions: {
+                                [key: string]: string;
+                            };
+                            counts: {
+                                [key: string]: number;
+                            };
+                            totalRows: number;
+                            toApply: number;
+                            appliedRows: number;
+                            failedRows: number;
+                            progress: number;
+                            jurisdiction: {
+                                id: string;
+                                name: string | null;
+                            };
+                            createdBy: string | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导入任务及进度 / an import job and its progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "people" | "houses" | "organizations";
+                            fileName: string;
+                            fileSha256: string;
+                            fileSize: number;
+                            /** @enum {string} */
+                            format: "csv" | "xlsx" | "xls";
+                            encoding: string | null;
+                            /** @enum {string} */
+                            status: "mapping" | "preview" | "queued" | "running" | "cancelling" | "cancelled" | "done" | "failed";
+                            statusName: string;
+                            statusNameEn: string;
+                            headerRow: number | null;
+                            headers: string[];
+                            mapping: {
+                                [key: string]: string;
+                            };
+                            decisions: {
+                                [key: string]: string;
+                            };
+                            counts: {
+                                [key: string]: number;
+                            };
+                            totalRows: number;
+                            toApply: number;
+                            appliedRows: number;
+                            failedRows: number;
+                            progress: number;
+                            jurisdiction: {
+                                id: string;
+                                name: string | null;
+                            };
+                            createdBy: string | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认字段对应并校验预览 / set the mapping and validate every row */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mapping?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "people" | "houses" | "organizations";
+                            fileName: string;
+                            fileSha256: string;
+                            fileSize: number;
+                            /** @enum {string} */
+                            format: "csv" | "xlsx" | "xls";
+                            encoding: string | null;
+                            /** @enum {string} */
+                            status: "mapping" | "preview" | "queued" | "running" | "cancelling" | "cancelled" | "done" | "failed";
+                            statusName: string;
+                            statusNameEn: string;
+                            headerRow: number | null;
+                            headers: string[];
+                            mapping: {
+                                [key: string]: string;
+                            };
+                            decisions: {
+                                [key: string]: string;
+                            };
+                            counts: {
+                                [key: string]: number;
+                            };
+                            totalRows: number;
+                            toApply: number;
+                            appliedRows: number;
+                            failedRows: number;
+                            progress: number;
+                            jurisdiction: {
+                                id: string;
+                                name: string | null;
+                            };
+                            createdBy: string | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 预览与逐行校验结果 / staged rows with their class and messages */
+        get: {
+            parameters: {
+                query?: {
+                    class?: "new" | "update" | "unchanged" | "duplicate" | "conflict" | "error";
+                    after?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                rowNo: number;
+                                /** @enum {string} */
+                                class: "new" | "update" | "unchanged" | "duplicate" | "conflict" | "error";
+                                values: {
+                                    [key: string]: unknown;
+                                };
+                                messages: {
+                                    field: string | null;
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                changes: string[];
+                                matchId: string | null;
+                                result: string | null;
+                            }[];
+                            nextAfter: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按类别确认并开始导入（后台执行）/ decide per class and start the import */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        new: "create" | "skip";
+                        /** @enum {string} */
+                        update: "apply" | "skip";
+                        /** @enum {string} */
+                        duplicate: "create" | "skip";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "people" | "houses" | "organizations";
+                            fileName: string;
+                            fileSha256: string;
+                            fileSize: number;
+                            /** @enum {string} */
+                            format: "csv" | "xlsx" | "xls";
+                            encoding: string | null;
+                            /** @enum {string} */
+                            status: "mapping" | "preview" | "queued" | "running" | "cancelling" | "cancelled" | "done" | "failed";
+                            statusName: string;
+                            statusNameEn: string;
+                            headerRow: number | null;
+                            headers: string[];
+                            mapping: {
+                                [key: string]: string;
+                            };
+                            decisions: {
+                                [key: string]: string;
+                            };
+                            counts: {
+                                [key: string]: number;
+                            };
+                            totalRows: number;
+                            toApply: number;
+                            appliedRows: number;
+                            failedRows: number;
+                            progress: number;
+                            jurisdiction: {
+                                id: string;
+                                name: string | null;
+                            };
+                            createdBy: string | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消导入 / cancel an import */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "people" | "houses" | "organizations";
+                            fileName: string;
+                            fileSha256: string;
+                            fileSize: number;
+                            /** @enum {string} */
+                            format: "csv" | "xlsx" | "xls";
+                            encoding: string | null;
+                            /** @enum {string} */
+                            status: "mapping" | "preview" | "queued" | "running" | "cancelling" | "cancelled" | "done" | "failed";
+                            statusName: string;
+                            statusNameEn: string;
+                            headerRow: number | null;
+                            headers: string[];
+                            mapping: {
+                                [key: string]: string;
+                            };
+                            decisions: {
+                                [key: string]: string;
+                            };
+                            counts: {
+                                [key: string]: number;
+                            };
+                            totalRows: number;
+                            toApply: number;
+                            appliedRows: number;
+                            failedRows: number;
+                            progress: number;
+                            jurisdiction: {
+                                id: string;
+                                name: string | null;
+                            };
+                            createdBy: string | null;
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载错误报告（xlsx）/ download the row error report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/survey/photos/{id}/content": {
         parameters: {
             query?: never;

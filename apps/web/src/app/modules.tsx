@@ -16,6 +16,8 @@ import { CheckSquareOutlined, FundOutlined, SlidersOutlined } from '@ant-design/
 import { MobileOutlined } from '@ant-design/icons';
 // Exports (导出与审批).
 import { FileExcelOutlined } from '@ant-design/icons';
+// Data collection (数据采集): imports.
+import { CloudUploadOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { DictKey } from '../i18n/dict';
 import { PERM, type Permission } from './permissions';
@@ -159,6 +161,14 @@ export const modules: readonly AppModule[] = [
     description: 'menu.desc.exports',
     permission: PERM.exportCreate,
     page: lazy(() => import('../features/exports/pages/ExportsPage').then((m) => ({ default: m.ExportsPage }))),
+  },
+  {
+    path: '/collection/import',
+    icon: CloudUploadOutlined,
+    label: 'menu.imports',
+    description: 'menu.desc.imports',
+    permission: PERM.collectionImport,
+    page: lazy(() => import('../features/imports/pages/ImportPage').then((m) => ({ default: m.ImportPage }))),
   },
   {
     path: '/jurisdictions',

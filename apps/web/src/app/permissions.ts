@@ -25,6 +25,8 @@ export const PERM = {
   exportUnmasked: 'export.unmasked',
   /** Approve or reject others' unmasked export requests within one's jurisdiction. */
   exportApprove: 'export.approve',
+  /** 数据采集: import spreadsheets into the registry. */
+  collectionImport: 'collection.import',
 } as const;
 export type Permission = (typeof PERM)[keyof typeof PERM];
 

@@ -38,6 +38,11 @@ export const AUDIT_ACTIONS = {
   'export.approve': { name: '批准不脱敏导出', nameEn: 'Approve an unmasked export' },
   'export.reject': { name: '驳回不脱敏导出', nameEn: 'Reject an unmasked export' },
   'export.download': { name: '下载导出文件', nameEn: 'Download an export' },
+  'import.upload': { name: '上传导入文件', nameEn: 'Upload an import file' },
+  'import.match': { name: '导入数据比对', nameEn: 'Match import rows against the registry' },
+  'import.commit': { name: '确认导入', nameEn: 'Commit an import' },
+  'import.cancel': { name: '取消导入', nameEn: 'Cancel an import' },
+  'import.report': { name: '下载导入错误报告', nameEn: 'Download an import error report' },
   'audit.read': { name: '查阅审计日志', nameEn: 'Read audit log' },
   'audit.verify': { name: '校验审计链', nameEn: 'Verify audit chain' },
 } as const;

@@ -94,6 +94,9 @@ export function toPerson(r: people.PersonRow): PersonDto {
 }
 
 export type PeopleService = ReturnType<typeof createPeopleService>;
+export type PersonUpdate = PersonInput & { status?: 'active' | 'deceased' | 'moved_out'; verified?: true; version: number };
+/** Who writes: a signed-in user, or a background job acting for one. */
+type Writer = Pick<Actor, 'userId' | 'username' | 'ip'>;
 
 /**
  * 人口 — the actual population. Citizen IDs are checked against GB 11643, cross-checked with
@@ -147,26 +150,37 @@ export function createPeopleService(deps: { db: Database; audit: AuditService; j
     return row;
   }
 
-  const who = (actor: Actor, id: string) => ({ actor: auditActor(actor), ip: actor.ip, objectType: 'person', objectId: id });
+  const who = (actor: Writer, id: string) => ({ actor: auditActor(actor), ip: actor.ip, objectType: 'person', objectId: id });
+
+  async function createIn(tx: Queryable, actor: Writer, input: PersonInput & { name: string; jurisdictionId: string }) {
+    const id = await insertRow(tx, 'person', await columnsFor(tx, input));
+    await audit.recordIn(tx, { ...who(actor, id), action: 'person.create' });
+    return id;
+  }
+
+  async function updateIn(tx: Queryable, actor: Writer, id: string, patch: PersonUpdate) {
+    const current = await mustGet(tx, id);
+    const cols = await columnsFor(tx, patch, current);
+    if (patch.status) cols.status = patch.status;
+    if (patch.verified) cols.verified_at = new Date();
+    if (!(await updateRow(tx, 'person', id, patch.version, cols))) throw commonError('VERSION_CONFLICT');
+    await audit.recordIn(tx, { ...who(actor, id), action: 'person.update', detail: { fields: Object.keys(patch).filter((k) => k !== 'version') } });
+  }
 
   return {
     create: (actor: Actor, input: PersonInput & { name: string; jurisdictionId: string }) =>
+      run(actor, async (tx) => toPerson(await mustGet(tx, await createIn(tx, actor, input)))),
+
+    update: (actor: Actor, id: string, patch: PersonUpdate) =>
       run(actor, async (tx) => {
-        const id = await insertRow(tx, 'person', await columnsFor(tx, input));
-        await audit.recordIn(tx, { ...who(actor, id), action: 'person.create' });
+        await updateIn(tx, actor, id, patch);
         return toPerson(await mustGet(tx, id));
       }),
 
-    update: (actor: Actor, id: string, patch: PersonInput & { status?: 'active' | 'deceased' | 'moved_out'; verified?: true; version: number }) =>
-      run(actor, async (tx) => {
-        const current = await mustGet(tx, id);
-        const cols = await columnsFor(tx, patch, current);
-        if (patch.status) cols.status = patch.status;
-        if (patch.verified) cols.verified_at = new Date();
-        if (!(await updateRow(tx, 'person', id, patch.version, cols))) throw commonError('VERSION_CONFLICT');
-        await audit.recordIn(tx, { ...who(actor, id), action: 'person.update', detail: { fields: Object.keys(patch).filter((k) => k !== 'version') } });
-        return toPerson(await mustGet(tx, id));
-      }),
+    /** `create` inside the caller's transaction (an import batch): same checks, encryption and audit. */
+    createIn,
+    /** `update` inside the caller's transaction (an import batch): same checks, encryption and audit. */
+    updateIn,
 
     /** One person, masked; the read is audited. */
     get: (actor: Actor, id: string, purpose = 'view') =>

@@ -1,0 +1,331 @@
+import type { Queryable } from '../../db/database.js';
+
+/** Every query of the import module's tables, and the look-ups it matches rows with. */
+
+export interface JobRow {
+  id: string;
+  district_code: string;
+  path: string;
+  node_id: string;
+  node_name: string | null;
+  kind: 'people' | 'houses' | 'organizations';
+  file_name: string;
+  file_sha256: string;
+  file_size: number;
+  file_format: 'csv' | 'xlsx' | 'xls';
+  file_encoding: string | null;
+  stored_key: string;
+  header_row: number | null;
+  headers: string[];
+  mapping: Record<string, string>;
+  status: 'mapping' | 'preview' | 'queued' | 'running' | 'cancelling' | 'cancelled' | 'done' | 'failed';
+  decisions: Record<string, string>;
+  counts: Record<string, number>;
+  total_rows: number;
+  to_apply: number;
+  applied_rows: number;
+  failed_rows: number;
+  error: string | null;
+  created_by: string;
+  created_by_name: string | null;
+  created_at: Date;
+  updated_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  version: number;
+}
+
+const JOB_SELECT = `j.*, j.path::text AS path, n.name AS node_name, u.username AS created_by_name`;
+const JOB_JOINS = 'LEFT JOIN jurisdiction_node n ON n.id = j.node_id LEFT JOIN app_user u ON u.id = j.created_by';
+
+export async function insertJob(tx: Queryable, j: {
+  path: string; district_code: string; node_id: string; kind: string; file_name: string; file_sha256: string; file_size: number;
+  file_format: string; file_encoding: string | null; stored_key: string; header_row: number | null; headers: string[]; mapping: Record<string, string>; created_by: string;
+}): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO import_job (path, district_code, node_id, kind, file_name, file_sha256, file_size, file_format, file_encoding, stored_key, header_row, headers, mapping, created_by)
+     VALUES ($1::ltree, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+    [j.path, j.district_code, j.node_id, j.kind, j.file_name, j.file_sha256, j.file_size, j.file_format, j.file_encoding, j.stored_key, j.header_row, JSON.stringify(j.headers), JSON.stringify(j.mapping), j.created_by],
+  );
+  return rows[0]!.id;
+}
+
+export async function jobById(tx: Queryable, id: string): Promise<JobRow | undefined> {
+  const { rows } = await tx.query<JobRow>(`SELECT ${JOB_SELECT} FROM import_job j ${JOB_JOINS} WHERE j.id = $1`, [id]);
+  return rows[0];
+}
+
+/** Jobs in scope, newest first (keyset on created_at, id). */
+export async function listJobs(tx: Queryable, f: { after?: [string, string]; limit: number }) {
+  const params: unknown[] = [f.limit + 1];
+  let where = '';
+  if (f.after) {
+    params.push(f.after[0], f.after[1]);
+    where = 'WHERE (j.created_at, j.id) < ($2::timestamptz, $3::uuid)';
+  }
+  const { rows } = await tx.query<JobRow>(`SELECT ${JOB_SELECT} FROM import_job j ${JOB_JOINS} ${where} ORDER BY j.created_at DESC, j.id DESC LIMIT $1`, params);
+  return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
+}
+
+const JOB_COLUMNS = new Set(['status', 'mapping', 'headers', 'header_row', 'decisions', 'counts', 'total_rows', 'to_apply', 'applied_rows', 'failed_rows', 'error', 'started_at', 'finished_at']);
+
+/** Sets job columns (a fixed list); `expectStatus` guards a state change against a concurrent one. */
+export async function updateJob(tx: Queryable, id: string, values: Record<string, unknown>, expectStatus?: string[]): Promise<boolean> {
+  const cols = Object.keys(values).filter((k) => JOB_COLUMNS.has(k) && values[k] !== undefined);
+  const params: unknown[] = [id, ...cols.map((c) => (typeof values[c] === 'object' && values[c] !== null && !(values[c] instanceof Date) ? JSON.stringify(values[c]) : values[c]))];
+  let guard = '';
+  if (expectStatus) {
+    params.push(expectStatus);
+    guard = ` AND status = ANY($${params.length}::text[])`;
+  }
+  const sets = cols.map((c, i) => `${c} = $${i + 2}`);
+  const r = await tx.query(`UPDATE import_job SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1${guard}`, params);
+  return r.rowCount > 0;
+}
+
+export async function addProgress(tx: Queryable, id: string, applied: number, failed: number) {
+  await tx.query('UPDATE import_job SET applied_rows = applied_rows + $2, failed_rows = failed_rows + $3, updated_at = now() WHERE id = $1', [id, applied, failed]);
+}
+
+export type RowClass = 'new' | 'update' | 'unchanged' | 'duplicate' | 'conflict' | 'error';
+export interface StagedRow {
+  row_no: number;
+  path: string;
+  class: RowClass;
+  values: Record<string, unknown>;
+  raw_enc: string;
+  secret_enc: string | null;
+  id_hash: string | null;
+  messages: { field: string | null; zh: string; en: string }[];
+  changes: string[];
+  match_id: string | null;
+}
+
+/** Stores staged rows in one statement (a batch of a few hundred). */
+export async function insertRows(tx: Queryable, jobId: string, rows: StagedRow[]) {
+  if (!rows.length) return;
+  await tx.query(
+    `INSERT INTO import_row (job_id, row_no, path, class, values, raw_enc, secret_enc, id_hash, messages, changes, match_id)
+     SELECT $1, x.row_no, x.path::ltree, x.class, x.values, x.raw_enc, x.secret_enc, x.id_hash, x.messages, x.changes, x.match_id
+       FROM jsonb_to_recordset($2::jsonb) AS x(row_no int, path text, class text, values jsonb, raw_enc text, secret_enc text, id_hash text, messages jsonb, changes jsonb, match_id uuid)`,
+    [jobId, JSON.stringify(rows)],
+  );
+}
+
+export async function deleteRows(tx: Queryable, jobId: string) {
+  await tx.query('DELETE FROM import_row WHERE job_id = $1', [jobId]);
+}
+
+export async function countsByClass(tx: Queryable, jobId: string): Promise<Record<string, number>> {
+  const { rows } = await tx.query<{ class: string; n: number }>('SELECT class, count(*)::int AS n FROM import_row WHERE job_id = $1 GROUP BY class', [jobId]);
+  return Object.fromEntries(rows.map((r) => [r.class, r.n]));
+}
+
+export interface RowRecord extends StagedRow {
+  result: string | null;
+  result_id: string | null;
+  applied_at: Date | null;
+}
+
+/** Staged rows of a job in file order, optionally of some classes, after a row number. */
+export async function rowsOf(tx: Queryable, jobId: string, f: { classes?: string[]; afterRowNo?: number; limit: number; failedToo?: boolean }) {
+  const params: unknown[] = [jobId, f.afterRowNo ?? 0, f.limit + 1];
+  let cls = '';
+  if (f.classes) {
+    params.push(f.classes);
+    cls = f.failedToo ? ` AND (class = ANY($4::text[]) OR result = 'failed')` : ' AND class = ANY($4::text[])';
+  }
+  const { rows } = await tx.query<RowRecord>(
+    `SELECT r.*, r.path::text AS path FROM import_row r WHERE r.job_id = $1 AND r.row_no > $2${cls} ORDER BY r.row_no LIMIT $3`,
+    params,
+  );
+  return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
+}
+
+/** The next rows to apply: not yet applied, of the classes the user chose to apply. */
+export async function pendingRows(tx: Queryable, jobId: string, classes: string[], limit: number) {
+  const { rows } = await tx.query<RowRecord>(
+    `SELECT r.*, r.path::text AS path FROM import_row r WHERE r.job_id = $1 AND r.applied_at IS NULL AND r.class = ANY($2::text[]) ORDER BY r.row_no LIMIT $3 FOR UPDATE SKIP LOCKED`,
+    [jobId, classes, limit],
+  );
+  return rows;
+}
+
+/** Marks the rows of the classes not applied as skipped, in one statement. */
+export async function skipRows(tx: Queryable, jobId: string, applyClasses: string[]) {
+  await tx.query(
+    `UPDATE import_row SET result = 'skipped', applied_at = now() WHERE job_id = $1 AND applied_at IS NULL AND NOT (class = ANY($2::text[]))`,
+    [jobId, applyClasses],
+  );
+}
+
+export async function markRow(tx: Queryable, jobId: string, rowNo: number, result: 'created' | 'updated' | 'skipped' | 'failed', resultId: string | null, messages?: unknown[]) {
+  await tx.query(
+    `UPDATE import_row SET result = $3, result_id = $4, applied_at = now(), messages = coalesce($5::jsonb, messages) WHERE job_id = $1 AND row_no = $2`,
+    [jobId, rowNo, result, resultId, messages ? JSON.stringify(messages) : null],
+  );
+}
+
+export async function resultCounts(tx: Queryable, jobId: string): Promise<Record<string, number>> {
+  const { rows } = await tx.query<{ result: string; n: number }>('SELECT result, count(*)::int AS n FROM import_row WHERE job_id = $1 AND result IS NOT NULL GROUP BY result', [jobId]);
+  return Object.fromEntries(rows.map((r) => [r.result, r.n]));
+}
+
+// ---- the worker's queue (system scope)
+
+/** Takes the oldest queued job for this worker; another worker skips it. */
+export async function claimQueued(tx: Queryable): Promise<{ id: string } | undefined> {
+  const { rows } = await tx.query<{ id: string }>(
+    `UPDATE import_job SET status = 'running', started_at = coalesce(started_at, now()), updated_at = now()
+      WHERE id = (SELECT id FROM import_job WHERE status = 'queued' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id`,
+  );
+  return rows[0];
+}
+
+/** Jobs left running or cancelling by a process that stopped: queued again (they resume where they were). */
+export async function requeueInterrupted(tx: Queryable): Promise<number> {
+  const r = await tx.query(`UPDATE import_job SET status = CASE status WHEN 'cancelling' THEN 'cancelled' ELSE 'queued' END, updated_at = now() WHERE status IN ('running', 'cancelling')`);
+  return r.rowCount;
+}
+
+/** The jurisdiction paths and username of a user whose job runs, if the user may still import. */
+export async function importerOf(tx: Queryable, userId: string): Promise<{ username: string; paths: string[] } | undefined> {
+  const { rows } = await tx.query<{ username: string; paths: string[] | null; allowed: boolean }>(
+    `SELECT u.username,
+            (SELECT array_agg(n.path::text) FROM user_jurisdiction uj JOIN jurisdiction_node n ON n.id = uj.node_id WHERE uj.user_id = u.id) AS paths,
+            EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.code = ur.role_code WHERE ur.user_id = u.id AND 'collection.import' = ANY (r.permissions)) AS allowed
+       FROM app_user u WHERE u.id = $1 AND u.status = 'active'`,
+    [userId],
+  );
+  const r = rows[0];
+  return r && r.allowed ? { username: r.username, paths: r.paths ?? [] } : undefined;
+}
+
+/** A user by name, for the command line: id, jurisdiction nodes (with level) and whether they may import. */
+export async function userForCli(tx: Queryable, username: string) {
+  const { rows } = await tx.query<{ id: string; username: string; display_name: string; nodes: { id: string; code: string; name: string; level: string; path: string }[] | null; permissions: string[] | null }>(
+    `SELECT u.id, u.username, u.display_name,
+            (SELECT json_agg(json_build_object('id', n.id, 'code', n.code, 'name', n.name, 'level', n.level, 'path', n.path::text) ORDER BY n.path)
+               FROM user_jurisdiction uj JOIN jurisdiction_node n ON n.id = uj.node_id WHERE uj.user_id = u.id) AS nodes,
+            (SELECT array_agg(DISTINCT p) FROM user_role ur JOIN role r ON r.code = ur.role_code, unnest(r.permissions) p WHERE ur.user_id = u.id) AS permissions
+       FROM app_user u WHERE u.username = $1 AND u.status = 'active'`,
+    [username],
+  );
+  return rows[0];
+}
+
+/** A jurisdiction node by code (for the command line's --node). */
+export async function nodeIdByCode(tx: Queryable, code: string): Promise<string | undefined> {
+  const { rows } = await tx.query<{ id: string }>('SELECT id FROM jurisdiction_node WHERE code = $1 AND valid_to IS NULL', [code]);
+  return rows[0]?.id;
+}
+
+// ---- matching look-ups (run in the importer's scope: row-level security applies)
+
+export interface NodeHit { id: string; path: string; level: string; name: string }
+
+/** A community or grid in scope by its code or its name. */
+export async function nodeByCodeOrName(tx: Queryable, text: string, under: string): Promise<NodeHit[]> {
+  const { rows } = await tx.query<NodeHit>(
+    `SELECT id, path::text AS path, level, name FROM jurisdiction_node
+      WHERE (code = $1 OR name = $1) AND valid_to IS NULL AND level IN ('community', 'grid') AND path <@ $2::ltree ORDER BY path LIMIT 2`,
+    [text, under],
+  );
+  return rows;
+}
+
+export interface PersonBrief {
+  id: string; name: string; path: string; birth_date: string | null; gender: number; ethnicity: string | null; phone_hash: string | null;
+  residence_address: string | null; hukou_address: string | null; tags: string[]; notes: string | null; citizen_id_hash: string | null; version: number;
+}
+const PERSON_BRIEF = `p.id, p.name, p.path::text AS path, p.birth_date, p.gender, p.ethnicity, p.phone_hash, p.residence_address, p.hukou_address, p.tags, p.notes, p.citizen_id_hash, p.version`;
+
+export async function personBrief(tx: Queryable, id: string): Promise<PersonBrief | undefined> {
+  const { rows } = await tx.query<PersonBrief>(`SELECT ${PERSON_BRIEF} FROM person p WHERE p.id = $1`, [id]);
+  return rows[0];
+}
+
+/**
+ * Active people in scope who may be the row's person: the registry's duplicate rules (same
+ * pinyin and birth date, same phone, same name at the same address).
+ */
+export async function personCandidates(tx: Queryable, f: { pinyin: string; birthDate: string | null; phoneHash: string | null; name: string; address: string | null }) {
+  const { rows } = await tx.query<PersonBrief & { reasons: string[] }>(
+    `SELECT ${PERSON_BRIEF}, array_remove(ARRAY[
+              CASE WHEN p.name_pinyin = $1 AND p.birth_date = $2::date THEN 'same_pinyin_birth' END,
+              CASE WHEN p.phone_hash = $3 THEN 'same_phone' END,
+              CASE WHEN p.name = $4 AND p.residence_address = $5 THEN 'same_name_address' END], NULL) AS reasons
+       FROM person p
+      WHERE p.status = 'active' AND ((p.name_pinyin = $1 AND p.birth_date = $2::date) OR p.phone_hash = $3 OR (p.name = $4 AND p.residence_address = $5))
+      ORDER BY p.created_at LIMIT 5`,
+    [f.pinyin, f.birthDate, f.phoneHash, f.name, f.address],
+  );
+  return rows;
+}
+
+export interface HouseholdHit { id: string; head_person_id: string | null; house_id: string | null; path: string; district_code: string }
+
+export async function householdByNo(tx: Queryable, householdNo: string): Promise<HouseholdHit | undefined> {
+  const { rows } = await tx.query<HouseholdHit>(
+    `SELECT id, head_person_id, house_id, path::text AS path, district_code FROM household WHERE household_no = $1 ORDER BY created_at LIMIT 1`,
+    [householdNo],
+  );
+  return rows[0];
+}
+
+export async function isMemberOfHouseholdNo(tx: Queryable, personId: string, householdNo: string): Promise<boolean> {
+  const { rows } = await tx.query(
+    `SELECT 1 FROM household_member m JOIN household h ON h.id = m.household_id WHERE m.person_id = $1 AND h.household_no = $2 AND m.valid_to IS NULL LIMIT 1`,
+    [personId, householdNo],
+  );
+  return rows.length > 0;
+}
+
+export async function activeMembersOf(tx: Queryable, householdId: string) {
+  const { rows } = await tx.query<{ person_id: string; relation_code: string }>(
+    'SELECT person_id, relation_code FROM household_member WHERE household_id = $1 AND valid_to IS NULL',
+    [householdId],
+  );
+  return rows;
+}
+
+export async function estateByName(tx: Queryable, name: string, under: string) {
+  const { rows } = await tx.query<{ id: string; path: string; district_code: string }>(
+    'SELECT id, path::text AS path, district_code FROM estate WHERE name = $1 AND path <@ $2::ltree ORDER BY created_at LIMIT 1',
+    [name, under],
+  );
+  return rows[0];
+}
+
+export async function buildingByName(tx: Queryable, estateId: string, name: string) {
+  const { rows } = await tx.query<{ id: string; path: string; district_code: string; floors: number; unit_count: number; version: number }>(
+    'SELECT id, path::text AS path, district_code, floors, unit_count, version FROM building WHERE estate_id = $1 AND name = $2 ORDER BY created_at LIMIT 1',
+    [estateId, name],
+  );
+  return rows[0];
+}
+
+export interface HouseHit { id: string; floor: number; area: number | null; use: string; ownership: string; version: number }
+
+export async function houseAt(tx: Queryable, buildingId: string, unitNo: number, number: string): Promise<HouseHit | undefined> {
+  const { rows } = await tx.query<HouseHit>('SELECT id, floor, area, use, ownership, version FROM house WHERE building_id = $1 AND unit_no = $2 AND number = $3', [buildingId, unitNo, number]);
+  return rows[0];
+}
+
+export interface OrgHit { id: string; name: string; type: string; address: string | null; phone: string | null; credit_code: string | null; version: number }
+
+export async function orgByCreditCode(tx: Queryable, code: string): Promise<OrgHit | undefined> {
+  const { rows } = await tx.query<OrgHit>('SELECT id, name, type, address, phone, credit_code, version FROM organization WHERE credit_code = $1', [code]);
+  return rows[0];
+}
+
+export async function orgByName(tx: Queryable, name: string, under: string): Promise<OrgHit | undefined> {
+  const { rows } = await tx.query<OrgHit>('SELECT id, name, type, address, phone, credit_code, version FROM organization WHERE name = $1 AND path <@ $2::ltree LIMIT 1', [name, under]);
+  return rows[0];
+}
+
+/** Whether a credit code is registered anywhere in the city (outside the scope too). */
+export async function creditCodeTaken(tx: Queryable, code: string): Promise<boolean> {
+  const { rows } = await tx.query<{ taken: boolean }>('SELECT linli_credit_code_taken($1, NULL) AS taken', [code]);
+  return !!rows[0]?.taken;
+}

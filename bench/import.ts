@@ -1,0 +1,105 @@
+/**
+ * Import benchmark (issue 4): people from a generated CSV through Linli's importer (upload,
+ * staging with normalisation and matching, the background commit through the registry's
+ * services: encryption, history trigger, audit) against a raw `COPY` of rows of the same shape
+ * into the same `person` table with its indexes and triggers, on the same PostgreSQL
+ * (`linli_bench_import`). Prints the ratio and the importer's peak RSS. Rows:
+ * BENCH_IMPORT_ROWS (default 5 000; the issue's target is 1 M).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { loadConfig } from '../apps/server/src/config/env.js';
+import { fieldCipherFor } from '../apps/server/src/crypto/field-cipher.js';
+import { openPostgres } from '../apps/server/src/db/database.js';
+import { openDatabase } from '../apps/server/src/db/open.js';
+import { systemScope, withScope } from '../apps/server/src/db/scope.js';
+import { citizenIdColumns, nameColumns, phoneColumns } from '../apps/server/src/modules/registry/people.service.js';
+import { ensureBaseData } from '../apps/server/src/runtime.js';
+import { createServices } from '../apps/server/src/services.js';
+import { makeCitizenId } from '../apps/server/src/standards/citizen-id.js';
+
+const URL_ = process.env.BENCH_IMPORT_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/linli_bench_import';
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 5000);
+const DIR = path.resolve('.tmp/bench-import');
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国';
+
+/** The n-th generated person: a valid ID (a division the demo registry never uses), a name, a phone. */
+function person(n: number, division: string) {
+  const birth = new Date(Date.UTC(1940, 0, 1) + (n % 25_000) * 86_400_000).toISOString().slice(0, 10);
+  const id = makeCitizenId(division, birth, Math.floor(n / 25_000) % 1000);
+  const name = SURNAMES[n % SURNAMES.length]! + GIVEN[(n >> 3) % GIVEN.length]! + GIVEN[(n >> 7) % GIVEN.length]!;
+  return { id, name, phone: `139${String(n).padStart(8, '0')}` };
+}
+
+async function main() {
+  const dbName = new URL(URL_).pathname.slice(1);
+  const admin = await openPostgres(new URL('/postgres', URL_).toString(), { asAppRole: false, max: 1 });
+  if (!(await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rows.length) await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.close();
+  fs.mkdirSync(DIR, { recursive: true });
+  const config = loadConfig({ DATABASE_URL: URL_, LINLI_MODE: 'demo', LINLI_DATA_DIR: DIR, LOG_LEVEL: 'silent', IMPORT_MAX_MB: '2048' });
+  const db = await openDatabase(config);
+  const cipher = fieldCipherFor(config);
+  const services = createServices(db, config, cipher);
+  await ensureBaseData(db, services, config, cipher);
+  const run = Date.now() % 100_000;
+
+  // ---- Linli's importer
+  const csvFile = path.join(DIR, `people-${ROWS}.csv`);
+  const lines = ['姓名,身份证号,联系电话,现住址'];
+  for (let i = 0; i < ROWS; i++) {
+    const p = person(i + run * 7, '510921');
+    lines.push(`${p.name},${p.id},${p.phone},电江路${i % 50}栋`);
+  }
+  fs.writeFileSync(csvFile, lines.join('\n') + '\n');
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const actor = await services.imports.actorFor('worker');
+  const t0 = performance.now();
+  let job = await services.imports.upload(actor, { kind: 'people', jurisdictionId: actor.defaultNodeId!, fileName: 'bench.csv', body: fs.createReadStream(csvFile) });
+  job = await services.imports.setMapping(actor, job.id);
+  const tStaged = performance.now();
+  await services.imports.commit(actor, job.id, { new: 'create', update: 'apply', duplicate: 'create' });
+  await services.imports.runJob(job.id, {
+    batchSize: 1000,
+    onProgress: (j) => process.stdout.write(`\r  importer progress ${(j.progress * 100).toFixed(1)}%`),
+  });
+  const tImporter = performance.now() - t0;
+  clearInterval(sampler);
+  job = await services.imports.get(actor, job.id);
+  process.stdout.write('\n');
+
+  // ---- raw COPY of rows of the same shape into the same table (columns computed beforehand, not timed)
+  const place = (await withScope(db, systemScope('bench'), (tx) => tx.query<{ path: string }>(`SELECT path::text AS path FROM import_job WHERE id = $1`, [job.id]))).rows[0]!;
+  const rows: string[] = [];
+  for (let i = 0; i < ROWS; i++) {
+    const p = person(i + run * 7, '510922');
+    const c = { ...nameColumns(p.name), ...citizenIdColumns(cipher, p.id), ...phoneColumns(cipher, p.phone) };
+    rows.push([place.path.split('.')[1], place.path, c.name, c.name_pinyin, c.name_initials, c.citizen_id_enc, c.citizen_id_hash, c.citizen_id_masked, c.phone_enc, c.phone_hash, c.phone_masked, `电江路${i % 50}栋`].join('\t') + '\n');
+  }
+  const client = new pg.Client({ connectionString: URL_ });
+  await client.connect();
+  const t1 = performance.now();
+  await pipeline(Readable.from(rows), client.query(copyFrom(
+    'COPY person (district_code, path, name, name_pinyin, name_initials, citizen_id_enc, citizen_id_hash, citizen_id_masked, phone_enc, phone_hash, phone_masked, residence_address) FROM STDIN',
+  )));
+  const tCopy = performance.now() - t1;
+  await client.end();
+
+  console.log(`import ${ROWS} people (PostgreSQL, ${dbName}):`);
+  console.log(`  Linli importer  ${(tImporter / 1000).toFixed(1)} s (staging ${((tStaged - t0) / 1000).toFixed(1)} s, commit ${((tImporter - (tStaged - t0)) / 1000).toFixed(1)} s), applied ${job.appliedRows}, failed ${job.failedRows}`);
+  console.log(`  raw COPY        ${(tCopy / 1000).toFixed(2)} s`);
+  console.log(`  ratio           ${(tImporter / tCopy).toFixed(1)}× (target ≤ 2×)`);
+  console.log(`  importer peak RSS ${(peak / 1048576).toFixed(0)} MB`);
+  await db.close();
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
