@@ -132,6 +132,10 @@ describe('organisations, things and events', () => {
     const stranger = await buildUser(ctx, { roles: ['grid_worker'], nodes: ['510904001001001'] });
     const e = (await worker.post('/api/events', { kind: 'grid_event', title: '路灯不亮', jurisdictionId: grid.id })).body;
     expect(e).toMatchObject({ jurisdictionId: grid.id, reporterName: expect.any(String), assigneeId: null, assigneeName: null });
+    const pick = (await worker.get(`/api/events/assignees?q=${encodeURIComponent(gridWorker.displayName)}`)).body.items.map((u: { id: string }) => u.id);
+    expect(pick).toContain(gridWorker.id);
+    const everyone = (await worker.get('/api/events/assignees?limit=50')).body.items.map((u: { id: string }) => u.id);
+    expect(everyone).not.toContain(stranger.id);
     const outside = await worker.patch(`/api/events/${e.id}`, { assigneeId: stranger.id, version: e.version });
     expect(outside.status).toBe(422);
     expect(outside.body.fields[0]).toMatchObject({ field: 'assigneeId' });

@@ -843,6 +843,8 @@ export const dict = {
   'rec.event.reporterMe': { zh: '我', en: 'Me' },
   'rec.event.assignee': { zh: '承办人', en: 'Assigned to' },
   'rec.event.unassigned': { zh: '未指派', en: 'Not assigned' },
+  'rec.event.assigneeHint': { zh: '本辖区内可办理登记业务的工作人员；清空即取消指派', en: 'A colleague in your jurisdiction who may change the registry; clear to unassign' },
+  'rec.lookup.assignee': { zh: '输入姓名查找承办人', en: 'Type a name to find the assignee' },
   'rec.event.person': { zh: '相关人员', en: 'Person' },
   'rec.event.house': { zh: '相关房屋', en: 'House' },
   'rec.event.thing': { zh: '相关设施设备', en: 'Facility or device' },

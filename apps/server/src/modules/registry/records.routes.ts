@@ -23,6 +23,10 @@ export function recordsRoutes(app: ZodApp, s: Services) {
     schemas: { query: S.EventQuery, create: S.EventBody, patch: S.EventPatch, one: S.Event, many: S.EventList },
     list: r.listEvents, create: r.createEvent, get: r.getEvent, update: r.updateEvent, history: s.registryHistory('work_item'),
   });
+  app.get('/api/events/assignees', {
+    config: { access: { permission: 'registry.write' } },
+    schema: { tags: ['registry: events'], summary: '可指派的承办人 / who an event can be assigned to', querystring: S.AssigneeQuery, response: { 200: S.AssigneeList } },
+  }, async (req) => r.assignees(actorOf(req), req.query));
   app.post('/api/events/:id/transition', {
     config: { access: { permission: 'registry.write' } },
     schema: { tags: ['registry: events'], summary: '事件流转 / move an event to another state', params: IdParams, body: S.EventTransitionBody, response: { 200: S.Event } },

@@ -71,6 +71,8 @@ export const EventPatch = z.strictObject({
   assigneeId: z.uuid().nullable().optional(),
   version: z.number().int().min(1),
 });
+export const AssigneeQuery = z.strictObject({ q: z.string().trim().min(1).max(30).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
+export const AssigneeList = z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), jurisdictionName: z.string().nullable() })) });
 export const EventTransitionBody = z.strictObject({ to: z.enum(keys(EVENT_STATES)), note: z.string().trim().max(1000).optional(), version: z.number().int().min(1) });
 export const Event = z.object({
   id: z.string(), kind: z.string(), category: z.string().nullable(), title: z.string(), description: z.string().nullable(), state: z.string(),

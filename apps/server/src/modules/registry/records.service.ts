@@ -126,6 +126,11 @@ export function createRecordsService(deps: { db: Database; audit: AuditService; 
         if (!ok) throw commonError('VERSION_CONFLICT');
         return toEvent(found(await repo.eventById(tx, id)));
       }),
+    /** Who the caller may assign an event to (colleagues within their jurisdiction who may change the registry). */
+    assignees: (actor: Actor, q: { q?: string; limit: number }) =>
+      run(actor, async (tx) => ({
+        items: (await repo.assignableUsers(tx, q.q, q.limit)).map((u) => ({ id: u.id, displayName: u.display_name, jurisdictionName: u.node_name })),
+      })),
     /** Moves an event along its state machine (待处理 → 已派单 → 处理中 → 已办结 → 已归档). */
     transitionEvent: (actor: Actor, id: string, t: { to: keyof typeof EVENT_STATES; note?: string; version: number }) =>
       run(actor, async (tx) => {

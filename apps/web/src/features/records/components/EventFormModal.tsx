@@ -20,6 +20,7 @@ interface Values {
   personId?: PickedRecord;
   houseId?: PickedRecord;
   thingId?: PickedRecord;
+  assigneeId?: PickedRecord | null;
   jurisdictionId?: JurisdictionOption;
 }
 
@@ -51,6 +52,7 @@ export function EventFormModal({ event, onClose }: { event?: RegistryEvent; onCl
               category: event.category ?? '',
               description: event.description ?? '',
               priority: event.priority as EventPriority,
+              assigneeId: event.assigneeId ? { value: event.assigneeId, label: event.assigneeName ?? event.assigneeId } : null,
             }
           : { kind: 'grid_event', priority: 'normal', slaHours: 72 }
       }
@@ -69,12 +71,16 @@ export function EventFormModal({ event, onClose }: { event?: RegistryEvent; onCl
       })}
       createdMessage="rec.event.created"
       update={update}
-      toPatch={(v, e): Changes<EventPatchBody> =>
-        changedFields(
-          { title: e.title, category: e.category ?? '', description: e.description ?? '', priority: e.priority as EventPriority },
-          { title: v.title.trim(), category: v.category?.trim() ?? '', description: v.description?.trim() ?? '', priority: v.priority },
-        )
-      }
+      toPatch={(v, e): Changes<EventPatchBody> => {
+        const assigneeId = v.assigneeId?.value ?? null;
+        return {
+          ...changedFields(
+            { title: e.title, category: e.category ?? '', description: e.description ?? '', priority: e.priority as EventPriority },
+            { title: v.title.trim(), category: v.category?.trim() ?? '', description: v.description?.trim() ?? '', priority: v.priority },
+          ),
+          ...(assigneeId !== (e.assigneeId ?? null) ? { assigneeId } : {}),
+        };
+      }}
       onClose={onClose}
     >
       <Row gutter={16}>
@@ -101,6 +107,13 @@ export function EventFormModal({ event, onClose }: { event?: RegistryEvent; onCl
             <Select options={EVENT_PRIORITIES.map((p) => ({ value: p, label: t(`rec.event.priority.${p}`) }))} />
           </Form.Item>
         </Col>
+        {event && (
+          <Col span={12}>
+            <Form.Item name="assigneeId" label={t('rec.event.assignee')} extra={t('rec.event.assigneeHint')}>
+              <LookupSelect kind="assignee" placeholder={t('rec.lookup.assignee')} />
+            </Form.Item>
+          </Col>
+        )}
         {!event && (
           <Col span={12}>
             <Form.Item name="slaHours" label={t('rec.event.slaHours')} extra={t('rec.event.slaHint')}>

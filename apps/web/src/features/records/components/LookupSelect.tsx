@@ -1,7 +1,7 @@
 import { Flex, Select, Spin, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { useBuildingLookup, useHouseLookup, usePersonLookup, useThingLookup } from '../hooks/useRecords';
+import { useAssigneeLookup, useBuildingLookup, useHouseLookup, usePersonLookup, useThingLookup } from '../hooks/useRecords';
 
 /** A picked record: its id and the name to show before any search ran (an edit form's current value). */
 export interface PickedRecord {
@@ -9,7 +9,7 @@ export interface PickedRecord {
   label: string;
 }
 
-type LookupKind = 'person' | 'house' | 'building' | 'thing';
+type LookupKind = 'person' | 'house' | 'building' | 'thing' | 'assignee';
 
 interface Option extends PickedRecord {
   detail?: ReactNode;
@@ -20,6 +20,7 @@ function useLookupOptions(kind: LookupKind, q: string): { options: Option[]; sea
   const houses = useHouseLookup(kind === 'house' ? q : '');
   const buildings = useBuildingLookup(kind === 'building' ? q : '');
   const things = useThingLookup(kind === 'thing' ? q : '');
+  const assignees = useAssigneeLookup(kind === 'assignee' ? q : '');
   switch (kind) {
     case 'person':
       return {
@@ -44,6 +45,11 @@ function useLookupOptions(kind: LookupKind, q: string): { options: Option[]; sea
       return {
         searching: things.isFetching,
         options: (things.data ?? []).map((x) => ({ value: x.id, label: x.name, detail: x.serialNo ?? undefined })),
+      };
+    case 'assignee':
+      return {
+        searching: assignees.isFetching,
+        options: (assignees.data ?? []).map((u) => ({ value: u.id, label: u.displayName, detail: u.jurisdictionName ?? undefined })),
       };
   }
 }

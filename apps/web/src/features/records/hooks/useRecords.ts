@@ -177,6 +177,16 @@ export function useBuildingLookup(q: string) {
 }
 
 /** Things matching typed text, to link an event to a device or facility. */
+/** Colleagues an event can be assigned to, by name. */
+export function useAssigneeLookup(q: string) {
+  return useQuery({
+    queryKey: ['registry', 'events', 'assignees', q],
+    queryFn: () => unwrap(api.GET('/api/events/assignees', { params: { query: { q, limit: 20 } } })).then((r) => r.items),
+    enabled: q.length > 0,
+    staleTime: 30_000,
+  });
+}
+
 export function useThingLookup(q: string) {
   return useQuery({
     queryKey: ['registry', 'things', 'lookup', q],
