@@ -19,6 +19,8 @@ export const CITY_CODE = '5109';
 const AUDIT_LINK_EVERY_MS = 500;
 /** How often the map's 60+ figures are checked for a new day. */
 const AGE_STATS_EVERY_MS = 60 * 60 * 1000;
+/** How often data-quality findings are brought up to the registry's changes. */
+const QUALITY_EVERY_MS = 5000;
 
 /** Brings the registry's ground in: the division tree always, the demo grids and accounts in demo mode. */
 export async function ensureBaseData(db: Database, services: Services, config: Config, cipher: FieldCipher, log: (m: string) => void = () => undefined) {
@@ -45,36 +47,41 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** Runs `fn` now and every `ms` (never two rounds at once); a failed round is logged and retried next time. */
+function every(ms: number, what: string, fn: () => Promise<unknown>, log: (m: string) => void): () => void {
+  let busy = false;
+  const round = () => {
+    if (busy) return;
+    busy = true;
+    void fn()
+      .catch((e: unknown) => log(`${what}失败 / ${what} failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => { busy = false; });
+  };
+  round();
+  const timer = setInterval(round, ms);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** Starts the roles of the program this process runs (api, jobs, devices). */
 export async function startLinli(config: Config, log: (m: string) => void = console.log): Promise<Running> {
   const db = await openDatabase(config);
   const cipher = fieldCipherFor(config);
   const services = createServices(db, config, cipher);
   await ensureBaseData(db, services, config, cipher, log);
+  // Every process that writes audit rows links them (the chain's lock makes processes take turns).
   const stopChainer = services.audit.startChainer(AUDIT_LINK_EVERY_MS, (e) => log(`审计链接失败 / audit linking failed: ${e instanceof Error ? e.message : String(e)}`));
-  const ageStats = () => void services.map.ageStats().catch((e: unknown) => log(`楼栋统计更新失败 / building figures update failed: ${e instanceof Error ? e.message : String(e)}`));
-  ageStats();
-  const ageTimer = setInterval(ageStats, AGE_STATS_EVERY_MS);
-  ageTimer.unref();
   let app: App | undefined;
   let broker: BrokerHandle | undefined;
   let url: string | undefined;
   if (config.roles.has('devices')) broker = await startBroker(config);
-  // jobs: keep data-quality findings current from the registry's changes, and run queued evaluations
-  let qualityTimer: NodeJS.Timeout | undefined;
-  if (config.roles.has('jobs')) {
-    let busy = false;
-    qualityTimer = setInterval(() => {
-      if (busy) return;
-      busy = true;
-      void Promise.all([services.quality.drainChanges(), services.quality.idle()])
-        .catch((e: unknown) => log(`数据质量任务失败 / quality job failed: ${e instanceof Error ? e.message : String(e)}`))
-        .finally(() => { busy = false; });
-    }, 5000);
-    qualityTimer.unref();
-  }
-  const stopExportHousekeeping = config.roles.has('jobs') ? services.exports.startHousekeeping() : undefined;
-  const importWorker = config.roles.has('jobs') ? startImportWorker(services.imports, { log: (m, e) => log(`${m} ${e instanceof Error ? e.message : ''}`) }) : undefined;
+  // jobs: data-quality findings follow the registry's changes and queued evaluations run; the
+  // map's 60+ figures take in the people who turned 60; old exports are removed; imports commit.
+  const jobs = config.roles.has('jobs');
+  const stopQuality = jobs ? every(QUALITY_EVERY_MS, '数据质量任务 quality job', () => Promise.all([services.quality.drainChanges(), services.quality.idle()]), log) : undefined;
+  const stopAging = jobs ? every(AGE_STATS_EVERY_MS, '楼栋统计更新 building figures update', () => services.map.ageStats(), log) : undefined;
+  const stopExportHousekeeping = jobs ? services.exports.startHousekeeping() : undefined;
+  const importWorker = jobs ? startImportWorker(services.imports, { log: (m, e) => log(`${m} ${e instanceof Error ? e.message : ''}`) }) : undefined;
   if (config.roles.has('api')) {
     app = await buildApp({ config, db, services, logger: { level: config.logLevel } });
     await app.listen({ port: config.http.port, host: config.http.host });
@@ -85,9 +92,9 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   return {
     db, services, app, broker, url,
     async stop() {
-      clearInterval(qualityTimer);
+      stopQuality?.();
+      stopAging?.();
       stopExportHousekeeping?.();
-      clearInterval(ageTimer);
       await app?.close();
       await importWorker?.stop();
       await broker?.close();
