@@ -101,6 +101,9 @@ async function main() {
     const lons = overview.areas.features.flatMap((f) => f.geometry.coordinates[0]!.map((p) => p[0]));
     const lats = overview.areas.features.flatMap((f) => f.geometry.coordinates[0]!.map((p) => p[1]));
     await page.evaluate(`window.__linliMap.fitBounds([[${Math.min(...lons)}, ${Math.min(...lats)}], [${Math.max(...lons)}, ${Math.max(...lats)}]], { pitch: 60, duration: 0 })`);
+    // The page takes a new view once it rests (debounced) and then drops the viewport's buildings:
+    // let it, before putting the whole city into its layer.
+    await page.waitForTimeout(1500);
     await idle('true');
     const t2 = Date.now();
     const sent = (await page.evaluate(`(async () => {
