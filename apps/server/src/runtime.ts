@@ -47,8 +47,12 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Runs `fn` now and every `ms` (never two rounds at once); a failed round is logged and retried next time. */
-function every(ms: number, what: string, fn: () => Promise<unknown>, log: (m: string) => void): () => void {
+/**
+ * Runs `fn` every `ms` (never two rounds at once), and at once when `now`; a failed round is logged
+ * and retried next time. The first quality round waits: on PGlite its catch-up after the demo seed
+ * holds the one connection for seconds, which the first pages after start should not wait behind.
+ */
+function every(ms: number, what: string, fn: () => Promise<unknown>, log: (m: string) => void, now = false): () => void {
   let busy = false;
   const round = () => {
     if (busy) return;
@@ -57,7 +61,7 @@ function every(ms: number, what: string, fn: () => Promise<unknown>, log: (m: st
       .catch((e: unknown) => log(`${what}失败 / ${what} failed: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => { busy = false; });
   };
-  round();
+  if (now) round();
   const timer = setInterval(round, ms);
   timer.unref();
   return () => clearInterval(timer);
@@ -79,7 +83,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   // map's 60+ figures take in the people who turned 60; old exports are removed; imports commit.
   const jobs = config.roles.has('jobs');
   const stopQuality = jobs ? every(QUALITY_EVERY_MS, '数据质量任务 quality job', () => Promise.all([services.quality.drainChanges(), services.quality.idle()]), log) : undefined;
-  const stopAging = jobs ? every(AGE_STATS_EVERY_MS, '楼栋统计更新 building figures update', () => services.map.ageStats(), log) : undefined;
+  const stopAging = jobs ? every(AGE_STATS_EVERY_MS, '楼栋统计更新 building figures update', () => services.map.ageStats(), log, true) : undefined;
   const stopExportHousekeeping = jobs ? services.exports.startHousekeeping() : undefined;
   const importWorker = jobs ? startImportWorker(services.imports, { log: (m, e) => log(`${m} ${e instanceof Error ? e.message : ''}`) }) : undefined;
   if (config.roles.has('api')) {
