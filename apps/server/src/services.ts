@@ -28,12 +28,13 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const people = createPeopleService({ db, audit, jurisdiction, cipher });
   const housing = createHousingService({ db, jurisdiction });
   const relations = createRelationsService({ db, audit });
-  const records = createRecordsService({ db, audit, jurisdiction });
+  const users = createUsersService({ db, audit, jurisdiction, passwords });
+  const records = createRecordsService({ db, audit, jurisdiction, users });
   return {
     audit,
     jurisdiction,
     auth: createAuthService({ db, audit, config, passwords }),
-    users: createUsersService({ db, audit, jurisdiction, passwords }),
+    users,
     sessions: createSessionsService({ db, audit, config }),
     people,
     housing,

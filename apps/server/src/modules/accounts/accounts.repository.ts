@@ -313,3 +313,28 @@ export async function countUsers(tx: Queryable): Promise<number> {
   const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user');
   return rows[0]!.n;
 }
+
+// ---------------------------------------------------------------- colleagues
+// An active account within the caller's jurisdiction (row-level security on app_user) whose roles
+// grant a permission: who work can be handed to.
+const HOLDS = `u.status = 'active' AND EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.code = ur.role_code
+  WHERE ur.user_id = u.id AND $1 = ANY (r.permissions))`;
+
+export async function activeHolder(tx: Queryable, permission: string, id: string) {
+  const { rows } = await tx.query(`SELECT 1 FROM app_user u WHERE ${HOLDS} AND u.id = $2`, [permission, id]);
+  return rows.length > 0;
+}
+
+/** Active holders of a permission, by name prefix or exact username. */
+export async function activeHolders(tx: Queryable, permission: string, q: string | undefined, limit: number) {
+  const { rows } = await tx.query<{ id: string; display_name: string; node_name: string | null }>(
+    `SELECT u.id, u.display_name, (SELECT n.name FROM linli_node_at(u.path) n) AS node_name
+       FROM app_user u
+      WHERE ${HOLDS} AND ($2::text IS NULL OR (u.display_name ~>=~ $2 AND u.display_name ~<~ ($2 || chr(1114111))) OR u.username = $2)
+      ORDER BY u.display_name, u.id LIMIT $3`,
+    [permission, q ?? null, limit],
+  );
+  return rows;
+}
+
+

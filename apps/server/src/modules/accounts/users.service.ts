@@ -116,6 +116,11 @@ export function createUsersService(deps: { db: Database; audit: AuditService; ju
   }
 
   return {
+    /** Colleagues within the caller's jurisdiction whose roles grant `permission` (an assignee picker). */
+    holders: (actor: Actor, permission: string, q: { q?: string; limit: number }) =>
+      run(actor.scope, async (tx) => (await repo.activeHolders(tx, permission, q.q, q.limit)).map((u) => ({ id: u.id, displayName: u.display_name, jurisdictionName: u.node_name }))),
+    /** Whether `id` is such a colleague. */
+    isHolder: (actor: Actor, permission: string, id: string) => run(actor.scope, (tx) => repo.activeHolder(tx, permission, id)),
     list: (actor: Actor, f: repo.UserFilter) =>
       run(actor.scope, async (tx) => {
         const { rows, total } = await repo.listUsers(tx, { ...f, limit: f.limit + 1 });

@@ -33,7 +33,7 @@ export function qualityRoutes(app: ZodApp, s: Services) {
   app.get('/api/quality/todo', {
     config: read,
     schema: { tags, summary: '我的待办（本辖区待整改记录）/ my to-do list', querystring: S.TodoQuery, response: { 200: S.TodoList } },
-  }, async (req) => s.quality.todo(actorOf(req), req.query.limit));
+  }, async (req) => s.quality.todoList(actorOf(req), req.query.limit));
 
   app.post('/api/quality/runs', {
     config: read,

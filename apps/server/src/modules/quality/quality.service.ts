@@ -344,7 +344,7 @@ export function createQualityService(deps: { db: Database; audit: AuditService; 
       }),
 
     /** 我的待办 — the records of the actor's own jurisdiction with open findings, most weighty first. */
-    todo: (actor: Actor, limit: number) =>
+    todoList: (actor: Actor, limit: number) =>
       run(actor, async (tx) => {
         const rules = new Map((await repo.listRules(tx)).map((r) => [r.code, r]));
         const rows = (await repo.todoFindings(tx, limit)).map(toFinding(rules));

@@ -73,28 +73,6 @@ export async function eventById(tx: Queryable, id: string) {
   const { rows } = await tx.query<EventRow>(`SELECT ${EVENT_SELECT} FROM work_item t ${NODE_JOIN} WHERE t.id = $1`, [id]);
   return rows[0];
 }
-// Who may be assigned an event: an active account within the caller's jurisdiction (row-level
-// security on app_user) whose roles may change the registry.
-const ASSIGNABLE = `u.status = 'active' AND EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.code = ur.role_code
-  WHERE ur.user_id = u.id AND 'registry.write' = ANY (r.permissions))`;
-
-export async function activeUserVisible(tx: Queryable, id: string) {
-  const { rows } = await tx.query(`SELECT 1 FROM app_user u WHERE u.id = $1 AND ${ASSIGNABLE}`, [id]);
-  return rows.length > 0;
-}
-
-/** Accounts an event can be assigned to, by name or username prefix. */
-export async function assignableUsers(tx: Queryable, q: string | undefined, limit: number) {
-  const { rows } = await tx.query<{ id: string; display_name: string; node_name: string | null }>(
-    `SELECT u.id, u.display_name, (SELECT n.name FROM linli_node_at(u.path) n) AS node_name
-       FROM app_user u
-      WHERE ${ASSIGNABLE} AND ($1::text IS NULL OR (u.display_name ~>=~ $1 AND u.display_name ~<~ ($1 || chr(1114111))) OR u.username = $1)
-      ORDER BY u.display_name, u.id LIMIT $2`,
-    [q ?? null, limit],
-  );
-  return rows;
-}
-
 export function listEvents(tx: Queryable, f: { q?: string; kind?: string; state?: string; overdue?: boolean; underPath?: string; after?: unknown[]; limit: number }) {
   const c = conditions();
   if (f.q) c.add(`t.title ILIKE '%' || ? || '%'`, f.q);

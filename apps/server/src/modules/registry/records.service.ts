@@ -3,6 +3,7 @@ import { withScope } from '../../db/scope.js';
 import { type Actor, auditActor } from '../../shared/actor.js';
 import { commonError } from '../../shared/errors.js';
 import { EVENT_STATES, EVENT_TRANSITIONS } from '../../standards/codes.js';
+import type { UsersService } from '../accounts/users.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
 import * as housing from './housing.repository.js';
@@ -32,8 +33,11 @@ const toEvent = (r: repo.EventRow) => ({
 export type RecordsService = ReturnType<typeof createRecordsService>;
 
 /** 单位、物、事 — organisations, things (facilities and devices) and events (work items with a state machine). */
-export function createRecordsService(deps: { db: Database; audit: AuditService; jurisdiction: JurisdictionService }) {
-  const { db, audit, jurisdiction } = deps;
+/** Who may be assigned an event: a colleague who may change the registry. */
+const ASSIGNEE_PERMISSION = 'registry.write';
+
+export function createRecordsService(deps: { db: Database; audit: AuditService; jurisdiction: JurisdictionService; users: UsersService }) {
+  const { db, audit, jurisdiction, users } = deps;
   const run = <T>(actor: Actor, fn: (tx: Queryable) => Promise<T>) => withScope(db, actor.scope, fn);
   const underPath = (tx: Queryable, nodeId?: string) => filterPath(tx, jurisdiction, nodeId);
   const next = <R>(p: { rows: R[]; more: boolean }, key: (r: R) => unknown[]) => (p.more && p.rows.length ? encodeCursor(key(p.rows.at(-1)!)) : null);
@@ -118,19 +122,19 @@ export function createRecordsService(deps: { db: Database; audit: AuditService; 
         });
         return toEvent(found(await repo.eventById(tx, id)));
       }),
-    updateEvent: (actor: Actor, id: string, p: { title?: string; description?: string; category?: string; priority?: string; assigneeId?: string | null; version: number }) =>
-      run(actor, async (tx) => {
+    updateEvent: async (actor: Actor, id: string, p: { title?: string; description?: string; category?: string; priority?: string; assigneeId?: string | null; version: number }) => {
+      // Asked of the accounts module before the event's transaction (PGlite runs one at a time).
+      if (p.assigneeId && !(await users.isHolder(actor, ASSIGNEE_PERMISSION, p.assigneeId))) throw registryError('REFERENCE_NOT_FOUND', { what: '承办人', whatEn: 'The assignee' }, 'assigneeId');
+      return run(actor, async (tx) => {
         found(await repo.eventById(tx, id));
-        if (p.assigneeId && !(await repo.activeUserVisible(tx, p.assigneeId))) throw registryError('REFERENCE_NOT_FOUND', { what: '承办人', whatEn: 'The assignee' }, 'assigneeId');
         const ok = await updateRow(tx, 'work_item', id, p.version, { title: p.title, description: p.description, category: p.category, priority: p.priority, assignee_id: p.assigneeId });
         if (!ok) throw commonError('VERSION_CONFLICT');
         return toEvent(found(await repo.eventById(tx, id)));
-      }),
+      });
+    },
     /** Who the caller may assign an event to (colleagues within their jurisdiction who may change the registry). */
     assignees: (actor: Actor, q: { q?: string; limit: number }) =>
-      run(actor, async (tx) => ({
-        items: (await repo.assignableUsers(tx, q.q, q.limit)).map((u) => ({ id: u.id, displayName: u.display_name, jurisdictionName: u.node_name })),
-      })),
+      users.holders(actor, ASSIGNEE_PERMISSION, q).then((items) => ({ items })),
     /** Moves an event along its state machine (待处理 → 已派单 → 处理中 → 已办结 → 已归档). */
     transitionEvent: (actor: Actor, id: string, t: { to: keyof typeof EVENT_STATES; note?: string; version: number }) =>
       run(actor, async (tx) => {
