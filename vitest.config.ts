@@ -50,7 +50,9 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.ts'],
           globalSetup: ['e2e/lib/global-setup.ts'],
           fileParallelism: false,
-          testTimeout: 120_000,
+          // The server under test is PGlite in one process: its data-quality catch-up after the demo
+          // seed holds it for a minute or more while the database tiers load both cores.
+          testTimeout: 240_000,
           hookTimeout: 240_000,
         },
       },

@@ -21,8 +21,9 @@ export const PHONE = { width: 390, height: 844 };
 /** A fresh browser context (its own cookies) on the started product. */
 export async function newPage(browser: Browser, viewport = DESKTOP): Promise<Page> {
   const context = await browser.newContext({ viewport, baseURL: inject('baseURL'), locale: 'zh-CN' });
-  // generous: CI runs the database tiers beside the browser on two cores
-  context.setDefaultTimeout(60_000);
+  // generous: CI runs the database tiers beside the browser on two cores, and the PGlite server
+  // may be busy with its data-quality catch-up after the demo seed
+  context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   // Outbound requests beyond the product fail loudly.
   await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort('blockedbyclient'));
