@@ -49,6 +49,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
           globalSetup: ['e2e/lib/global-setup.ts'],
+          setupFiles: ['e2e/lib/setup.ts'],
           fileParallelism: false,
           // The server under test is PGlite in one process: its data-quality catch-up after the demo
           // seed holds it for a minute or more while the database tiers load both cores.

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, newPage, shot } from './lib/browser.js';
+import { pick } from './lib/pom/antd.js';
 import { LoginPage } from './lib/pom/login.page.js';
 import { Shell } from './lib/pom/shell.js';
 import { apiLogin } from './lib/requests.js';
@@ -74,12 +75,14 @@ describe('foundation in the browser', () => {
     await dialog.getByLabel('用户名').fill('e2e.worker');
     await dialog.getByLabel('姓名').fill('测试网格员');
     await dialog.getByLabel('初始密码').fill('E2e#Worker2026');
-    await dialog.getByLabel('角色').click();
-    await page.locator('.ant-select-dropdown').getByText('网格员', { exact: true }).click();
+    await pick(page, dialog.getByLabel('角色'), /^网格员$/, { multiple: true });
     await page.keyboard.press('Escape');
-    await dialog.getByLabel('所辖区域').click();
-    await page.locator('.ant-select-tree').getByText('遂宁市').first().click();
+    await pick(page, dialog.getByLabel('所辖区域'), '遂宁市', { multiple: true });
     await page.keyboard.press('Escape');
+    // both choices are in the form before it is sent
+    const chosen = (label: string) => dialog.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: label }) }).locator('.ant-select-selection-item-content');
+    await chosen('角色').getByText('网格员', { exact: true }).waitFor();
+    await chosen('所辖区域').getByText('遂宁市', { exact: true }).waitFor();
     await shot(page, 'users-create');
     await dialog.getByRole('button', { name: /确\s*定|保\s*存|创\s*建/ }).click();
     await page.locator('.ant-table').getByText('e2e.worker').waitFor();

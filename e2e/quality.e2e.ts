@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, newPage, PHONE, shot } from './lib/browser.js';
-import { settled } from './lib/pom/antd.js';
+import { pick, settled } from './lib/pom/antd.js';
 import { LoginPage } from './lib/pom/login.page.js';
 import { PersonPage } from './lib/pom/person.page.js';
 import { QualityPage, TodoPage } from './lib/pom/quality.page.js';
@@ -49,10 +49,7 @@ describe('数据质量', () => {
     expect(summary.status).toBe(200);
     const busiest = [...summary.body.rules].sort((a: { findings: number }, b: { findings: number }) => b.findings - a.findings)[0];
     expect(busiest.findings).toBeGreaterThan(0);
-    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: busiest.name });
-    await page.getByTestId('quality-rule-filter').click();
-    await settled(option);
-    await option.click();
+    await pick(page, page.getByTestId('quality-rule-filter'), busiest.name);
     await page.waitForFunction((code) => new URLSearchParams(location.search).get('rule') === code, busiest.code);
     await page.getByTestId('quality-findings').locator('.ant-table-tbody tr.ant-table-row').first().getByText(busiest.name).waitFor();
     const tags = await page.getByTestId('quality-findings').locator('.ant-table-tbody tr.ant-table-row .ant-tag').allInnerTexts();

@@ -25,9 +25,45 @@ export async function newPage(browser: Browser, viewport = DESKTOP): Promise<Pag
   // may be busy with its data-quality catch-up after the demo seed
   context.setDefaultTimeout(120_000);
   const page = await context.newPage();
+  track(page);
   // Outbound requests beyond the product fail loudly.
   await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort('blockedbyclient'));
   return page;
+}
+
+/** The pages of the running test, with the last API answers each saw (for a failure's record). */
+const open = new Map<Page, string[]>();
+
+function track(page: Page) {
+  const seen: string[] = [];
+  open.set(page, seen);
+  page.on('close', () => open.delete(page));
+  page.on('response', (r) => {
+    const url = new URL(r.url());
+    if (!url.pathname.startsWith('/api/')) return;
+    seen.push(`${new Date().toISOString()} ${r.request().method()} ${url.pathname}${url.search} → ${r.status()}`);
+    if (seen.length > 40) seen.shift();
+  });
+  page.on('pageerror', (e) => seen.push(`page error: ${e.message}`));
+}
+
+/**
+ * After a failed test: a window screenshot of every page still open (the newest first), and beside it the page's
+ * last API answers and the HTML of any open dropdown, so a failure in CI can be read afterwards.
+ */
+export async function recordFailure(testName: string) {
+  const base = testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+  let i = 0;
+  for (const [page, seen] of [...open].reverse()) {
+    const name = `FAILED-${base}-${i++}`;
+    try {
+      await page.screenshot({ path: path.join(inject('screenshotDir'), `${name}.png`), timeout: 10_000 });
+      const dropdowns = await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').evaluateAll((els) => els.map((e) => e.outerHTML.slice(0, 4000)));
+      fs.writeFileSync(path.join(inject('screenshotDir'), `${name}.txt`), [page.url(), ...seen, ...dropdowns].join('\n') + '\n');
+    } catch (e) {
+      console.warn(`could not record ${name}: ${(e as Error).message}`);
+    }
+  }
 }
 
 /**

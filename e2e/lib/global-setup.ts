@@ -38,6 +38,7 @@ export default async function setup(project: TestProject) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const port = await freePort();
   const mqttPort = await freePort();
+  fs.mkdirSync(path.resolve('.tmp'), { recursive: true });
   const log = fs.openSync(path.resolve('.tmp/e2e-server.log'), 'w');
   child = spawn(process.execPath, ['bin/linli.mjs', 'start', '--no-build'], {
     env: { ...process.env, PORT: String(port), MQTT_PORT: String(mqttPort), LINLI_DATA_DIR: DATA_DIR, LINLI_MODE: 'demo', DATABASE_URL: '', LOG_LEVEL: 'warn' },

@@ -6,6 +6,26 @@ export function openDropdown(page: Page): Locator {
 }
 
 /**
+ * Clicks an option of an open dropdown once the dropdown has finished its opening motion: a click
+ * on an option still sliding in makes Playwright scroll the document under the fixed dialog, the
+ * dropdown is realigned, and the click misses (the dropdown stays open with nothing chosen). A
+ * single select closes on the click; `multiple` ones stay open for the next choice.
+ */
+export async function clickOption(page: Page, option: Locator, { multiple = false }: { multiple?: boolean } = {}) {
+  await option.waitFor();
+  await settled(openDropdown(page).first());
+  await option.click();
+  if (!multiple) await openDropdown(page).first().waitFor({ state: 'hidden' });
+}
+
+/** Opens a select (or tree select) and picks the option, or tree node, whose text contains `text`. */
+export async function pick(page: Page, select: Locator, text: string | RegExp, { multiple = false }: { multiple?: boolean } = {}) {
+  await select.click();
+  const option = openDropdown(page).locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper').filter({ hasText: text }).first();
+  await clickOption(page, option, { multiple });
+}
+
+/**
  * Types into a searchable select (the registry's person and house pickers search the server as
  * one types) and picks the option whose text contains every one of `texts`.
  */
@@ -14,9 +34,7 @@ export async function searchAndPick(page: Page, select: Locator, query: string, 
   await select.fill(query);
   let option = openDropdown(page).locator('.ant-select-item-option');
   for (const text of texts) option = option.filter({ hasText: text });
-  await option.first().waitFor();
-  await option.first().click();
-  await openDropdown(page).first().waitFor({ state: 'hidden' });
+  await clickOption(page, option.first());
 }
 
 /** The primary button of a dialog (保存 / 确定); Ant Design spaces two-character labels. */

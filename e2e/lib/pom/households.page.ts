@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { openDropdown, saveButton, settled, searchAndPick } from './antd.js';
+import { clickOption, openDropdown, saveButton, settled, searchAndPick } from './antd.js';
 
 /** A member row of 登记家庭: whom to find (search text and a text of the option) and the relation. */
 export interface MemberRow {
@@ -65,8 +65,7 @@ export class HouseholdForm {
     const relation = this.dialog().locator(`#members_${index}_relationCode`);
     await relation.click();
     await relation.fill(row.relation.replace(/^\d+\s*/, ''));
-    await openDropdown(this.page).locator('.ant-select-item-option').filter({ hasText: row.relation }).first().click();
-    await openDropdown(this.page).first().waitFor({ state: 'hidden' });
+    await clickOption(this.page, openDropdown(this.page).locator('.ant-select-item-option').filter({ hasText: row.relation }).first());
   }
 
   async save(): Promise<RegisteredHousehold> {

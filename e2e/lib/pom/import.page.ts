@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { openDropdown } from './antd.js';
+import { clickOption, openDropdown, pick } from './antd.js';
 
 /** 数据导入: the guided import wizard. */
 export class ImportPage {
@@ -24,9 +24,7 @@ export class ImportPage {
   }
 
   async chooseJurisdiction(name: string) {
-    await this.page.locator('.ant-select').filter({ hasText: '请选择社区或网格' }).click();
-    await openDropdown(this.page).locator('.ant-select-tree-node-content-wrapper').filter({ hasText: name }).first().click();
-    await openDropdown(this.page).first().waitFor({ state: 'hidden' });
+    await pick(this.page, this.page.locator('.ant-select').filter({ hasText: '请选择社区或网格' }), name);
   }
 
   async next() {
@@ -43,7 +41,7 @@ export class ImportPage {
     const select = this.page.getByLabel(`“${header}”对应的字段`);
     await select.click();
     await select.fill(field);
-    await openDropdown(this.page).locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${field}`) }).first().click();
+    await clickOption(this.page, openDropdown(this.page).locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${field}`) }).first());
   }
 
   async validate() {

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { openDropdown, saveButton, settled } from './antd.js';
+import { pick, saveButton, settled } from './antd.js';
 
 /** What the 登记人口 form is filled with. */
 export interface NewPerson {
@@ -92,9 +92,7 @@ export class PersonForm {
     await this.field('姓名').fill(p.name);
     await this.field('身份证号').fill(p.citizenId);
     await this.field('身份证号').blur();
-    await this.field('所属辖区').click();
-    await openDropdown(this.page).locator('.ant-select-tree-node-content-wrapper').filter({ hasText: p.jurisdiction }).first().click();
-    await openDropdown(this.page).first().waitFor({ state: 'hidden' });
+    await pick(this.page, this.field('所属辖区'), p.jurisdiction);
   }
 
   /** Gender and birth date as the form shows them (read from a valid citizen ID). */
