@@ -48,7 +48,8 @@ describe('base data', () => {
     const anju = await login(ctx, 'anju', DEMO_PASSWORD);
     const roots = (await anju.get('/api/jurisdictions')).body.items;
     expect(roots.map((n: { name: string }) => n.name)).toEqual(['安居区']);
-  });
+    // the whole demo seed (registry and every module's pilot data) runs inside this test
+  }, 300_000);
 });
 
 describe('the pilot registry (demo data)', () => {
