@@ -84,6 +84,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   const jobs = config.roles.has('jobs');
   const stopQuality = jobs ? every(QUALITY_EVERY_MS, '数据质量任务 quality job', () => Promise.all([services.quality.drainChanges(), services.quality.idle()]), log) : undefined;
   const stopAging = jobs ? every(AGE_STATS_EVERY_MS, '楼栋统计更新 building figures update', () => services.map.ageStats(), log, true) : undefined;
+  const stopElderAging = jobs ? every(AGE_STATS_EVERY_MS, '老人统计年龄段更新 elder age bands update', () => services.elder.ageStats(), log, true) : undefined;
   const stopExportHousekeeping = jobs ? services.exports.startHousekeeping() : undefined;
   const importWorker = jobs ? startImportWorker(services.imports, { log: (m, e) => log(`${m} ${e instanceof Error ? e.message : ''}`) }) : undefined;
   if (config.roles.has('api')) {
@@ -98,6 +99,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
     async stop() {
       stopQuality?.();
       stopAging?.();
+      stopElderAging?.();
       stopExportHousekeeping?.();
       await app?.close();
       await importWorker?.stop();

@@ -31,6 +31,8 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const relations = createRelationsService({ db, audit });
   const users = createUsersService({ db, audit, jurisdiction, passwords });
   const records = createRecordsService({ db, audit, jurisdiction, users });
+  const elder = createElderService({ db, audit, cipher });
+  relations.registerPersonPanel(elder.personPanel);
   return {
     audit,
     jurisdiction,
@@ -49,7 +51,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     survey: createSurveyService({ db, audit, jurisdiction, people, relations }),
     exports: createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records }),
     imports: createImportsService({ db, audit, jurisdiction, people, cipher, config }),
-    elder: createElderService({ db, audit }),
+    elder,
   };
 }
 
