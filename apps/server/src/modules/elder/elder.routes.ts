@@ -1,6 +1,7 @@
 import type { ZodApp } from '../../http/app.js';
 import { actorOf } from '../../http/access.js';
 import type { Services } from '../../services.js';
+import { vocabulary } from './elder.codes.js';
 import * as S from './elder.schema.js';
 
 /** 养老档案与能力评估 — archives, assessments with two signatures, risk events, proposals, statistics. */
@@ -13,6 +14,10 @@ export function elderRoutes(app: ZodApp, s: Services) {
   app.get('/api/elder/scales', {
     config: read, schema: { tags, summary: '评估量表（版本化）/ assessment scales by version', response: { 200: S.ScaleList } },
   }, async (req) => ({ items: await s.elder.scales(actorOf(req)) }));
+
+  app.get('/api/elder/vocabulary', {
+    config: read, schema: { tags, summary: '居住情况、补贴、风险事件等代码表 / code lists', response: { 200: S.Vocabulary } },
+  }, async () => vocabulary());
 
   app.get('/api/elder/settings', {
     config: read, schema: { tags, summary: '评估设置 / assessment settings', response: { 200: S.Settings } },

@@ -18,6 +18,11 @@ export const ScaleList = z.object({ items: z.array(Scale) });
 export const Settings = z.object({ raisesStack: z.boolean(), updatedAt: z.date().nullable(), version: z.number() });
 export const SettingsBody = z.strictObject({ raisesStack: z.boolean(), version: z.number().int().min(1) });
 
+const Named = z.object({ code: z.string(), name: z.string(), nameEn: z.string() });
+export const Vocabulary = z.object({
+  livingSituations: z.array(Named), subsidies: z.array(Named), riskEventKinds: z.array(Named), reasons: z.array(Named), ageBands: z.array(Named),
+});
+
 // ---- archives
 export const ElderListQuery = z.strictObject({
   q: z.string().trim().max(50).optional(),
@@ -140,7 +145,7 @@ export const ProposalDecision = z.discriminatedUnion('action', [
 export const StatsQuery = z.strictObject({ jurisdictionId: z.uuid().optional() });
 const ByLevel = z.record(z.string(), z.number());
 export const Stats = z.object({
-  node: z.object({ id: z.string(), name: z.string(), level: z.string(), pathNames: z.array(z.string()) }),
+  node: z.object({ id: z.string(), name: z.string(), level: z.string(), pathNames: z.array(z.string()), parentId: z.string().nullable() }),
   total: z.number(),
   byLevel: z.array(z.object({ level, n: z.number() })),
   byAgeBand: z.array(z.object({ code: z.string(), n: z.number(), byLevel: ByLevel })),

@@ -469,7 +469,7 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
           return out;
         };
         return {
-          node: { id: node.id, name: node.name, level: node.level, pathNames: node.path_names },
+          node: { id: node.id, name: node.name, level: node.level, pathNames: node.path_names, parentId: node.parent_id },
           total: byLevel.reduce((s, r) => s + r.n, 0),
           byLevel: [-1, 0, 1, 2, 3, 4].map((l) => ({ level: l, n: byLevel.filter((r) => r.level === l).reduce((s, r) => s + r.n, 0) })),
           byAgeBand: [...AGE_BANDS.map((b) => b.code), 'unknown'].map((code) => ({ code, n: sum(byAge, code), byLevel: levels(byAge, code) })),
