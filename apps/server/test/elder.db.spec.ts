@@ -310,14 +310,17 @@ describe('pre-aggregated statistics', () => {
   it('moves elders into the next age band with the daily check', async () => {
     const p = await elder('跨龄老人', { birthDate: '1960-01-01' });
     await staff.request('PUT', `/api/elder/elders/${p.id}/archive`, { livingSituation: 'alone' });
-    // pretend the check last ran long ago and the person has just turned 70 without any change to their row
+    // time passes: the person turns 70 without any change the triggers see, and the check last ran yesterday
     await ctx.asOwner(async (db) => {
-      await db.query(`UPDATE elder_stats_member SET age_band = '90_plus' WHERE person_id = $1`, [p.id]);
-      await db.query(`UPDATE elder_stats SET n = n - 1 WHERE path = (SELECT path FROM elder_stats_member WHERE person_id = $1) AND level = -1 AND living = 'alone' AND age_band = '60_69'`, [p.id]);
-      await db.query(`INSERT INTO elder_stats (path, level, age_band, living, n) SELECT path, -1, '90_plus', 'alone', 1 FROM elder_stats_member WHERE person_id = $1
-                      ON CONFLICT (path, level, age_band, living) DO UPDATE SET n = elder_stats.n + 1`, [p.id]);
-      await db.query(`UPDATE elder_stats_aging SET aged_through = current_date - 1`);
+      await db.transaction(async (tx) => {
+        await tx.query('SET LOCAL session_replication_role = replica');
+        await tx.query(`UPDATE person SET birth_date = (current_date - interval '70 years')::date WHERE id = $1`, [p.id]);
+      });
+      await db.query('UPDATE elder_stats_aging SET aged_through = current_date - 1');
     });
+    const node = await nodeByCode(ctx, '510903');
+    const before = await withScope(ctx.db, systemScope('test'), async (tx) => [await elderRepo.statsBy(tx, node.path, 'age_band'), await elderRepo.liveStatsBy(tx, node.path, 'age_band')]);
+    expect(before[0]).not.toEqual(before[1]);
     expect(await ctx.services.elder.ageStats()).toBeGreaterThanOrEqual(1);
     await expectEqualToLive('510903');
     expect(await ctx.services.elder.ageStats()).toBe(0);

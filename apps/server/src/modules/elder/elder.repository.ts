@@ -369,11 +369,32 @@ export async function decideProposal(tx: Queryable, id: string, d: { status: 'st
 
 export interface StatRow { key: string; level: number; n: number }
 
-/** The pre-aggregated figures under a node, by one dimension (and level, for stacked charts). */
+/**
+ * The pre-aggregated figures of a node, by one dimension (each with the level, for stacked
+ * charts): the rows stored at the node itself, or for `child` those of its children (and, under
+ * the key '', the elders placed at the node itself). Text keys keep these index lookups under
+ * row-level security.
+ */
 export async function statsBy(tx: Queryable, nodePath: string, dim: 'level' | 'age_band' | 'living' | 'child'): Promise<StatRow[]> {
-  const key = dim === 'child' ? `CASE WHEN nlevel(path) > nlevel($1::ltree) THEN subpath(path, 0, nlevel($1::ltree) + 1)::text ELSE '' END` : dim === 'level' ? `level::text` : dim;
+  if (dim === 'age_band' || dim === 'living') {
+    const { rows } = await tx.query<StatRow>(`SELECT key, level, n FROM elder_stats WHERE node = $1 AND dim = $2 AND n <> 0 ORDER BY key, level`, [nodePath, dim]);
+    return rows;
+  }
+  if (dim === 'level') {
+    const { rows } = await tx.query<StatRow>(
+      `SELECT level::text AS key, level, sum(n)::int AS n FROM elder_stats WHERE node = $1 AND dim = 'age_band' GROUP BY level HAVING sum(n) <> 0 ORDER BY level`,
+      [nodePath],
+    );
+    return rows;
+  }
   const { rows } = await tx.query<StatRow>(
-    `SELECT ${key} AS key, level, sum(n)::int AS n FROM elder_stats WHERE path <@ $1::ltree AND n <> 0 GROUP BY 1, 2 ORDER BY 1, 2`,
+    `WITH kids AS (SELECT node, level, sum(n)::int AS n FROM elder_stats WHERE parent = $1 AND dim = 'age_band' GROUP BY node, level),
+          self AS (SELECT level, sum(n)::int AS n FROM elder_stats WHERE node = $1 AND dim = 'age_band' GROUP BY level)
+     SELECT key, level, n FROM (
+       SELECT node AS key, level, n FROM kids
+       UNION ALL
+       SELECT '' AS key, s.level, s.n - coalesce((SELECT sum(k.n) FROM kids k WHERE k.level = s.level), 0)::int FROM self s
+     ) x WHERE n <> 0 ORDER BY key, level`,
     [nodePath],
   );
   return rows;

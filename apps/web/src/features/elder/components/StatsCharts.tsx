@@ -33,11 +33,13 @@ function useEChart(option: echarts.EChartsCoreOption, onClick?: (p: { dataIndex:
 }
 
 /** Elders by ability level as a ring; a slice opens the list of that level. */
-export function LevelPie({ data, levelName, onPick }: { data: { level: number; n: number }[]; levelName: (l: number) => string; onPick?: (level: number) => void }) {
+export function LevelPie({ data, levelName, shortName, onPick }: { data: { level: number; n: number }[]; levelName: (l: number) => string; shortName: (l: number) => string; onPick?: (level: number) => void }) {
   const shown = data.filter((d) => d.n > 0);
+  const short = new Map(shown.map((d) => [levelName(d.level), shortName(d.level)]));
   const el = useEChart({
+    animation: false,
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    legend: { bottom: 0, type: 'scroll' },
+    legend: { bottom: 0, type: 'scroll', formatter: (name: string) => short.get(name) ?? name },
     series: [{
       type: 'pie', radius: ['40%', '68%'], center: ['50%', '45%'], label: { formatter: '{c}' },
       data: shown.map((d) => ({ name: levelName(d.level), value: d.n, itemStyle: { color: LEVEL_COLORS[String(d.level)] } })),
@@ -58,6 +60,8 @@ export function StackedBars({ categories, levelName, onPick, testId, horizontal 
   const cat = { type: 'category', data: horizontal ? [...names].reverse() : names, axisLabel: { interval: 0, width: 110, overflow: 'truncate' } };
   const val = { type: 'value', minInterval: 1 };
   const el = useEChart({
+    // drawn at once: figures, not a show (and a screenshot never catches a half-grown bar)
+    animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0, type: 'scroll' },
     grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },

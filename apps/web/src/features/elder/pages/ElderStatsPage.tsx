@@ -28,8 +28,9 @@ export function ElderStatsPage() {
   const s = stats.data;
   const shortLevel = (l: number) => (l < 0 ? t('elder.level.none') : t('elder.level.n', { n: l }));
   const go = (id: string | null | undefined) => setParams(id ? { node: id } : {});
-  const ages = useMemo(() => (s?.byAgeBand ?? []).filter((b) => b.n > 0).map((b) => ({ ...b, name: vocab.name('ageBands', b.code) })), [s, vocab]);
-  const living = useMemo(() => (s?.byLiving ?? []).map((b) => ({ ...b, name: vocab.name('livingSituations', b.code) })), [s, vocab]);
+  const vname = vocab.name;
+  const ages = useMemo(() => (s?.byAgeBand ?? []).filter((b) => b.n > 0).map((b) => ({ ...b, name: vname('ageBands', b.code) })), [s, vname]);
+  const living = useMemo(() => (s?.byLiving ?? []).map((b) => ({ ...b, name: vname('livingSituations', b.code) })), [s, vname]);
   const kids = useMemo(() => (s?.children ?? []).filter((c) => c.n > 0), [s]);
   const list = (q: Record<string, string>) => navigate(`/elder?${new URLSearchParams({ ...(s ? { node: s.node.id, nodeName: s.node.name } : {}), ...q }).toString()}`);
 
@@ -55,7 +56,7 @@ export function ElderStatsPage() {
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={8}>
                 <Card size="small" title={t('elder.stats.byLevel')}>
-                  <LevelPie data={s.byLevel} levelName={(l) => levelName(l)} onPick={(l) => list(l < 0 ? { unassessed: 'true' } : { level: String(l) })} />
+                  <LevelPie data={s.byLevel} levelName={(l) => levelName(l)} shortName={shortLevel} onPick={(l) => list(l < 0 ? { unassessed: 'true' } : { level: String(l) })} />
                 </Card>
               </Col>
               <Col xs={24} lg={8}>
