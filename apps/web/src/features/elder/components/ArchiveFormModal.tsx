@@ -86,7 +86,7 @@ export function ArchiveFormModal({ elder, open, onClose }: { elder: Elder; open:
             <Select mode="multiple" options={(vocab.data?.subsidies ?? []).map((x) => ({ value: x.code, label: localName(x, lang) }))} />
           </Form.Item>
         </Space>
-        <Typography.Text strong>{t('elder.contacts')}</Typography.Text>
+        <div><Typography.Text strong>{t('elder.contacts')}</Typography.Text></div>
         <Form.List name="contacts">
           {(fields, { add, remove }) => (
             <>

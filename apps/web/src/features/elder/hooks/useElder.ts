@@ -115,3 +115,15 @@ export function useElderStats(jurisdictionId: string | undefined) {
     placeholderData: keepPreviousData,
   });
 }
+
+export function useElderSettings() {
+  return useQuery({ queryKey: ['elder', 'settings'], queryFn: () => unwrap(api.GET('/api/elder/settings')) });
+}
+
+export function useUpdateElderSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { raisesStack: boolean; version: number }) => unwrap(api.PUT('/api/elder/settings', { body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: elderKeys.all }),
+  });
+}

@@ -2,7 +2,10 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { PERM, can } from '../../../app/permissions';
+import { useCurrentUser } from '../../auth/hooks/useAuth';
+import { PersonPicker } from '../../registry/components/Pickers';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { localName } from '../../../i18n/names';
 import { ErrorState } from '../../../shared/components/ErrorState';
@@ -41,6 +44,8 @@ export function ElderListPage() {
     ...page,
   };
   const list = useElderList(query);
+  const me = useCurrentUser();
+  const navigate = useNavigate();
   const reset = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
     setPage((p) => ({ ...p, page: 1 }));
@@ -60,7 +65,15 @@ export function ElderListPage() {
 
   return (
     <>
-      <PageHeader title={t('elder.list.title')} subtitle={t('elder.list.subtitle')} />
+      <PageHeader
+        title={t('elder.list.title')}
+        subtitle={t('elder.list.subtitle')}
+        extra={can(me, PERM.elderWrite) && can(me, PERM.registryRead) && (
+          <div style={{ width: 260 }} data-testid="elder-open-person">
+            <PersonPicker placeholder={t('elder.list.openPerson')} onChange={(p) => p && navigate(`/elder/elders/${p.value}`)} />
+          </div>
+        )}
+      />
       <Card>
         <Flex gap={8} wrap style={{ marginBottom: 16 }}>
           <Input.Search

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Form, Input, List, Modal, Segmented, Space, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Form, Input, List, Modal, Popconfirm, Segmented, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { PERM, can } from '../../../app/permissions';
@@ -8,7 +8,7 @@ import { PageHeader } from '../../../shared/components/PageHeader';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
 import { LevelTag } from '../components/LevelTag';
-import { useAwaiting, useDecideProposal, useProposals, useVocabulary } from '../hooks/useElder';
+import { useAwaiting, useDecideProposal, useElderSettings, useProposals, useUpdateElderSettings, useVocabulary } from '../hooks/useElder';
 import type { Proposal } from '../types';
 
 type Status = 'open' | 'started' | 'dismissed' | 'done';
@@ -119,12 +119,43 @@ function Awaiting() {
   );
 }
 
+/** 评估设置: whether the diagnosis raise and the risk-event raise add up (a confirmed change, audited). */
+function Settings() {
+  const { t } = useI18n();
+  const notify = useNotify();
+  const settings = useElderSettings();
+  const update = useUpdateElderSettings();
+  const s = settings.data;
+  if (!s) return null;
+  const change = async () => {
+    try {
+      await update.mutateAsync({ raisesStack: !s.raisesStack, version: s.version });
+      notify.success('common.saved');
+    } catch (e) {
+      notify.error(e, { versioned: true });
+    }
+  };
+  return (
+    <Card size="small" title={t('elder.settings.title')}>
+      <Space>
+        <Popconfirm title={t('elder.settings.confirm')} onConfirm={change}>
+          <Switch checked={s.raisesStack} loading={update.isPending} />
+        </Popconfirm>
+        <Typography.Text>{t('elder.settings.raisesStack')}</Typography.Text>
+      </Space>
+      <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('elder.settings.hint')}</Typography.Text></div>
+    </Card>
+  );
+}
+
 /** 评估待办: immediate-assessment proposals and assessments waiting for a second signature; a list that reads on a phone. */
 export function ElderTodoPage() {
   const { t } = useI18n();
+  const me = useCurrentUser();
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <PageHeader title={t('elder.todo.title')} subtitle={t('elder.todo.subtitle')} />
+      {can(me, PERM.elderManage) && <Settings />}
       <Card size="small">
         <Tabs items={[
           { key: 'proposals', label: t('elder.todo.proposals'), children: <Proposals /> },
