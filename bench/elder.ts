@@ -40,10 +40,11 @@ async function main() {
 
   // ---- generate the elders once (as the owner: the people without their row triggers, the archives with theirs)
   const owner = await openPostgres(URL_, { asAppRole: false, max: 1 });
-  const have = (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM elder_archive WHERE notes = 'bench'`)).rows[0]!.n;
-  if (have < ELDERS) {
-    const add = ELDERS - have;
-    console.log(`generating ${add} elders …`);
+  const have = (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM person WHERE notes = 'bench'`)).rows[0]!.n;
+  const archived = (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM elder_archive WHERE notes = 'bench'`)).rows[0]!.n;
+  if (archived < ELDERS) {
+    const add = Math.max(0, ELDERS - have);
+    console.log(`generating ${ELDERS - archived} elders …`);
     const t0 = performance.now();
     await owner.transaction(async (tx) => {
       await tx.query(`SET LOCAL session_replication_role = replica`);

@@ -9,5 +9,6 @@ export const elderError = defineErrors({
   SAME_ASSESSOR: { status: 422, zh: '第二评估员须为另一位工作人员，不能由第一评估员本人确认', en: 'The second assessor must be someone other than the first' },
   ALREADY_SIGNED: { status: 409, zh: '该评估已由两位评估员签字确认', en: 'This assessment is already signed by both assessors' },
   PROPOSAL_DECIDED: { status: 409, zh: '该评估建议已处理', en: 'This proposal has already been decided' },
+  PROPOSAL_UNKNOWN: { status: 422, zh: '评估建议不存在或不在您的辖区内', en: 'No such proposal in your jurisdiction' },
   PROPOSAL_OTHER_PERSON: { status: 422, zh: '评估建议不属于该老人', en: 'The proposal is about another person' },
 });

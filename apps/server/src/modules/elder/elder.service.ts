@@ -367,7 +367,7 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
         }
         if (input.proposalId) {
           const pr = await repo.proposalById(tx, input.proposalId, true);
-          if (!pr) throw elderError('PERSON_NOT_FOUND', {}, 'proposalId');
+          if (!pr) throw elderError('PROPOSAL_UNKNOWN', {}, 'proposalId');
           if (pr.person_id !== personId) throw elderError('PROPOSAL_OTHER_PERSON', {}, 'proposalId');
           if (pr.status === 'dismissed' || pr.status === 'done') throw elderError('PROPOSAL_DECIDED', {}, 'proposalId');
         }

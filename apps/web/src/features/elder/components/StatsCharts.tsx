@@ -2,35 +2,10 @@ import { BarChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEChart } from '../../../shared/hooks/useEChart';
 import { LEVEL_COLORS, LEVELS } from '../utils/levels';
 
 echarts.use([PieChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-/** An ECharts instance bound to a div, resized with it and disposed with it. */
-function useEChart(option: echarts.EChartsCoreOption, onClick?: (p: { dataIndex: number; name: string }) => void) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const click = useRef(onClick);
-  click.current = onClick;
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current);
-    chart.current = c;
-    c.on('click', (p) => click.current?.(p as { dataIndex: number; name: string }));
-    const resize = new ResizeObserver(() => c.resize());
-    resize.observe(el.current);
-    return () => {
-      resize.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return el;
-}
 
 /** Elders by ability level as a ring; a slice opens the list of that level. */
 export function LevelPie({ data, levelName, shortName, onPick }: { data: { level: number; n: number }[]; levelName: (l: number) => string; shortName: (l: number) => string; onPick?: (level: number) => void }) {
