@@ -111,7 +111,7 @@ describe('养老: archive, assessment and the second signature', () => {
     await shot(phone, 'elder-assessment-form-phone', { fullPage: false });
     await phone.context().close();
     await page.context().close();
-  });
+  }, 480_000); // two sessions and 26 answers against a server that CI loads with the database tiers
 
   it('the to-do list and the statistics show the demo elders', async () => {
     const page = await signIn('eldercare');

@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/I18nProvider';
 import { localName } from '../../../i18n/names';
 import { ErrorState } from '../../../shared/components/ErrorState';
 import { PageHeader } from '../../../shared/components/PageHeader';
+import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { LevelTag } from '../components/LevelTag';
 import { useCreateAssessment, useElder, usePreview, useScales, useVocabulary } from '../hooks/useElder';
@@ -80,7 +81,8 @@ export function AssessmentFormPage() {
   };
   const { dementia, psychiatric } = effectiveFlags;
   const body = useMemo(() => (scale ? { scaleVersion: scale.version, answers, flags: { dementia, psychiatric } } : null), [scale, answers, dementia, psychiatric]);
-  const preview = usePreview(id, body);
+  // scored once the clicking pauses, not once per click
+  const preview = usePreview(id, useDebouncedValue(body, 250));
 
   if (elder.isError) return <ErrorState error={elder.error} onRetry={() => void elder.refetch()} />;
   if (scales.isError) return <ErrorState error={scales.error} onRetry={() => void scales.refetch()} />;
