@@ -3,6 +3,7 @@ import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { type FieldCipher, fieldCipherFor } from './crypto/field-cipher.js';
 import { seedRegistryDemo } from './seed/registry-demo.js';
+import { seedElderDemo } from './seed/elder-demo.js';
 import { systemScope, withScope } from './db/scope.js';
 import { type BrokerHandle, startBroker } from './devices/broker.js';
 import { type App, buildApp } from './http/app.js';
@@ -35,6 +36,9 @@ export async function ensureBaseData(db: Database, services: Services, config: C
     log(`演示账号已创建 / demo accounts created: ${created.join(', ')}`);
     const counts = await seedRegistryDemo(db, cipher);
     if (counts) log(`试点数据已生成 / pilot registry generated: ${JSON.stringify(counts)}`);
+    const [first, second] = [await services.users.idOf('eldercare'), await services.users.idOf('assessor')];
+    const elders = first && second ? await seedElderDemo(db, services, { first, second }) : null;
+    if (elders) log(`养老演示数据已生成 / elder demo data generated: ${JSON.stringify(elders)}`);
   }
 }
 
@@ -84,6 +88,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   const jobs = config.roles.has('jobs');
   const stopQuality = jobs ? every(QUALITY_EVERY_MS, '数据质量任务 quality job', () => Promise.all([services.quality.drainChanges(), services.quality.idle()]), log) : undefined;
   const stopAging = jobs ? every(AGE_STATS_EVERY_MS, '楼栋统计更新 building figures update', () => services.map.ageStats(), log, true) : undefined;
+  const stopElderAging = jobs ? every(AGE_STATS_EVERY_MS, '老人统计年龄段更新 elder age bands update', () => services.elder.ageStats(), log, true) : undefined;
   const stopExportHousekeeping = jobs ? services.exports.startHousekeeping() : undefined;
   const importWorker = jobs ? startImportWorker(services.imports, { log: (m, e) => log(`${m} ${e instanceof Error ? e.message : ''}`) }) : undefined;
   if (config.roles.has('api')) {
@@ -98,6 +103,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
     async stop() {
       stopQuality?.();
       stopAging?.();
+      stopElderAging?.();
       stopExportHousekeeping?.();
       await app?.close();
       await importWorker?.stop();

@@ -19,6 +19,7 @@ import { createSurveyService } from './modules/survey/survey.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 import { createExportsService } from './modules/exports/exports.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
+import { createElderService } from './modules/elder/elder.service.js';
 
 /** Wires the module services together; each receives only what it uses. */
 export function createServices(db: Database, config: Config, cipher: FieldCipher) {
@@ -30,6 +31,8 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const relations = createRelationsService({ db, audit });
   const users = createUsersService({ db, audit, jurisdiction, passwords });
   const records = createRecordsService({ db, audit, jurisdiction, users });
+  const elder = createElderService({ db, audit, cipher });
+  relations.registerPersonPanel(elder.personPanel);
   return {
     audit,
     jurisdiction,
@@ -48,6 +51,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     survey: createSurveyService({ db, audit, jurisdiction, people, relations }),
     exports: createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records }),
     imports: createImportsService({ db, audit, jurisdiction, people, cipher, config }),
+    elder,
   };
 }
 
