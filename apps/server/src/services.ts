@@ -19,6 +19,7 @@ import { createSurveyService } from './modules/survey/survey.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 import { createExportsService } from './modules/exports/exports.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
+import { createAnalysisService } from './modules/analysis/analysis.service.js';
 
 /** Wires the module services together; each receives only what it uses. */
 export function createServices(db: Database, config: Config, cipher: FieldCipher) {
@@ -30,6 +31,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const relations = createRelationsService({ db, audit });
   const users = createUsersService({ db, audit, jurisdiction, passwords });
   const records = createRecordsService({ db, audit, jurisdiction, users });
+  const exports = createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records });
   return {
     audit,
     jurisdiction,
@@ -46,8 +48,9 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     merge: createMergeService({ db, audit, jurisdiction }),
     quality: createQualityService({ db, audit, cipher }),
     survey: createSurveyService({ db, audit, jurisdiction, people, relations }),
-    exports: createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records }),
+    exports,
     imports: createImportsService({ db, audit, jurisdiction, people, cipher, config }),
+    analysis: createAnalysisService({ db, audit, exports }),
   };
 }
 
