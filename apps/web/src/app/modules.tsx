@@ -18,6 +18,8 @@ import { MobileOutlined } from '@ant-design/icons';
 import { FileExcelOutlined } from '@ant-design/icons';
 // Data collection (数据采集): imports.
 import { CloudUploadOutlined } from '@ant-design/icons';
+// Analysis (民情分析 / 数据立方 / 领导驾驶舱).
+import { AreaChartOutlined, FundProjectionScreenOutlined, PieChartOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { DictKey } from '../i18n/dict';
 import { PERM, type Permission } from './permissions';
@@ -220,6 +222,30 @@ export const modules: readonly AppModule[] = [
     description: 'menu.desc.settings',
     whilePending: true,
     page: lazy(() => import('../features/auth/pages/SettingsPage').then((m) => ({ default: m.SettingsPage }))),
+  },
+  {
+    path: '/analysis/profile',
+    icon: PieChartOutlined,
+    label: 'menu.analysisProfile',
+    description: 'menu.desc.analysisProfile',
+    permission: PERM.analysisRead,
+    page: lazy(() => import('../features/analysis/pages/ProfilePage').then((m) => ({ default: m.ProfilePage }))),
+  },
+  {
+    path: '/analysis/cube',
+    icon: AreaChartOutlined,
+    label: 'menu.analysisCube',
+    description: 'menu.desc.analysisCube',
+    permission: PERM.analysisRead,
+    page: lazy(() => import('../features/analysis/pages/CubePage').then((m) => ({ default: m.CubePage }))),
+  },
+  {
+    path: '/analysis/cockpit',
+    icon: FundProjectionScreenOutlined,
+    label: 'menu.analysisCockpit',
+    description: 'menu.desc.analysisCockpit',
+    permission: PERM.analysisRead,
+    page: lazy(() => import('../features/analysis/pages/CockpitPage').then((m) => ({ default: m.CockpitPage }))),
   },
 ];
 

@@ -27,6 +27,8 @@ export const PERM = {
   exportApprove: 'export.approve',
   /** 数据采集: import spreadsheets into the registry. */
   collectionImport: 'collection.import',
+  /** 民情分析, 数据立方, 领导驾驶舱 of one's jurisdiction. */
+  analysisRead: 'analysis.read',
 } as const;
 export type Permission = (typeof PERM)[keyof typeof PERM];
 
