@@ -1068,6 +1068,8 @@ export const dict = {
   'analysis.cellHint': { zh: '点击数字查看背后的记录（本月、可列明细的指标）', en: 'Click a number for the records behind it (this month, measures with lists)' },
   'analysis.tagTotalNote': { zh: '按特殊人群统计时，一人属于多个人群会分别计入', en: 'By special group, a person in several groups counts in each' },
   'analysis.records': { zh: '明细记录', en: 'Records' },
+  'analysis.first': { zh: '第一页', en: 'First page' },
+  'analysis.next': { zh: '下一页', en: 'Next page' },
   'analysis.noDrill': { zh: '该单元格无法列出明细', en: 'These records cannot be listed' },
   'analysis.live': { zh: '实时', en: 'Live' },
   'analysis.updatedAt': { zh: '更新于 {time}', en: 'Updated {time}' },

@@ -6,9 +6,9 @@ import type { Cockpit } from '../hooks/useAnalysis';
 export function KpiTiles({ kpis, dark, span = 6 }: { kpis: Cockpit['kpis']; dark?: boolean; span?: number }) {
   const { t, lang } = useI18n();
   return (
-    <Row gutter={[12, 12]}>
+    <Row gutter={[12, 12]} wrap={!dark}>
       {kpis.map((k) => (
-        <Col key={k.code} xs={12} md={span}>
+        <Col key={k.code} {...(dark ? { flex: '1 1 0' } : { xs: 12, md: span })}>
           <div className={dark ? 'cockpit-tile' : 'kpi-tile'} data-testid={`kpi-${k.code}`}>
             <Statistic
               title={<span style={dark ? { color: '#9fb3d9' } : undefined}>{lang === 'zh' ? k.name : k.nameEn}</span>}

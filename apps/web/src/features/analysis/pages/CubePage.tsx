@@ -2,6 +2,7 @@ import { ArrowUpOutlined, DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Drawer, Empty, Flex, Form, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../../api/client';
@@ -18,42 +19,40 @@ interface Drill { title: string; list: 'people' | 'events' | 'houses'; query: Re
 function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => void }) {
   const { t } = useI18n();
   const [cursor, setCursor] = useState<string | undefined>();
-  const [rows, setRows] = useState<Record<string, unknown>[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [total, setTotal] = useState<number | null>(null);
-  const load = async (d: Drill, c?: string) => {
-    const query = { ...d.query, limit: 50, ...(c ? { cursor: c } : {}) };
-    const r = d.list === 'people'
-      ? await unwrap(api.GET('/api/people', { params: { query: query as never } }))
-      : await unwrap(api.GET('/api/events', { params: { query: query as never } }));
-    setRows(c ? [...(rows ?? []), ...(r.items as Record<string, unknown>[])] : (r.items as Record<string, unknown>[]));
-    setNext(r.nextCursor);
-    if ('total' in r) setTotal(r.total as number);
-  };
-  const [shown, setShown] = useState<Drill | null>(null);
-  if (drill !== shown) {
-    setShown(drill);
-    setRows(null);
-    setCursor(undefined);
-    setTotal(null);
-    if (drill) void load(drill);
-  }
+  const list = useQuery({
+    queryKey: ['analysis', 'drill', drill, cursor],
+    enabled: drill !== null,
+    placeholderData: keepPreviousData,
+    queryFn: async () => {
+      const query = { ...drill!.query, limit: 50, ...(cursor ? { cursor } : {}) } as never;
+      const r = drill!.list === 'events'
+        ? await unwrap(api.GET('/api/events', { params: { query } }))
+        : await unwrap(api.GET('/api/people', { params: { query } }));
+      return { items: r.items as Record<string, unknown>[], nextCursor: r.nextCursor, total: 'total' in r ? (r.total as number) : null };
+    },
+  });
   const people: ColumnsType<Record<string, unknown>> = [
-    { title: '姓名', dataIndex: 'name', render: (v: string, r) => <Link to={`/registry/people/${String(r.id)}`}>{v}</Link> },
-    { title: '年龄', dataIndex: 'age', width: 60 },
-    { title: '证件号', dataIndex: 'citizenIdMasked', render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
-    { title: '辖区', dataIndex: 'jurisdiction', render: (j: { name: string | null }) => j?.name ?? '—' },
+    { title: t('person.name'), dataIndex: 'name', render: (v: string, r) => <Link to={`/registry/people/${String(r.id)}`}>{v}</Link> },
+    { title: t('person.age'), dataIndex: 'age', width: 60 },
+    { title: t('person.citizenId'), dataIndex: 'citizenIdMasked', render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
+    { title: t('analysis.node'), dataIndex: 'jurisdiction', render: (j: { name: string | null }) => j?.name ?? '—' },
   ];
   const events: ColumnsType<Record<string, unknown>> = [
-    { title: '标题', dataIndex: 'title', render: (v: string) => v },
-    { title: '状态', dataIndex: 'state', width: 90 },
-    { title: '期限', dataIndex: 'slaDueAt', render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—') },
+    { title: t('analysis.records'), dataIndex: 'title' },
+    { title: t('analysis.eventsByKind'), dataIndex: 'state', width: 100 },
+    { title: 'SLA', dataIndex: 'slaDueAt', render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—') },
   ];
+  const total = list.data?.total;
   return (
-    <Drawer open={drill !== null} onClose={onClose} width={640} title={`${t('analysis.records')} · ${drill?.title ?? ''}${total !== null ? `（${total}）` : ''}`} destroyOnHidden>
-      <Table data-testid="drill-table" size="small" rowKey={(r) => String(r.id)} loading={rows === null} dataSource={rows ?? []} pagination={false}
+    <Drawer open={drill !== null} onClose={() => { setCursor(undefined); onClose(); }} size={640}
+      title={`${t('analysis.records')} · ${drill?.title ?? ''}${total !== null && total !== undefined ? `（${total}）` : ''}`}>
+      <Table data-testid="drill-table" size="small" rowKey={(r) => String(r.id)} loading={list.isFetching} dataSource={list.data?.items ?? []} pagination={false}
         columns={drill?.list === 'events' ? events : people} locale={{ emptyText: <Empty /> }} />
-      {next && <Button block style={{ marginTop: 12 }} onClick={() => { setCursor(next); void load(drill!, next); }} disabled={cursor === next}>更多</Button>}
+      {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
+      <Flex gap={8} justify="flex-end" style={{ marginTop: 12 }}>
+        {cursor && <Button onClick={() => setCursor(undefined)}>{t('analysis.first')}</Button>}
+        {list.data?.nextCursor && <Button onClick={() => setCursor(list.data!.nextCursor!)}>{t('analysis.next')}</Button>}
+      </Flex>
     </Drawer>
   );
 }
@@ -84,21 +83,27 @@ export function CubePage() {
   const usable = (d: Dim) => selected.every((m) => m.dims.includes(d));
   const dimOptions = (cat?.dimensions ?? []).map((d) => ({ value: d.code, label: nm(d), disabled: !usable(d.code) }));
 
-  const openCell = async (measure: string, rowKey: string | null, colKey: string | null) => {
+  const openCell = async (measure: string, rowKey: string | null, colKey: string | null, title: string) => {
     if (!c) return;
     const keys: Record<string, string> = { ...(filters as Record<string, string>) };
     if (c.rowDim && rowKey !== null) keys[c.rowDim] = rowKey;
     if (c.colDim && colKey !== null) keys[c.colDim] = colKey;
     const r = await api.POST('/api/analysis/drill', { body: { measure, jurisdictionId: c.node.id, month: c.month, keys } });
     if (r.error || !r.data) { void message.warning(t('analysis.noDrill')); return; }
-    setDrill({ title: `${c.node.name} ${Object.values(keys).join(' ')}`, list: r.data.list, query: r.data.query });
+    setDrill({ title, list: r.data.list, query: r.data.query });
   };
 
   const columns = useMemo<ColumnsType<CubeResult['rows'][number] & { i: number }>>(() => {
     if (!c) return [];
     const multi = c.measures.length > 1;
-    const cell = (v: number, m: { code: string; drillable: boolean }, rowKey: string | null, colKey: string | null) =>
-      v && m.drillable && c.current ? <a data-testid="cube-cell" onClick={() => void openCell(m.code, rowKey, colKey)}>{v.toLocaleString()}</a> : v.toLocaleString();
+    const label = (dim: 'rows' | 'cols', key: string | null) => {
+      const x = key === null ? undefined : c[dim].find((r) => r.key === key);
+      return x ? (lang === 'zh' ? x.label : x.labelEn) : '';
+    };
+    const cell = (v: number, m: { code: string; name: string; nameEn: string; drillable: boolean }, rowKey: string | null, colKey: string | null) =>
+      v && m.drillable && c.current
+        ? <a data-testid="cube-cell" onClick={() => void openCell(m.code, rowKey, colKey, [label('rows', rowKey) || c.node.name, label('cols', colKey), nm(m)].filter(Boolean).join(' · '))}>{v.toLocaleString()}</a>
+        : v.toLocaleString();
     const head: ColumnsType<CubeResult['rows'][number] & { i: number }> = [{
       title: c.rowDim ? nm(cat?.dimensions.find((d) => d.code === c.rowDim) ?? { name: '', nameEn: '' }) : '',
       dataIndex: 'label', fixed: 'left', width: 180,
