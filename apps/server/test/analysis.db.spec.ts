@@ -149,6 +149,15 @@ describe('analysis ledgers', () => {
     // a city-wide total asked by the street official counts only their street
     const inStreet = await ctx.asOwner(async (db) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM person WHERE status = 'active' AND path <@ $1::ltree`, [streetNode.path])).rows[0]!.n);
     expect(r.body.totals[0]).toBe(inStreet);
+    // the street and district roll-ups answer a node's own total
+    const streetTotal = await street.post('/api/analysis/cube', { measures: ['people', 'elders'], rows: null, cols: 'gender' });
+    expect(streetTotal.body.totals[0]).toBe(inStreet);
+    const district = await login(ctx, (await buildUser(ctx, { roles: ['district_official'], nodes: ['510903'] })).username);
+    const inDistrict = await ctx.asOwner(async (db) => (await db.query<{ n: number; women: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE gender = 2)::int AS women FROM person WHERE status = 'active' AND path <@ '5109.510903'`)).rows[0]!);
+    const d = await district.post('/api/analysis/cube', { measures: ['people'], rows: 'area', cols: 'gender' });
+    expect(d.body.totals[0]).toBe(inDistrict.n);
+    expect(d.body.colTotals[d.body.cols.findIndex((c: { key: string }) => c.key === '2')][0]).toBe(inDistrict.women);
     const city = await nodeByCode(ctx, '5109');
     expect((await street.post('/api/analysis/cube', { measures: ['people'], jurisdictionId: city.id })).status).toBe(404);
     const siblingNode = await nodeByCode(ctx, '510903002');

@@ -1039,6 +1039,7 @@ export const dict = {
   'analysis.female': { zh: '女', en: 'Female' },
   'analysis.tags': { zh: '特殊人群', en: 'Special groups' },
   'analysis.households': { zh: '户结构', en: 'Households' },
+  'analysis.householdCount': { zh: '户数', en: 'Households' },
   'analysis.householdSize': { zh: '{n}人户', en: '{n}-person' },
   'analysis.householdSize5': { zh: '5人及以上', en: '5 or more' },
   'analysis.alone': { zh: '独居户', en: 'Living alone' },

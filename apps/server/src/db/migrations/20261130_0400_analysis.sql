@@ -17,9 +17,16 @@ LANGUAGE sql STABLE AS $$ SELECT date_trunc('month', (now() AT TIME ZONE 'UTC') 
 CREATE FUNCTION linli_analysis_day() RETURNS date
 LANGUAGE sql STABLE AS $$ SELECT ((now() AT TIME ZONE 'UTC') + interval '8 hours')::date $$;
 
+-- Every ledger is kept at three levels (`lvl`): 0 the records' own paths (community or grid),
+-- 3 rolled up to their street and 2 to their district, so a city or district view reads a few
+-- thousand rows, not one per community and birth year. A shallower record keeps its own path.
+-- (Written out as VALUES in each statement: as a set-returning SQL function beside the key
+-- functions, PGlite's planner failed on it.)
+
 -- 人口: active people by where they are registered, birth year, gender, ethnicity, local 户籍 and
 -- tag. tag '' holds every person once; each of a person's tags has a row of its own besides.
 CREATE TABLE analysis_person_fact (
+  lvl          smallint NOT NULL,
   path         ltree NOT NULL,
   month        date NOT NULL,
   birth_year   smallint NOT NULL,      -- 0: unknown
@@ -28,44 +35,48 @@ CREATE TABLE analysis_person_fact (
   hukou_local  boolean NOT NULL,       -- 户籍 in the same district as the record
   tag          text NOT NULL,
   n            integer NOT NULL,
-  PRIMARY KEY (path, month, birth_year, gender, ethnicity, hukou_local, tag)
+  PRIMARY KEY (lvl, path, month, birth_year, gender, ethnicity, hukou_local, tag)
 );
 
 -- 实际居住: residents' and tenants' links to houses, booked at their validity dates.
 CREATE TABLE analysis_living_fact (
+  lvl        smallint NOT NULL,
   path       ltree NOT NULL,
   month      date NOT NULL,
   moved_in   integer NOT NULL DEFAULT 0,
   moved_out  integer NOT NULL DEFAULT 0,
   shifted    integer NOT NULL DEFAULT 0,   -- a link re-pathed (grid redrawn): not a move
-  PRIMARY KEY (path, month)
+  PRIMARY KEY (lvl, path, month)
 );
 
 CREATE TABLE analysis_house_fact (
+  lvl     smallint NOT NULL,
   path    ltree NOT NULL,
   month   date NOT NULL,
   use     text NOT NULL,
   n       integer NOT NULL,
-  PRIMARY KEY (path, month, use)
+  PRIMARY KEY (lvl, path, month, use)
 );
 
 CREATE TABLE analysis_household_fact (
+  lvl     smallint NOT NULL,
   path    ltree NOT NULL,
   month   date NOT NULL,
   n       integer NOT NULL,
-  PRIMARY KEY (path, month)
+  PRIMARY KEY (lvl, path, month)
 );
 
 -- 事件: by day; `created` counts events on the day they were reported, `in_state` the deltas of
 -- how many are in each state.
 CREATE TABLE analysis_event_fact (
+  lvl       smallint NOT NULL,
   path      ltree NOT NULL,
   day       date NOT NULL,
   kind      text NOT NULL,
   state     text NOT NULL,
   created   integer NOT NULL DEFAULT 0,
   in_state  integer NOT NULL DEFAULT 0,
-  PRIMARY KEY (path, day, kind, state)
+  PRIMARY KEY (lvl, path, day, kind, state)
 );
 
 DO $$
@@ -94,26 +105,27 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE m date := linli_analysis_month();
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO analysis_person_fact AS f (path, month, birth_year, gender, ethnicity, hukou_local, tag, n)
-    SELECT k.path, m, k.birth_year, k.gender, k.ethnicity, k.hukou_local, k.tag, sum(k.d)
-      FROM new_rows r, LATERAL linli_analysis_person_keys(r, 1) k
-     GROUP BY 1, 3, 4, 5, 6, 7 ORDER BY 1, 3, 4, 5, 6, 7
-    ON CONFLICT (path, month, birth_year, gender, ethnicity, hukou_local, tag) DO UPDATE SET n = f.n + excluded.n;
+    INSERT INTO analysis_person_fact AS f (lvl, path, month, birth_year, gender, ethnicity, hukou_local, tag, n)
+    SELECT lv.lvl, lv.path, m, k.birth_year, k.gender, k.ethnicity, k.hukou_local, k.tag, sum(k.d)
+      FROM new_rows r, LATERAL linli_analysis_person_keys(r, 1) k, LATERAL (VALUES (0::smallint, k.path), (3::smallint, subpath(k.path, 0, least(3, nlevel(k.path)))), (2::smallint, subpath(k.path, 0, least(2, nlevel(k.path))))) lv(lvl, path)
+     GROUP BY 1, 2, 4, 5, 6, 7, 8 ORDER BY 1, 2, 4, 5, 6, 7, 8
+    ON CONFLICT (lvl, path, month, birth_year, gender, ethnicity, hukou_local, tag) DO UPDATE SET n = f.n + excluded.n;
   ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO analysis_person_fact AS f (path, month, birth_year, gender, ethnicity, hukou_local, tag, n)
-    SELECT k.path, m, k.birth_year, k.gender, k.ethnicity, k.hukou_local, k.tag, sum(k.d)
-      FROM old_rows r, LATERAL linli_analysis_person_keys(r, -1) k
-     GROUP BY 1, 3, 4, 5, 6, 7 ORDER BY 1, 3, 4, 5, 6, 7
-    ON CONFLICT (path, month, birth_year, gender, ethnicity, hukou_local, tag) DO UPDATE SET n = f.n + excluded.n;
+    INSERT INTO analysis_person_fact AS f (lvl, path, month, birth_year, gender, ethnicity, hukou_local, tag, n)
+    SELECT lv.lvl, lv.path, m, k.birth_year, k.gender, k.ethnicity, k.hukou_local, k.tag, sum(k.d)
+      FROM old_rows r, LATERAL linli_analysis_person_keys(r, -1) k, LATERAL (VALUES (0::smallint, k.path), (3::smallint, subpath(k.path, 0, least(3, nlevel(k.path)))), (2::smallint, subpath(k.path, 0, least(2, nlevel(k.path))))) lv(lvl, path)
+     GROUP BY 1, 2, 4, 5, 6, 7, 8 ORDER BY 1, 2, 4, 5, 6, 7, 8
+    ON CONFLICT (lvl, path, month, birth_year, gender, ethnicity, hukou_local, tag) DO UPDATE SET n = f.n + excluded.n;
   ELSE
-    INSERT INTO analysis_person_fact AS f (path, month, birth_year, gender, ethnicity, hukou_local, tag, n)
-    SELECT k.path, m, k.birth_year, k.gender, k.ethnicity, k.hukou_local, k.tag, sum(k.d)
+    INSERT INTO analysis_person_fact AS f (lvl, path, month, birth_year, gender, ethnicity, hukou_local, tag, n)
+    SELECT lv.lvl, lv.path, m, k.birth_year, k.gender, k.ethnicity, k.hukou_local, k.tag, sum(k.d)
       FROM old_rows o JOIN new_rows n ON n.id = o.id,
-           LATERAL (SELECT * FROM linli_analysis_person_keys(o, -1) UNION ALL SELECT * FROM linli_analysis_person_keys(n, 1)) k
+           LATERAL (SELECT * FROM linli_analysis_person_keys(o, -1) UNION ALL SELECT * FROM linli_analysis_person_keys(n, 1)) k,
+           LATERAL (VALUES (0::smallint, k.path), (3::smallint, subpath(k.path, 0, least(3, nlevel(k.path)))), (2::smallint, subpath(k.path, 0, least(2, nlevel(k.path))))) lv(lvl, path)
      WHERE (o.path, o.birth_date, o.gender, o.ethnicity, o.hukou_division, o.district_code, o.tags, o.status)
            IS DISTINCT FROM (n.path, n.birth_date, n.gender, n.ethnicity, n.hukou_division, n.district_code, n.tags, n.status)
-     GROUP BY 1, 3, 4, 5, 6, 7 HAVING sum(k.d) <> 0 ORDER BY 1, 3, 4, 5, 6, 7
-    ON CONFLICT (path, month, birth_year, gender, ethnicity, hukou_local, tag) DO UPDATE SET n = f.n + excluded.n;
+     GROUP BY 1, 2, 4, 5, 6, 7, 8 HAVING sum(k.d) <> 0 ORDER BY 1, 2, 4, 5, 6, 7, 8
+    ON CONFLICT (lvl, path, month, birth_year, gender, ethnicity, hukou_local, tag) DO UPDATE SET n = f.n + excluded.n;
   END IF;
   PERFORM pg_notify('linli_analysis', 'person');
   RETURN NULL;
@@ -133,19 +145,21 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE m date := linli_analysis_month();
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO analysis_living_fact AS f (path, month, moved_in, moved_out)
-    SELECT k.path, k.month, sum(k.moved_in), sum(k.moved_out) FROM new_rows r, LATERAL linli_analysis_living_keys(r, 1) k
-     GROUP BY 1, 2 ORDER BY 1, 2
-    ON CONFLICT (path, month) DO UPDATE SET moved_in = f.moved_in + excluded.moved_in, moved_out = f.moved_out + excluded.moved_out;
+    INSERT INTO analysis_living_fact AS f (lvl, path, month, moved_in, moved_out)
+    SELECT lv.lvl, lv.path, k.month, sum(k.moved_in), sum(k.moved_out)
+      FROM new_rows r, LATERAL linli_analysis_living_keys(r, 1) k, LATERAL (VALUES (0::smallint, k.path), (3::smallint, subpath(k.path, 0, least(3, nlevel(k.path)))), (2::smallint, subpath(k.path, 0, least(2, nlevel(k.path))))) lv(lvl, path)
+     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (lvl, path, month) DO UPDATE SET moved_in = f.moved_in + excluded.moved_in, moved_out = f.moved_out + excluded.moved_out;
   ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO analysis_living_fact AS f (path, month, moved_in, moved_out)
-    SELECT k.path, k.month, sum(k.moved_in), sum(k.moved_out) FROM old_rows r, LATERAL linli_analysis_living_keys(r, -1) k
-     GROUP BY 1, 2 ORDER BY 1, 2
-    ON CONFLICT (path, month) DO UPDATE SET moved_in = f.moved_in + excluded.moved_in, moved_out = f.moved_out + excluded.moved_out;
+    INSERT INTO analysis_living_fact AS f (lvl, path, month, moved_in, moved_out)
+    SELECT lv.lvl, lv.path, k.month, sum(k.moved_in), sum(k.moved_out)
+      FROM old_rows r, LATERAL linli_analysis_living_keys(r, -1) k, LATERAL (VALUES (0::smallint, k.path), (3::smallint, subpath(k.path, 0, least(3, nlevel(k.path)))), (2::smallint, subpath(k.path, 0, least(2, nlevel(k.path))))) lv(lvl, path)
+     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (lvl, path, month) DO UPDATE SET moved_in = f.moved_in + excluded.moved_in, moved_out = f.moved_out + excluded.moved_out;
   ELSE
     -- dates or kind changed: rebook at the link's own path; a new path is a shift in this month
-    INSERT INTO analysis_living_fact AS f (path, month, moved_in, moved_out, shifted)
-    SELECT path, month, sum(mi), sum(mo), sum(sh) FROM (
+    INSERT INTO analysis_living_fact AS f (lvl, path, month, moved_in, moved_out, shifted)
+    SELECT lv.lvl, lv.path, d.month, sum(d.mi), sum(d.mo), sum(d.sh) FROM (
       SELECT k.path, k.month, k.moved_in AS mi, k.moved_out AS mo, 0 AS sh
         FROM old_rows o JOIN new_rows n ON n.id = o.id,
              LATERAL (SELECT * FROM linli_analysis_living_keys(o, -1) UNION ALL SELECT * FROM linli_analysis_living_keys(n, 1)) k
@@ -157,81 +171,88 @@ BEGIN
              LATERAL (VALUES (o.path, -1), (n.path, 1)) x(path, sh)
        WHERE o.path <> n.path AND o.kind IN ('resident', 'tenant') AND o.valid_from <= m + interval '1 month - 1 day'
          AND (o.valid_to IS NULL OR o.valid_to >= m)
-    ) d GROUP BY 1, 2 ORDER BY 1, 2
-    ON CONFLICT (path, month) DO UPDATE SET moved_in = f.moved_in + excluded.moved_in, moved_out = f.moved_out + excluded.moved_out,
-                                            shifted = f.shifted + excluded.shifted;
+    ) d, LATERAL (VALUES (0::smallint, d.path), (3::smallint, subpath(d.path, 0, least(3, nlevel(d.path)))), (2::smallint, subpath(d.path, 0, least(2, nlevel(d.path))))) lv(lvl, path)
+     GROUP BY 1, 2, 3 HAVING sum(d.mi) <> 0 OR sum(d.mo) <> 0 OR sum(d.sh) <> 0 ORDER BY 1, 2, 3
+    ON CONFLICT (lvl, path, month) DO UPDATE SET moved_in = f.moved_in + excluded.moved_in, moved_out = f.moved_out + excluded.moved_out,
+                                                 shifted = f.shifted + excluded.shifted;
   END IF;
   PERFORM pg_notify('linli_analysis', 'living');
   RETURN NULL;
 END $$;
 
+-- Houses, households and events: the signed rows of a statement (a transition table exists only
+-- for the events that have it, hence one branch per event), added at every level.
+CREATE FUNCTION linli_analysis_house_add(rows jsonb) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
+  INSERT INTO analysis_house_fact AS f (lvl, path, month, use, n)
+  SELECT lv.lvl, lv.path, linli_analysis_month(), x.use, sum(x.d)
+    FROM jsonb_to_recordset(rows) AS x(path ltree, use text, d integer), LATERAL (VALUES (0::smallint, x.path), (3::smallint, subpath(x.path, 0, least(3, nlevel(x.path)))), (2::smallint, subpath(x.path, 0, least(2, nlevel(x.path))))) lv(lvl, path)
+   GROUP BY 1, 2, 4 HAVING sum(x.d) <> 0 ORDER BY 1, 2, 4
+  ON CONFLICT (lvl, path, month, use) DO UPDATE SET n = f.n + excluded.n
+$$;
+
 CREATE FUNCTION linli_analysis_house_delta() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-DECLARE m date := linli_analysis_month();
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO analysis_house_fact AS f (path, month, use, n)
-    SELECT path, m, use, count(*) FROM new_rows GROUP BY 1, 3 ORDER BY 1, 3
-    ON CONFLICT (path, month, use) DO UPDATE SET n = f.n + excluded.n;
+    PERFORM linli_analysis_house_add((SELECT jsonb_agg(jsonb_build_object('path', path, 'use', use, 'd', 1)) FROM new_rows));
   ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO analysis_house_fact AS f (path, month, use, n)
-    SELECT path, m, use, -count(*) FROM old_rows GROUP BY 1, 3 ORDER BY 1, 3
-    ON CONFLICT (path, month, use) DO UPDATE SET n = f.n + excluded.n;
+    PERFORM linli_analysis_house_add((SELECT jsonb_agg(jsonb_build_object('path', path, 'use', use, 'd', -1)) FROM old_rows));
   ELSE
-    INSERT INTO analysis_house_fact AS f (path, month, use, n)
-    SELECT x.path, m, x.use, sum(x.d) FROM old_rows o JOIN new_rows n ON n.id = o.id,
-           LATERAL (VALUES (o.path, o.use, -1), (n.path, n.use, 1)) x(path, use, d)
-     WHERE (o.path, o.use) IS DISTINCT FROM (n.path, n.use)
-     GROUP BY 1, 3 HAVING sum(x.d) <> 0 ORDER BY 1, 3
-    ON CONFLICT (path, month, use) DO UPDATE SET n = f.n + excluded.n;
+    PERFORM linli_analysis_house_add((SELECT jsonb_agg(jsonb_build_object('path', v.path, 'use', v.use, 'd', v.d))
+      FROM old_rows o JOIN new_rows n ON n.id = o.id, LATERAL (VALUES (o.path, o.use, -1), (n.path, n.use, 1)) v(path, use, d)
+     WHERE (o.path, o.use) IS DISTINCT FROM (n.path, n.use)));
   END IF;
   PERFORM pg_notify('linli_analysis', 'house');
   RETURN NULL;
 END $$;
 
+CREATE FUNCTION linli_analysis_household_add(rows jsonb) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
+  INSERT INTO analysis_household_fact AS f (lvl, path, month, n)
+  SELECT lv.lvl, lv.path, linli_analysis_month(), sum(x.d)
+    FROM jsonb_to_recordset(rows) AS x(path ltree, d integer), LATERAL (VALUES (0::smallint, x.path), (3::smallint, subpath(x.path, 0, least(3, nlevel(x.path)))), (2::smallint, subpath(x.path, 0, least(2, nlevel(x.path))))) lv(lvl, path)
+   GROUP BY 1, 2 HAVING sum(x.d) <> 0 ORDER BY 1, 2
+  ON CONFLICT (lvl, path, month) DO UPDATE SET n = f.n + excluded.n
+$$;
+
 CREATE FUNCTION linli_analysis_household_delta() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-DECLARE m date := linli_analysis_month();
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO analysis_household_fact AS f (path, month, n)
-    SELECT path, m, count(*) FROM new_rows GROUP BY 1 ORDER BY 1
-    ON CONFLICT (path, month) DO UPDATE SET n = f.n + excluded.n;
+    PERFORM linli_analysis_household_add((SELECT jsonb_agg(jsonb_build_object('path', path, 'd', 1)) FROM new_rows));
   ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO analysis_household_fact AS f (path, month, n)
-    SELECT path, m, -count(*) FROM old_rows GROUP BY 1 ORDER BY 1
-    ON CONFLICT (path, month) DO UPDATE SET n = f.n + excluded.n;
+    PERFORM linli_analysis_household_add((SELECT jsonb_agg(jsonb_build_object('path', path, 'd', -1)) FROM old_rows));
   ELSE
-    INSERT INTO analysis_household_fact AS f (path, month, n)
-    SELECT x.path, m, sum(x.d) FROM old_rows o JOIN new_rows n ON n.id = o.id,
-           LATERAL (VALUES (o.path, -1), (n.path, 1)) x(path, d)
-     WHERE o.path <> n.path GROUP BY 1 ORDER BY 1
-    ON CONFLICT (path, month) DO UPDATE SET n = f.n + excluded.n;
+    PERFORM linli_analysis_household_add((SELECT jsonb_agg(jsonb_build_object('path', v.path, 'd', v.d))
+      FROM old_rows o JOIN new_rows n ON n.id = o.id, LATERAL (VALUES (o.path, -1), (n.path, 1)) v(path, d) WHERE o.path <> n.path));
   END IF;
   PERFORM pg_notify('linli_analysis', 'household');
   RETURN NULL;
 END $$;
+
+CREATE FUNCTION linli_analysis_event_add(rows jsonb) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
+  INSERT INTO analysis_event_fact AS f (lvl, path, day, kind, state, created, in_state)
+  SELECT lv.lvl, lv.path, x.day, x.kind, x.state, sum(x.c), sum(x.s)
+    FROM jsonb_to_recordset(rows) AS x(path ltree, day date, kind text, state text, c integer, s integer), LATERAL (VALUES (0::smallint, x.path), (3::smallint, subpath(x.path, 0, least(3, nlevel(x.path)))), (2::smallint, subpath(x.path, 0, least(2, nlevel(x.path))))) lv(lvl, path)
+   GROUP BY 1, 2, 3, 4, 5 HAVING sum(x.c) <> 0 OR sum(x.s) <> 0 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (lvl, path, day, kind, state) DO UPDATE SET created = f.created + excluded.created, in_state = f.in_state + excluded.in_state
+$$;
 
 CREATE FUNCTION linli_analysis_event_delta() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE d date := linli_analysis_day();
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO analysis_event_fact AS f (path, day, kind, state, created, in_state)
-    SELECT path, ((created_at AT TIME ZONE 'UTC') + interval '8 hours')::date, kind, state, count(*), count(*)
-      FROM new_rows GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (path, day, kind, state) DO UPDATE SET created = f.created + excluded.created, in_state = f.in_state + excluded.in_state;
+    PERFORM linli_analysis_event_add((SELECT jsonb_agg(jsonb_build_object('path', path, 'day', ((created_at AT TIME ZONE 'UTC') + interval '8 hours')::date,
+      'kind', kind, 'state', state, 'c', 1, 's', 1)) FROM new_rows));
   ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO analysis_event_fact AS f (path, day, kind, state, in_state)
-    SELECT path, d, kind, state, -count(*) FROM old_rows GROUP BY 1, 3, 4 ORDER BY 1, 3, 4
-    ON CONFLICT (path, day, kind, state) DO UPDATE SET in_state = f.in_state + excluded.in_state;
+    PERFORM linli_analysis_event_add((SELECT jsonb_agg(jsonb_build_object('path', path, 'day', d, 'kind', kind, 'state', state, 'c', 0, 's', -1)) FROM old_rows));
   ELSE
-    INSERT INTO analysis_event_fact AS f (path, day, kind, state, in_state)
-    SELECT x.path, d, x.kind, x.state, sum(x.s) FROM old_rows o JOIN new_rows n ON n.id = o.id,
-           LATERAL (VALUES (o.path, o.kind, o.state, -1), (n.path, n.kind, n.state, 1)) x(path, kind, state, s)
-     WHERE (o.path, o.kind, o.state) IS DISTINCT FROM (n.path, n.kind, n.state)
-     GROUP BY 1, 3, 4 HAVING sum(x.s) <> 0 ORDER BY 1, 3, 4
-    ON CONFLICT (path, day, kind, state) DO UPDATE SET in_state = f.in_state + excluded.in_state;
+    PERFORM linli_analysis_event_add((SELECT jsonb_agg(jsonb_build_object('path', v.path, 'day', d, 'kind', v.kind, 'state', v.state, 'c', 0, 's', v.s))
+      FROM old_rows o JOIN new_rows n ON n.id = o.id, LATERAL (VALUES (o.path, o.kind, o.state, -1), (n.path, n.kind, n.state, 1)) v(path, kind, state, s)
+     WHERE (o.path, o.kind, o.state) IS DISTINCT FROM (n.path, n.kind, n.state)));
   END IF;
   PERFORM pg_notify('linli_analysis', 'event');
   RETURN NULL;
@@ -259,18 +280,21 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
 DECLARE m date := linli_analysis_month(); d date := linli_analysis_day();
 BEGIN
   TRUNCATE analysis_person_fact, analysis_living_fact, analysis_house_fact, analysis_household_fact, analysis_event_fact;
-  INSERT INTO analysis_person_fact (path, month, birth_year, gender, ethnicity, hukou_local, tag, n)
-  SELECT k.path, m, k.birth_year, k.gender, k.ethnicity, k.hukou_local, k.tag, sum(k.d)
-    FROM person r, LATERAL linli_analysis_person_keys(r, 1) k GROUP BY 1, 3, 4, 5, 6, 7;
-  INSERT INTO analysis_living_fact (path, month, moved_in, moved_out)
-  SELECT k.path, k.month, sum(k.moved_in), sum(k.moved_out) FROM person_house r, LATERAL linli_analysis_living_keys(r, 1) k GROUP BY 1, 2;
-  INSERT INTO analysis_house_fact (path, month, use, n) SELECT path, m, use, count(*) FROM house GROUP BY 1, 3;
-  INSERT INTO analysis_household_fact (path, month, n) SELECT path, m, count(*) FROM household GROUP BY 1;
-  INSERT INTO analysis_event_fact (path, day, kind, state, created, in_state)
-  SELECT path, day, kind, state, sum(c), sum(s) FROM (
+  INSERT INTO analysis_person_fact (lvl, path, month, birth_year, gender, ethnicity, hukou_local, tag, n)
+  SELECT lv.lvl, lv.path, m, k.birth_year, k.gender, k.ethnicity, k.hukou_local, k.tag, sum(k.d)
+    FROM person r, LATERAL linli_analysis_person_keys(r, 1) k, LATERAL (VALUES (0::smallint, k.path), (3::smallint, subpath(k.path, 0, least(3, nlevel(k.path)))), (2::smallint, subpath(k.path, 0, least(2, nlevel(k.path))))) lv(lvl, path) GROUP BY 1, 2, 4, 5, 6, 7, 8;
+  INSERT INTO analysis_living_fact (lvl, path, month, moved_in, moved_out)
+  SELECT lv.lvl, lv.path, k.month, sum(k.moved_in), sum(k.moved_out)
+    FROM person_house r, LATERAL linli_analysis_living_keys(r, 1) k, LATERAL (VALUES (0::smallint, k.path), (3::smallint, subpath(k.path, 0, least(3, nlevel(k.path)))), (2::smallint, subpath(k.path, 0, least(2, nlevel(k.path))))) lv(lvl, path) GROUP BY 1, 2, 3;
+  INSERT INTO analysis_house_fact (lvl, path, month, use, n)
+  SELECT lv.lvl, lv.path, m, h.use, count(*) FROM house h, LATERAL (VALUES (0::smallint, h.path), (3::smallint, subpath(h.path, 0, least(3, nlevel(h.path)))), (2::smallint, subpath(h.path, 0, least(2, nlevel(h.path))))) lv(lvl, path) GROUP BY 1, 2, 4;
+  INSERT INTO analysis_household_fact (lvl, path, month, n)
+  SELECT lv.lvl, lv.path, m, count(*) FROM household h, LATERAL (VALUES (0::smallint, h.path), (3::smallint, subpath(h.path, 0, least(3, nlevel(h.path)))), (2::smallint, subpath(h.path, 0, least(2, nlevel(h.path))))) lv(lvl, path) GROUP BY 1, 2;
+  INSERT INTO analysis_event_fact (lvl, path, day, kind, state, created, in_state)
+  SELECT lv.lvl, lv.path, x.day, x.kind, x.state, sum(x.c), sum(x.s) FROM (
     SELECT path, ((created_at AT TIME ZONE 'UTC') + interval '8 hours')::date AS day, kind, state, 1 AS c, 0 AS s FROM work_item
-    UNION ALL SELECT path, d, kind, state, 0, 1 FROM work_item) x
-   GROUP BY 1, 2, 3, 4;
+    UNION ALL SELECT path, d, kind, state, 0, 1 FROM work_item) x, LATERAL (VALUES (0::smallint, x.path), (3::smallint, subpath(x.path, 0, least(3, nlevel(x.path)))), (2::smallint, subpath(x.path, 0, least(2, nlevel(x.path))))) lv(lvl, path)
+   GROUP BY 1, 2, 3, 4, 5;
   PERFORM pg_notify('linli_analysis', 'rebuild');
 END $$;
 REVOKE ALL ON FUNCTION linli_analysis_rebuild() FROM PUBLIC;

@@ -51,6 +51,16 @@ export const EVENTS_OPEN: LedgerDef = {
 };
 
 /**
+ * The ledger level a slice reads: the district roll-up (2) when neither the node nor the area
+ * members lie below a district, the street roll-up (3) when they lie at a street, else the
+ * records' own paths (0).
+ */
+export function levelFor(slice: CubeSlice): 0 | 2 | 3 {
+  const depth = Math.max(slice.path.split('.').length, slice.dims.includes('area') ? slice.areaDepth : 0);
+  return depth <= 2 ? 2 : depth === 3 ? 3 : 0;
+}
+
+/**
  * Values of a ledger for a slice: a stock sums every delta up to each month's end, a flow the
  * deltas within it. Dimension SQL comes from the definitions above, never from input; filter
  * values are parameters.
@@ -64,7 +74,7 @@ export async function ledgerValues(tx: Queryable, def: LedgerDef, slice: CubeSli
     else if (d === 'month') exprs.push(['month', `to_char(mm.m, 'YYYY-MM-DD')`]);
     else exprs.push([d, def.dims[d]!]);
   }
-  const where = [`f.path <@ $1::ltree`];
+  const where = [`f.path <@ $1::ltree`, `f.lvl = ${levelFor(slice)}`];
   const timeCol = `f.${def.time}`;
   if (def.kind === 'stock') where.push(`${timeCol} < (mm.m + interval '1 month')`);
   else where.push(`${timeCol} >= mm.m AND ${timeCol} < (mm.m + interval '1 month')`);
@@ -108,7 +118,7 @@ export async function eventsToday(tx: Queryable, slice: CubeSlice): Promise<Cube
   const exprs = dims.map((d) => (d === 'area' ? `${AREA('$2')} AS "area"` : `f.kind AS "eventKind"`));
   const { rows } = await tx.query<Record<string, string | number>>(
     `SELECT ${[...exprs, 'sum(f.created)::int AS value'].join(', ')} FROM analysis_event_fact f
-      WHERE f.path <@ $1::ltree AND f.day = linli_analysis_day() AND $2::int > 0
+      WHERE f.path <@ $1::ltree AND f.lvl = ${levelFor(slice)} AND f.day = linli_analysis_day() AND $2::int > 0
       ${dims.length ? `GROUP BY ${dims.map((_, i) => i + 1).join(', ')}` : ''}`, [slice.path, slice.areaDepth]);
   return rows.filter((r) => Number(r.value) > 0).map((r) => ({ keys: Object.fromEntries(dims.map((d) => [d, String(r[d])])), value: Number(r.value) }));
 }

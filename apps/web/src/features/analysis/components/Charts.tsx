@@ -55,7 +55,7 @@ export function Bars({ categories, series, dark, height = 280, horizontal, onPic
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: series.length > 1 ? { top: 0 } : undefined,
     grid: { left: 8, right: 16, top: series.length > 1 ? 30 : 10, bottom: 8, containLabel: true },
-    xAxis: horizontal ? val : { ...cat, axisLabel: { ...cat.axisLabel, rotate: categories.length > 6 ? 30 : 0 } },
+    xAxis: horizontal ? val : { ...cat, axisLabel: { ...cat.axisLabel, rotate: categories.length > 3 ? 30 : 0 } },
     yAxis: horizontal ? { ...cat, inverse: true } : val,
     series: series.map((s) => ({ name: s.name, type: 'bar', data: s.data, itemStyle: s.color ? { color: s.color } : undefined, large: s.data.length > 500, cursor: onPick ? 'pointer' : 'default' })),
   }, { dark, onClick: onPick ? (p) => onPick(p.dataIndex) : undefined });

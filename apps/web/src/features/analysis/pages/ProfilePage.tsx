@@ -90,12 +90,12 @@ export function ProfilePage() {
           </Row>
           <Card title={t('analysis.children')}>
             <Table
-              size="small" rowKey="key" dataSource={children} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              size="small" rowKey="key" dataSource={children} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 'max-content' }}
               locale={{ emptyText: <Empty description={t('analysis.empty')} /> }}
               columns={[
                 { title: t('analysis.node'), dataIndex: 'label', render: (_: string, c) => (c.nodeId && c.key !== p.node.path ? <a onClick={() => go({ node: c.nodeId })}>{name(c)}</a> : name(c)), sorter: (a, b) => a.key.localeCompare(b.key) },
                 ...(['people', 'elders', 'living', 'households', 'houses', 'events_open'] as const).map((k) => ({
-                  title: { people: t('analysis.people'), elders: '60+', living: t('analysis.living'), households: t('analysis.households'), houses: lang === 'zh' ? '房屋' : 'Houses', events_open: t('analysis.open') }[k],
+                  title: { people: t('analysis.people'), elders: '60+', living: t('analysis.living'), households: t('analysis.householdCount'), houses: lang === 'zh' ? '房屋' : 'Houses', events_open: t('analysis.open') }[k],
                   key: k, align: 'right' as const, render: (_: unknown, c: (typeof children)[number]) => c.values[k] ?? 0,
                   sorter: (a: (typeof children)[number], b: (typeof children)[number]) => (a.values[k] ?? 0) - (b.values[k] ?? 0),
                 })),
