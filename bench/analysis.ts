@@ -64,7 +64,7 @@ async function generate(owner: Database, n: number) {
         FROM (SELECT id, district_code, path, row_number() OVER () AS r FROM building WHERE name = '基准楼') b, generate_series(1, 30) k`);
     await owner.query(`
       INSERT INTO person (district_code, path, name, name_pinyin, name_initials, gender, birth_date, ethnicity, hukou_division, tags)
-      SELECT substr(bc.code, 1, 6), bc.path, '基准', 'jizhun', 'jz', 1 + (i % 2), date '1925-01-01' + ((i * 7919) % 36500),
+      SELECT substr(bc.code, 1, 6), bc.path, '基准', 'jizhun', 'jz', 1 + (i % 2), date '1925-01-01' + ((i::bigint * 7919) % 36500)::int,
              CASE WHEN i % 20 = 0 THEN '03' ELSE '01' END, CASE WHEN i % 5 = 0 THEN '510100' ELSE substr(bc.code, 1, 6) END,
              CASE WHEN i % 13 = 0 THEN ARRAY['elderly_alone'] WHEN i % 17 = 0 THEN ARRAY['disabled', 'low_income'] ELSE '{}'::text[] END
         FROM generate_series(1, $1::int) i JOIN bc ON bc.rn = 1 + (i % $2::int)`, [n, c]);

@@ -62,7 +62,12 @@ describe('领导驾驶舱 / 数据立方 / 民情分析', () => {
 
     // the whole community's screen, full size
     await cockpit.goto(community.id);
-    await page.getByTestId('cockpit-map').locator('canvas').waitFor();
+    await page.getByTestId('cockpit-map').locator('.registry-map[data-ready="true"]').waitFor();
+    // the map module's offline map has drawn the community's buildings
+    await page.waitForFunction(() => {
+      const map = (window as unknown as { __linliMap?: { loaded(): boolean; queryRenderedFeatures(g: undefined, o: { layers: string[] }): unknown[] } }).__linliMap;
+      return !!map && map.loaded() && map.queryRenderedFeatures(undefined, { layers: ['buildings-3d'] }).length > 0;
+    }, undefined, { polling: 100 });
     await shot(page, 'analysis-cockpit', { fullPage: false });
     await page.context().close();
   });
