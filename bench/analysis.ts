@@ -68,12 +68,16 @@ async function generate(owner: Database, n: number) {
              CASE WHEN i % 20 = 0 THEN '03' ELSE '01' END, CASE WHEN i % 5 = 0 THEN '510100' ELSE substr(bc.code, 1, 6) END,
              CASE WHEN i % 13 = 0 THEN ARRAY['elderly_alone'] WHEN i % 17 = 0 THEN ARRAY['disabled', 'low_income'] ELSE '{}'::text[] END
         FROM generate_series(1, $1::int) i JOIN bc ON bc.rn = 1 + (i % $2::int)`, [n, c]);
+    await owner.query(`DROP TABLE IF EXISTS bh`);
+    await owner.query(`CREATE TEMP TABLE bh AS SELECT row_number() OVER (ORDER BY path, id) - 1 AS r, id, path, district_code FROM house WHERE number LIKE 'B%'`);
+    await owner.query(`CREATE UNIQUE INDEX ON bh (r)`);
+    const houses = (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM bh`)).rows[0]!.n;
+    await owner.query(`ANALYZE bh`);
     await owner.query(`
       INSERT INTO person_house (person_id, house_id, kind, path, district_code, valid_from)
       SELECT p.id, h.id, 'resident', h.path, h.district_code, date '2015-01-01' + (p.r % 4000)::int
-        FROM (SELECT id, path, row_number() OVER (ORDER BY path, id) AS r FROM person WHERE name = '基准') p
-        JOIN (SELECT id, path, district_code, row_number() OVER (ORDER BY path, id) AS r, count(*) OVER () AS cnt FROM house WHERE number LIKE 'B%') h
-          ON h.r = 1 + (p.r * 2 / 5) % h.cnt`);
+        FROM (SELECT id, row_number() OVER (ORDER BY path, id) AS r FROM person WHERE name = '基准') p
+        JOIN bh h ON h.r = (p.r * 2 / 5) % $1::bigint`, [houses]);
     await owner.query(`
       INSERT INTO work_item (district_code, path, kind, title, state, sla_due_at, created_at)
       SELECT substr(bc.code, 1, 6), bc.path, (ARRAY['grid_event', 'repair', 'complaint', 'service_application'])[1 + i % 4], '基准事件',
