@@ -102,6 +102,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
     db, services, app, broker, url,
     async stop() {
       stopQuality?.();
+      await services.analysis.stop();
       stopAging?.();
       stopElderAging?.();
       stopExportHousekeeping?.();

@@ -20,6 +20,7 @@ import type { FieldCipher } from './crypto/field-cipher.js';
 import { createExportsService } from './modules/exports/exports.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
 import { createElderService } from './modules/elder/elder.service.js';
+import { createAnalysisService } from './modules/analysis/analysis.service.js';
 
 /** Wires the module services together; each receives only what it uses. */
 export function createServices(db: Database, config: Config, cipher: FieldCipher) {
@@ -33,6 +34,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const records = createRecordsService({ db, audit, jurisdiction, users });
   const elder = createElderService({ db, audit, cipher });
   relations.registerPersonPanel(elder.personPanel);
+  const exports = createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records });
   return {
     audit,
     jurisdiction,
@@ -49,9 +51,10 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     merge: createMergeService({ db, audit, jurisdiction }),
     quality: createQualityService({ db, audit, cipher }),
     survey: createSurveyService({ db, audit, jurisdiction, people, relations }),
-    exports: createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records }),
+    exports,
     imports: createImportsService({ db, audit, jurisdiction, people, cipher, config }),
     elder,
+    analysis: createAnalysisService({ db, audit, exports }),
   };
 }
 

@@ -23,6 +23,11 @@ export interface Database extends Queryable {
    * true)`), sent with its BEGIN in the same round trip.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, settings?: TransactionSettings): Promise<T>;
+  /**
+   * Calls `fn` with each NOTIFY on `channel` committed by any session (PGlite: this instance;
+   * PostgreSQL: every instance on the server, over a connection of its own). Returns the unlisten.
+   */
+  listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -81,6 +86,11 @@ export async function openPglite(opts: { dir?: string; loadDataDir?: Blob | File
         if (settings) await tx.query(settingsSql(settings, (v) => `'${v.replaceAll("'", "''")}'`));
         return fn(wrap(tx));
       }),
+    async listen(channel, fn) {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel ${channel}`);
+      const off = await db.listen(channel, fn);
+      return async () => { await off(); };
+    },
     close: () => db.close(),
     // exposed for dumps in tests and backups
     ...({ pglite: db } as object),
@@ -131,6 +141,15 @@ export async function openPostgres(url: string, opts: { asAppRole: boolean; max?
       } finally {
         client.release();
       }
+    },
+    async listen(channel, fn) {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel ${channel}`);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      client.on('notification', (m) => { if (m.channel === channel) fn(m.payload ?? ''); });
+      client.on('error', () => undefined);
+      await client.query(`LISTEN ${channel}`);
+      return async () => { await client.end().catch(() => undefined); };
     },
     close: () => pool.end(),
   };

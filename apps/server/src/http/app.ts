@@ -30,6 +30,7 @@ import { surveyRoutes } from '../modules/survey/survey.routes.js';
 import { exportsRoutes } from '../modules/exports/exports.routes.js';
 import { importsRoutes } from '../modules/imports/imports.routes.js';
 import { elderRoutes } from '../modules/elder/elder.routes.js';
+import { analysisRoutes } from '../modules/analysis/analysis.routes.js';
 
 export type App = FastifyInstance;
 export type ZodApp = FastifyInstance<
@@ -121,6 +122,7 @@ export async function buildApp(opts: { config: Config; db: Database; services: S
     exportsRoutes(api, services);
     importsRoutes(api, services);
     elderRoutes(api, services);
+    analysisRoutes(api, services);
   });
 
   app.setNotFoundHandler((req, reply) => {

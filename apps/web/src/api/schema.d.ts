@@ -1262,6 +1262,9 @@ export interface paths {
                     gender?: number;
                     ageMin?: number;
                     ageMax?: number;
+                    birthYearMin?: number;
+                    birthYearMax?: number;
+                    ethnicity?: string;
                     status?: "active" | "deceased" | "moved_out" | "merged";
                     cursor?: string;
                     limit?: number;
@@ -5966,6 +5969,9 @@ export interface paths {
                             gender?: number;
                             ageMin?: number;
                             ageMax?: number;
+                            birthYearMin?: number;
+                            birthYearMax?: number;
+                            ethnicity?: string;
                             /** @enum {string} */
                             status?: "active" | "deceased" | "moved_out" | "merged";
                         };
@@ -8291,6 +8297,522 @@ export interface paths {
                             atNode: number;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 指标与维度目录 / measures and dimensions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dimensions: {
+                                /** @enum {string} */
+                                code: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState";
+                                name: string;
+                                nameEn: string;
+                            }[];
+                            measures: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                unit: string;
+                                unitEn: string;
+                                source: string;
+                                dims: ("area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState")[];
+                                /** @enum {string} */
+                                kind: "stock" | "flow";
+                                history: boolean;
+                                kpi: boolean;
+                            }[];
+                            members: {
+                                [key: string]: {
+                                    key: string;
+                                    label: string;
+                                    labelEn: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/cube": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 数据立方查询 / pivot measures by dimensions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        measures: string[];
+                        /**
+                         * @default area
+                         * @enum {string|null}
+                         */
+                        rows?: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | null;
+                        /**
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        cols?: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | null;
+                        /** Format: uuid */
+                        jurisdictionId?: string;
+                        /** @default 1 */
+                        areaDepth?: number;
+                        month?: string;
+                        /** @default 12 */
+                        monthCount?: number;
+                        /** @default {} */
+                        filters?: {
+                            ageBand?: string;
+                            /** @enum {string} */
+                            gender?: "0" | "1" | "2" | "9";
+                            ethnicity?: string;
+                            tag?: string;
+                            /** @enum {string} */
+                            hukou?: "local" | "other";
+                            houseUse?: string;
+                            eventKind?: string;
+                            eventState?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            node: {
+                                id: string;
+                                name: string;
+                                level: string;
+                                path: string;
+                                parentId: string | null;
+                            };
+                            month: string;
+                            current: boolean;
+                            measures: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                unit: string;
+                                drillable: boolean;
+                            }[];
+                            /** @enum {string|null} */
+                            rowDim: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | null;
+                            /** @enum {string|null} */
+                            colDim: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | null;
+                            rows: {
+                                key: string;
+                                label: string;
+                                labelEn: string;
+                                nodeId: string | null;
+                            }[];
+                            cols: {
+                                key: string;
+                                label: string;
+                                labelEn: string;
+                                nodeId: string | null;
+                            }[];
+                            values: number[][][];
+                            rowTotals: number[][];
+                            colTotals: number[][];
+                            totals: number[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/cube/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 数据立方导出 Excel / the pivot as a workbook */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        measures: string[];
+                        /**
+                         * @default area
+                         * @enum {string|null}
+                         */
+                        rows?: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | null;
+                        /**
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        cols?: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | null;
+                        /** Format: uuid */
+                        jurisdictionId?: string;
+                        /** @default 1 */
+                        areaDepth?: number;
+                        month?: string;
+                        /** @default 12 */
+                        monthCount?: number;
+                        /** @default {} */
+                        filters?: {
+                            ageBand?: string;
+                            /** @enum {string} */
+                            gender?: "0" | "1" | "2" | "9";
+                            ethnicity?: string;
+                            tag?: string;
+                            /** @enum {string} */
+                            hukou?: "local" | "other";
+                            houseUse?: string;
+                            eventKind?: string;
+                            eventState?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/drill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 单元格明细去向 / which list holds the records behind a cell */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        measure: string;
+                        /** Format: uuid */
+                        jurisdictionId?: string;
+                        month?: string;
+                        /** @default {} */
+                        keys?: {
+                            ageBand?: string;
+                            /** @enum {string} */
+                            gender?: "0" | "1" | "2" | "9";
+                            ethnicity?: string;
+                            tag?: string;
+                            /** @enum {string} */
+                            hukou?: "local" | "other";
+                            houseUse?: string;
+                            eventKind?: string;
+                            eventState?: string;
+                            area?: string;
+                            month?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            list: "people" | "events" | "houses";
+                            query: {
+                                [key: string]: string | number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 民情分析 / resident profile of a jurisdiction and its children */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            node: {
+                                id: string;
+                                name: string;
+                                level: string;
+                                path: string;
+                                parentId: string | null;
+                            };
+                            month: string;
+                            pyramid: {
+                                band: number;
+                                label: string;
+                                male: number;
+                                female: number;
+                            }[];
+                            tags: {
+                                tag: string;
+                                label: string;
+                                labelEn: string;
+                                people: number;
+                            }[];
+                            households: {
+                                total: number;
+                                bySize: {
+                                    size: number;
+                                    households: number;
+                                }[];
+                                alone: number;
+                                aloneElderly: number;
+                                emptyNest: number;
+                                oldOld: number;
+                            };
+                            residence: {
+                                people: number;
+                                living: number;
+                                hukouLocal: number;
+                                hukouOther: number;
+                            };
+                            moves: {
+                                month: string;
+                                movedIn: number;
+                                movedOut: number;
+                            }[];
+                            children: {
+                                key: string;
+                                label: string;
+                                labelEn: string;
+                                nodeId: string | null;
+                                values: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/cockpit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 驾驶舱数据 / the cockpit figures now */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            node: {
+                                id: string;
+                                name: string;
+                                level: string;
+                                path: string;
+                                parentId: string | null;
+                            };
+                            at: string;
+                            kpis: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                unit: string;
+                                value: number | null;
+                                source: string;
+                            }[];
+                            pyramid: {
+                                band: number;
+                                label: string;
+                                male: number;
+                                female: number;
+                            }[];
+                            eventsByKind: {
+                                kind: string;
+                                label: string;
+                                open: number;
+                                overdue: number;
+                            }[];
+                            moves: {
+                                month: string;
+                                movedIn: number;
+                                movedOut: number;
+                            }[];
+                            children: {
+                                key: string;
+                                label: string;
+                                labelEn: string;
+                                nodeId: string | null;
+                                values: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/cockpit/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 驾驶舱实时推送（SSE）/ the cockpit figures pushed on every change */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

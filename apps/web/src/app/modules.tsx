@@ -20,6 +20,8 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import { CloudUploadOutlined } from '@ant-design/icons';
 // Elder care (养老): archives, assessment to-dos, statistics.
 import { BarChartOutlined, HeartOutlined, ScheduleOutlined } from '@ant-design/icons';
+// Analysis (民情分析 / 数据立方 / 领导驾驶舱).
+import { AreaChartOutlined, FundProjectionScreenOutlined, PieChartOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { DictKey } from '../i18n/dict';
 import { PERM, type Permission } from './permissions';
@@ -252,6 +254,30 @@ export const modules: readonly AppModule[] = [
     description: 'menu.desc.settings',
     whilePending: true,
     page: lazy(() => import('../features/auth/pages/SettingsPage').then((m) => ({ default: m.SettingsPage }))),
+  },
+  {
+    path: '/analysis/profile',
+    icon: PieChartOutlined,
+    label: 'menu.analysisProfile',
+    description: 'menu.desc.analysisProfile',
+    permission: PERM.analysisRead,
+    page: lazy(() => import('../features/analysis/pages/ProfilePage').then((m) => ({ default: m.ProfilePage }))),
+  },
+  {
+    path: '/analysis/cube',
+    icon: AreaChartOutlined,
+    label: 'menu.analysisCube',
+    description: 'menu.desc.analysisCube',
+    permission: PERM.analysisRead,
+    page: lazy(() => import('../features/analysis/pages/CubePage').then((m) => ({ default: m.CubePage }))),
+  },
+  {
+    path: '/analysis/cockpit',
+    icon: FundProjectionScreenOutlined,
+    label: 'menu.analysisCockpit',
+    description: 'menu.desc.analysisCockpit',
+    permission: PERM.analysisRead,
+    page: lazy(() => import('../features/analysis/pages/CockpitPage').then((m) => ({ default: m.CockpitPage }))),
   },
 ];
 

@@ -35,6 +35,8 @@ export const PERM = {
   elderAssess: 'elder.assess',
   /** Change the assessment settings. */
   elderManage: 'elder.manage',
+  /** 民情分析, 数据立方, 领导驾驶舱 of one's jurisdiction. */
+  analysisRead: 'analysis.read',
 } as const;
 export type Permission = (typeof PERM)[keyof typeof PERM];
 

@@ -5,10 +5,14 @@ import { LoginPage } from '../features/auth/pages/LoginPage';
 import { AppLayout } from '../features/shell/AppLayout';
 import { NotFound, RequireAuth, RequirePermission } from './guards';
 import { modules } from './modules';
+import { PERM } from './permissions';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from './paths';
 
 /** 入户调查: the grid worker's phone app, outside the desktop shell; it works offline (its own session check). */
 const SurveyApp = lazy(() => import('../features/survey/pages/SurveyApp').then((m) => ({ default: m.SurveyApp })));
+
+/** 领导驾驶舱 full screen (1920×1080), outside the shell. */
+const CockpitFull = lazy(() => import('../features/analysis/pages/CockpitPage').then((m) => ({ default: m.CockpitFullPage })));
 
 /** Routes: /login is public; everything else needs a session; module routes come from the registry. */
 export const router = createBrowserRouter([
@@ -20,6 +24,7 @@ export const router = createBrowserRouter([
     element: <RequireAuth />,
     children: [
       { path: CHANGE_PASSWORD_PATH, element: <ForcedPasswordPage /> },
+      { path: '/cockpit', element: <RequirePermission permission={PERM.analysisRead}><Suspense><CockpitFull /></Suspense></RequirePermission> },
       {
         element: <AppLayout />,
         children: [

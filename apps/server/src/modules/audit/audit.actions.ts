@@ -52,6 +52,7 @@ export const AUDIT_ACTIONS = {
   'elder.risk_event': { name: '登记风险事件', nameEn: 'Record a care-risk event' },
   'elder.proposal_decide': { name: '处理即时评估建议', nameEn: 'Decide an immediate-assessment proposal' },
   'elder.setting_update': { name: '修改养老评估设置', nameEn: 'Change elder-assessment settings' },
+  'analysis.export': { name: '导出数据立方', nameEn: 'Export the data cube' },
   'audit.read': { name: '查阅审计日志', nameEn: 'Read audit log' },
   'audit.verify': { name: '校验审计链', nameEn: 'Verify audit chain' },
 } as const;

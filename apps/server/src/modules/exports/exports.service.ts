@@ -331,6 +331,23 @@ export function createExportsService(deps: {
       return { filename, stream: out };
     },
 
+    /**
+     * A small table (aggregates, no personal data: the cube's pivot) as a workbook in the same
+     * shape as the list exports — bold frozen header, then a sheet saying what it is, by whom, when.
+     */
+    async tableWorkbook(actor: Actor, t: { title: string; header: string[]; rows: (string | number)[][]; notes: [string, string][] }): Promise<Buffer> {
+      const wb = new ExcelJS.Workbook();
+      wb.creator = 'Linli 邻里';
+      const ws = wb.addWorksheet(t.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+      ws.columns = t.header.map((_, i) => ({ width: i === 0 ? 28 : 14 }));
+      ws.addRow(t.header).font = { bold: true };
+      for (const r of t.rows) ws.addRow(r);
+      const info = wb.addWorksheet('导出说明');
+      info.columns = [{ width: 14 }, { width: 60 }];
+      for (const row of [...t.notes, ['导出人', `${actor.displayName}（${actor.username}）`], ['导出时间', chinaTime(new Date())]]) info.addRow(row);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    },
+
     /** Marks jobs a stopped process left running as failed; then deletes expired files every few minutes. */
     startHousekeeping(everyMs = 10 * 60_000) {
       const sys = systemScope('export housekeeping');

@@ -56,6 +56,7 @@ export interface PersonFilter {
   underPath?: string;
   tag?: string;
   gender?: number;
+  ethnicity?: string;
   bornAfter?: string;
   bornBefore?: string;
   status?: string;
@@ -94,6 +95,7 @@ function personWhere(f: Omit<PersonFilter, 'after' | 'limit'>) {
   }
   if (f.tag) add('t.tags @> ARRAY[?]::text[]', f.tag);
   if (f.gender !== undefined) add('t.gender = ?', f.gender);
+  if (f.ethnicity) add('t.ethnicity = ?', f.ethnicity);
   if (f.bornAfter) add('t.birth_date >= ?::date', f.bornAfter);
   if (f.bornBefore) add('t.birth_date <= ?::date', f.bornBefore);
   add('t.status = ?', f.status ?? 'active');

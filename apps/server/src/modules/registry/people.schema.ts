@@ -46,6 +46,10 @@ export const PersonQuery = z.strictObject({
   gender: z.coerce.number().int().refine((g) => [0, 1, 2, 9].includes(g)).optional(),
   ageMin: z.coerce.number().int().min(0).max(150).optional(),
   ageMax: z.coerce.number().int().min(0).max(150).optional(),
+  /** born in these years (the analysis cube counts ages by year) */
+  birthYearMin: z.coerce.number().int().min(1850).max(2200).optional(),
+  birthYearMax: z.coerce.number().int().min(1850).max(2200).optional(),
+  ethnicity: z.string().regex(/^\d{2}$/).optional(),
   status: z.enum(['active', 'deceased', 'moved_out', 'merged']).optional(),
   cursor: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),

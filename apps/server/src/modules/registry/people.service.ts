@@ -194,11 +194,11 @@ export function createPeopleService(deps: { db: Database; audit: AuditService; j
      * Search as Chinese users search: a full citizen ID or mobile number finds exactly; letters
      * match pinyin initials or full pinyin; Chinese matches the start of the name.
      */
-    list: (actor: Actor, q: { q?: string; address?: string; jurisdictionId?: string; tag?: string; gender?: number; ageMin?: number; ageMax?: number; status?: string; cursor?: string; limit: number },
+    list: (actor: Actor, q: { q?: string; address?: string; jurisdictionId?: string; tag?: string; gender?: number; ageMin?: number; ageMax?: number; birthYearMin?: number; birthYearMax?: number; ethnicity?: string; status?: string; cursor?: string; limit: number },
       /** false when the caller audits the read itself (an export records one row for the whole file). */
       audited = true) =>
       run(actor, async (tx) => {
-        const filter: people.PersonFilter = { address: q.address, tag: q.tag, gender: q.gender, status: q.status, limit: q.limit };
+        const filter: people.PersonFilter = { address: q.address, tag: q.tag, gender: q.gender, ethnicity: q.ethnicity, status: q.status, limit: q.limit };
         let searchKind = 'none';
         if (q.q) {
           const text = q.q.replace(/\s+/g, '');
@@ -226,6 +226,8 @@ export function createPeopleService(deps: { db: Database; audit: AuditService; j
           d.setUTCDate(d.getUTCDate() + 1);
           filter.bornAfter = d.toISOString().slice(0, 10);
         }
+        if (q.birthYearMin !== undefined) filter.bornAfter = [filter.bornAfter, `${q.birthYearMin}-01-01`].filter(Boolean).sort().at(-1);
+        if (q.birthYearMax !== undefined) filter.bornBefore = [filter.bornBefore, `${q.birthYearMax}-12-31`].filter(Boolean).sort()[0];
         filter.after = decodeCursor(q.cursor);
         const page = await people.searchPeople(tx, filter);
         const total = await people.countPeople(tx, filter, COUNT_CAP);

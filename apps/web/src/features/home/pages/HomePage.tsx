@@ -8,6 +8,7 @@ import { localName } from '../../../i18n/names';
 import { formatDateTime } from '../../../shared/utils/format';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
 import { LevelTag } from '../../jurisdiction/components/LevelTag';
+import { CockpitCard } from '../../analysis/components/CockpitCard';
 
 /** 工作台: who I am, where I work, when I last signed in, and the modules my roles open — all from /api/auth/me. */
 export function HomePage() {
@@ -71,6 +72,8 @@ export function HomePage() {
           </Flex>
         </Flex>
       </Card>
+
+      <CockpitCard />
 
       <Card title={t('home.modules')}>
         {mine.length === 0 ? (
