@@ -19,6 +19,7 @@ import { createSurveyService } from './modules/survey/survey.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 import { createExportsService } from './modules/exports/exports.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
+import { createDevicesService } from './modules/devices/devices.service.js';
 
 /** Wires the module services together; each receives only what it uses. */
 export function createServices(db: Database, config: Config, cipher: FieldCipher) {
@@ -48,6 +49,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     survey: createSurveyService({ db, audit, jurisdiction, people, relations }),
     exports: createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records }),
     imports: createImportsService({ db, audit, jurisdiction, people, cipher, config }),
+    devices: createDevicesService({ db, audit }),
   };
 }
 

@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = {
   'import.commit': { name: '确认导入', nameEn: 'Commit an import' },
   'import.cancel': { name: '取消导入', nameEn: 'Cancel an import' },
   'import.report': { name: '下载导入错误报告', nameEn: 'Download an import error report' },
+  'device.track_read': { name: '查看老人定位轨迹', nameEn: 'Read an elder\'s location track' },
   'audit.read': { name: '查阅审计日志', nameEn: 'Read audit log' },
   'audit.verify': { name: '校验审计链', nameEn: 'Verify audit chain' },
 } as const;
