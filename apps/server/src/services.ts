@@ -20,6 +20,7 @@ import type { FieldCipher } from './crypto/field-cipher.js';
 import { createExportsService } from './modules/exports/exports.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
 import { createDevicesService } from './modules/devices/devices.service.js';
+import { createElderService } from './modules/elder/elder.service.js';
 
 /** Wires the module services together; each receives only what it uses. */
 export function createServices(db: Database, config: Config, cipher: FieldCipher) {
@@ -50,6 +51,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     exports: createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records }),
     imports: createImportsService({ db, audit, jurisdiction, people, cipher, config }),
     devices: createDevicesService({ db, audit }),
+    elder: createElderService({ db, audit }),
   };
 }
 
