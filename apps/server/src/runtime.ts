@@ -12,6 +12,7 @@ import { loadDivisions } from './seed/divisions.js';
 import { createServices, type Services } from './services.js';
 import { today } from './shared/dates.js';
 import { startImportWorker } from './modules/imports/imports.jobs.js';
+import { type IngestHandle, startIngestion } from './modules/devices/devices.ingest.js';
 
 export const CITY_CODE = '5109';
 
@@ -21,6 +22,9 @@ const AUDIT_LINK_EVERY_MS = 500;
 const AGE_STATS_EVERY_MS = 60 * 60 * 1000;
 /** How often data-quality findings are brought up to the registry's changes. */
 const QUALITY_EVERY_MS = 5000;
+/** How often unacknowledged device alerts are checked for escalation, and silent watches for going offline. */
+const ALERT_ESCALATION_EVERY_MS = 5000;
+const DEVICE_OFFLINE_EVERY_MS = 60_000;
 
 /** Brings the registry's ground in: the division tree always, the demo grids and accounts in demo mode. */
 export async function ensureBaseData(db: Database, services: Services, config: Config, cipher: FieldCipher, log: (m: string) => void = () => undefined) {
@@ -43,6 +47,8 @@ export interface Running {
   services: Services;
   app?: App;
   broker?: BrokerHandle;
+  /** Device ingestion (MQTT subscriber and the 3G watch TCP server), when this process runs the devices role. */
+  ingest?: IngestHandle;
   url?: string;
   stop(): Promise<void>;
 }
@@ -78,13 +84,20 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   let app: App | undefined;
   let broker: BrokerHandle | undefined;
   let url: string | undefined;
-  if (config.roles.has('devices')) broker = await startBroker(config);
+  let ingest: IngestHandle | undefined;
+  if (config.roles.has('devices')) {
+    broker = await startBroker(config);
+    ingest = await startIngestion(services.devices, { brokerUrl: broker.url, tcpPort: config.devices.watchTcpPort, log });
+    log(`设备接入已启动 / device ingestion: MQTT ${broker.url}, 3G watch TCP port ${ingest.tcpPort}`);
+  }
   // jobs: data-quality findings follow the registry's changes and queued evaluations run; the
   // map's 60+ figures take in the people who turned 60; old exports are removed; imports commit.
   const jobs = config.roles.has('jobs');
   const stopQuality = jobs ? every(QUALITY_EVERY_MS, '数据质量任务 quality job', () => Promise.all([services.quality.drainChanges(), services.quality.idle()]), log) : undefined;
   const stopAging = jobs ? every(AGE_STATS_EVERY_MS, '楼栋统计更新 building figures update', () => services.map.ageStats(), log, true) : undefined;
   const stopExportHousekeeping = jobs ? services.exports.startHousekeeping() : undefined;
+  const stopEscalation = jobs ? every(ALERT_ESCALATION_EVERY_MS, '告警升级 alert escalation', () => services.devices.escalateDue(), log) : undefined;
+  const stopOffline = jobs ? every(DEVICE_OFFLINE_EVERY_MS, '设备离线检查 device offline check', () => services.devices.markOffline(), log) : undefined;
   const importWorker = jobs ? startImportWorker(services.imports, { log: (m, e) => log(`${m} ${e instanceof Error ? e.message : ''}`) }) : undefined;
   if (config.roles.has('api')) {
     app = await buildApp({ config, db, services, logger: { level: config.logLevel } });
@@ -94,13 +107,16 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
     url = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}/`;
   }
   return {
-    db, services, app, broker, url,
+    db, services, app, broker, ingest, url,
     async stop() {
+      stopEscalation?.();
+      stopOffline?.();
       stopQuality?.();
       stopAging?.();
       stopExportHousekeeping?.();
       await app?.close();
       await importWorker?.stop();
+      await ingest?.stop();
       await broker?.close();
       await stopChainer();
       await db.close();

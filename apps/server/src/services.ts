@@ -32,6 +32,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const relations = createRelationsService({ db, audit });
   const users = createUsersService({ db, audit, jurisdiction, passwords });
   const records = createRecordsService({ db, audit, jurisdiction, users });
+  const elder = createElderService({ db, audit });
   return {
     audit,
     jurisdiction,
@@ -50,8 +51,8 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     survey: createSurveyService({ db, audit, jurisdiction, people, relations }),
     exports: createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records }),
     imports: createImportsService({ db, audit, jurisdiction, people, cipher, config }),
-    devices: createDevicesService({ db, audit }),
-    elder: createElderService({ db, audit }),
+    elder,
+    devices: createDevicesService({ db, audit, config, jurisdiction, people, records, relations, elder }),
   };
 }
 
