@@ -3,6 +3,7 @@ import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { type FieldCipher, fieldCipherFor } from './crypto/field-cipher.js';
 import { seedRegistryDemo } from './seed/registry-demo.js';
+import { seedDevicesDemo } from './seed/devices-demo.js';
 import { systemScope, withScope } from './db/scope.js';
 import { type BrokerHandle, startBroker } from './devices/broker.js';
 import { type App, buildApp } from './http/app.js';
@@ -39,6 +40,8 @@ export async function ensureBaseData(db: Database, services: Services, config: C
     log(`演示账号已创建 / demo accounts created: ${created.join(', ')}`);
     const counts = await seedRegistryDemo(db, cipher);
     if (counts) log(`试点数据已生成 / pilot registry generated: ${JSON.stringify(counts)}`);
+    const devices = await seedDevicesDemo(db, services);
+    if (devices) log(`智能设备演示数据已生成 / device demo data generated: ${JSON.stringify(devices)}`);
   }
 }
 

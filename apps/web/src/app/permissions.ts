@@ -27,6 +27,12 @@ export const PERM = {
   exportApprove: 'export.approve',
   /** 数据采集: import spreadsheets into the registry. */
   collectionImport: 'collection.import',
+  /** 智能设备: watches, kiosks, positions and alerts of one's jurisdiction. */
+  devicesRead: 'devices.read',
+  /** Register devices, bind watches to elders, draw safe zones, set health limits. */
+  devicesManage: 'devices.manage',
+  /** Acknowledge and close device alerts. */
+  devicesAlerts: 'devices.alerts',
 } as const;
 export type Permission = (typeof PERM)[keyof typeof PERM];
 

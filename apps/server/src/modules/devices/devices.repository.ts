@@ -375,3 +375,29 @@ export async function nodeIdAt(tx: Queryable, path: string): Promise<string | nu
   const { rows } = await tx.query<{ id: string | null }>('SELECT n.id FROM linli_node_at($1::ltree) n', [path]);
   return rows[0]?.id ?? null;
 }
+
+/** Demo seeding: elders (60+) of a jurisdiction subtree without a watch, with their home building's position when known. */
+export async function eldersWithoutWatch(tx: Queryable, underPath: string, bornBefore: string, limit: number): Promise<{ id: string; name: string; lat: number | null; lng: number | null }[]> {
+  const { rows } = await tx.query<{ id: string; name: string; lat: number | null; lng: number | null }>(
+    `SELECT p.id, p.name,
+            (SELECT b.lat FROM person_house ph JOIN house h ON h.id = ph.house_id JOIN building b ON b.id = h.building_id WHERE ph.person_id = p.id AND ph.valid_to IS NULL LIMIT 1) AS lat,
+            (SELECT b.lon FROM person_house ph JOIN house h ON h.id = ph.house_id JOIN building b ON b.id = h.building_id WHERE ph.person_id = p.id AND ph.valid_to IS NULL LIMIT 1) AS lng
+       FROM person p
+      WHERE p.path <@ $1::ltree AND p.status = 'active' AND p.birth_date <= $2::date
+        AND NOT EXISTS (SELECT 1 FROM device d WHERE d.person_id = p.id)
+      ORDER BY p.path, p.id LIMIT $3`,
+    [underPath, bornBefore, limit],
+  );
+  return rows;
+}
+
+export async function countDevices(tx: Queryable): Promise<number> {
+  const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM device');
+  return rows[0]!.n;
+}
+
+/** A node's path by its code (demo seeding places the kiosk in a named community). */
+export async function pathOfCode(tx: Queryable, code: string): Promise<string | null> {
+  const { rows } = await tx.query<{ path: string }>('SELECT path::text AS path FROM jurisdiction_node WHERE code = $1 AND valid_to IS NULL LIMIT 1', [code]);
+  return rows[0]?.path ?? null;
+}
