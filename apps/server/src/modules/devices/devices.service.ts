@@ -117,6 +117,8 @@ export function createDevicesService(deps: {
   // ---- device cache for ingestion (serial → identity); a miss asks the database
   const cache = new Map<string, { key: repo.DeviceKey; at: number }>();
   const CACHE_MS = 30_000;
+  const touched = new Map<string, { at: number; battery: number | null; worn: boolean | null }>();
+  const TOUCH_MS = 15_000;
   async function deviceFor(tx: Queryable, serial: string) {
     const hit = cache.get(serial);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.key;
@@ -199,7 +201,15 @@ export function createDevicesService(deps: {
         const later = !prev?.fix || (fix && fix.at > prev.fix.at);
         touch.set(dev.id, { id: dev.id, seen_at: new Date(), battery: r.battery ?? prev?.battery ?? null, fix: later ? fix : prev!.fix, worn: worn ?? prev?.worn ?? null, firmware: null });
       }
-      await repo.touchDevices(tx, [...touch.values()]);
+      // "last seen" is kept to TOUCH_MS: a device reporting every second is not rewritten every second
+      const now = Date.now();
+      const due = [...touch.values()].filter((u) => {
+        const prev = touched.get(u.id);
+        const keep = !prev || now - prev.at >= TOUCH_MS || prev.battery !== u.battery || prev.worn !== u.worn || u.worn === false;
+        if (keep) touched.set(u.id, { at: now, battery: u.battery, worn: u.worn });
+        return keep;
+      });
+      await repo.touchDevices(tx, due);
       // safe zones: new valid fixes, per person in time order
       const newFixes = known.filter(({ r, dev }) => r.hasFix !== false && dev.person_id && isNew.has(`${dev.id}|${r.fixedAt.getTime()}`));
       const zones = await repo.zonesOf(tx, [...new Set(newFixes.map(({ dev }) => dev.person_id!))]);
@@ -236,7 +246,11 @@ export function createDevicesService(deps: {
 
   async function publishAlerts(rows: repo.AlertRow[]) {
     if (!rows.length) return;
-    const full = await withScope(db, ingestScope, async (tx) => Promise.all(rows.map((a) => repo.alertById(tx, a.id))));
+    const full = await withScope(db, ingestScope, async (tx) => {
+      const out: (repo.AlertRow | undefined)[] = [];
+      for (const a of rows) out.push(await repo.alertById(tx, a.id));
+      return out;
+    });
     for (const a of full) if (a) emit({ type: 'alert', path: a.path, alert: toAlert(a) });
   }
 
