@@ -88,6 +88,15 @@ describe('智能设备', () => {
     await alerts.waitLive();
     await settled(alerts.table());
     await shot(page, 'devices-alerts-phone');
+    // a demo elder with a zone, a track and kiosk readings (the first demo watch): map and trend on the phone
+    const api = await apiLogin('grid', PASSWORD);
+    const watch = (await api.get('/api/devices?kind=watch&q=860000100000000')).body.items[0];
+    expect(watch?.personId).toBeTruthy();
+    const map = new ElderMapPage(page);
+    await map.goto(watch.personId);
+    await page.getByTestId('readings-chart').locator('canvas').waitFor();
+    await settled(page.getByTestId('readings-chart'));
+    await shot(page, 'devices-elder-map-phone');
     await page.context().close();
   });
 });

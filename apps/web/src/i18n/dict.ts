@@ -1398,6 +1398,11 @@ export const dict = {
   'elderMap.current': { zh: '当前位置', en: 'Current position' },
   'elderMap.accuracy': { zh: '精度 {m} 米', en: 'Accuracy {m} m' },
   'elderMap.fixes': { zh: '{n} 个定位点', en: '{n} fixes' },
+  'readings.title': { zh: '健康小屋测量趋势（近 90 天）', en: 'Kiosk readings (last 90 days)' },
+  'readings.systolic': { zh: '收缩压', en: 'Systolic' },
+  'readings.diastolic': { zh: '舒张压', en: 'Diastolic' },
+  'readings.glucose': { zh: '血糖', en: 'Glucose' },
+  'readings.abnormal': { zh: '{n} 次超出阈值', en: '{n} beyond limits' },
   'elderMap.noWatch': { zh: '该老人没有绑定定位手表', en: 'This elder has no watch' },
 } as const satisfies Record<string, Entry>;
 

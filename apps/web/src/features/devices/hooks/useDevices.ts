@@ -63,6 +63,14 @@ export function useElderMap(personId: string | undefined, from: string, to: stri
   });
 }
 
+export function useReadings(personId: string | undefined) {
+  return useQuery({
+    queryKey: ['devices', 'readings', personId],
+    queryFn: () => unwrap(api.GET('/api/devices/people/{id}/readings', { params: { path: { id: personId! }, query: { days: 90 } } })),
+    enabled: Boolean(personId),
+  });
+}
+
 export function useAddZone() {
   const qc = useQueryClient();
   return useMutation({

@@ -11,8 +11,9 @@ import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { formatDateTime } from '../../../shared/utils/format';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
+import { Chart } from '../components/Chart';
 import { TrackMap } from '../components/TrackMap';
-import { type LivePosition, useAddZone, useDeleteZone, useDeviceList, useDeviceStream, useElderMap } from '../hooks/useDevices';
+import { type LivePosition, useAddZone, useDeleteZone, useDeviceList, useDeviceStream, useElderMap, useReadings } from '../hooks/useDevices';
 import { hhmm } from '../utils/geo';
 
 /** 失智定位: an elder's current position (live), safe zones and the track of a chosen period, played back. */
@@ -81,6 +82,7 @@ export function ElderMapPage() {
               ) : <Typography.Text type="secondary">{t('elderMap.noWatch')}</Typography.Text>}
             </Card>
           )}
+          {data.data && <ReadingsCard personId={data.data.person.id} />}
           {data.data && (
             <ZonesCard personId={data.data.person.id} zones={data.data.zones} mayManage={mayManage} draft={draft} setDraft={setDraft} />
           )}
@@ -162,6 +164,34 @@ function ZonesCard({ personId, zones, mayManage, draft, setDraft }: {
           </Space>
         </Form>
       )}
+    </Card>
+  );
+}
+
+/** 健康监测: the elder's kiosk blood pressure and glucose of the last 90 days as a trend. */
+function ReadingsCard({ personId }: { personId: string }) {
+  const { t } = useI18n();
+  const r = useReadings(personId);
+  const option = useMemo(() => {
+    const items = [...(r.data?.items ?? [])].reverse();
+    const series = (kind: string, key: string, name: string, axis = 0) => ({
+      name, type: 'line', yAxisIndex: axis, showSymbol: true, symbolSize: 5,
+      data: items.filter((i) => i.kind === kind && typeof i.values[key] === 'number').map((i) => [String(i.measuredAt), i.values[key] as number]),
+    });
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, textStyle: { fontSize: 11 } },
+      grid: { left: 36, right: 36, top: 28, bottom: 24 },
+      xAxis: { type: 'time' },
+      yAxis: [{ type: 'value', name: 'mmHg', min: 40 }, { type: 'value', name: 'mmol/L', min: 0 }],
+      series: [series('blood_pressure', 'systolic', t('readings.systolic')), series('blood_pressure', 'diastolic', t('readings.diastolic')), series('glucose', 'glucose', t('readings.glucose'), 1)],
+    };
+  }, [r.data, t]);
+  if (!r.data?.items.length) return null;
+  const abnormal = r.data.items.filter((i) => i.abnormal.length).length;
+  return (
+    <Card size="small" title={t('readings.title')} extra={abnormal > 0 && <Tag color="red">{t('readings.abnormal', { n: abnormal })}</Tag>}>
+      <Chart option={option} height={200} testId="readings-chart" />
     </Card>
   );
 }
