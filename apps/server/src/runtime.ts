@@ -3,6 +3,7 @@ import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { type FieldCipher, fieldCipherFor } from './crypto/field-cipher.js';
 import { seedRegistryDemo } from './seed/registry-demo.js';
+import { seedElderDemo } from './seed/elder-demo.js';
 import { seedDevicesDemo } from './seed/devices-demo.js';
 import { systemScope, withScope } from './db/scope.js';
 import { type BrokerHandle, startBroker } from './devices/broker.js';
@@ -40,6 +41,9 @@ export async function ensureBaseData(db: Database, services: Services, config: C
     log(`演示账号已创建 / demo accounts created: ${created.join(', ')}`);
     const counts = await seedRegistryDemo(db, cipher);
     if (counts) log(`试点数据已生成 / pilot registry generated: ${JSON.stringify(counts)}`);
+    const [first, second] = [await services.users.idOf('eldercare'), await services.users.idOf('assessor')];
+    const elders = first && second ? await seedElderDemo(db, services, { first, second }) : null;
+    if (elders) log(`养老演示数据已生成 / elder demo data generated: ${JSON.stringify(elders)}`);
     const devices = await seedDevicesDemo(db, services);
     if (devices) log(`智能设备演示数据已生成 / device demo data generated: ${JSON.stringify(devices)}`);
   }
@@ -98,6 +102,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   const jobs = config.roles.has('jobs');
   const stopQuality = jobs ? every(QUALITY_EVERY_MS, '数据质量任务 quality job', () => Promise.all([services.quality.drainChanges(), services.quality.idle()]), log) : undefined;
   const stopAging = jobs ? every(AGE_STATS_EVERY_MS, '楼栋统计更新 building figures update', () => services.map.ageStats(), log, true) : undefined;
+  const stopElderAging = jobs ? every(AGE_STATS_EVERY_MS, '老人统计年龄段更新 elder age bands update', () => services.elder.ageStats(), log, true) : undefined;
   const stopExportHousekeeping = jobs ? services.exports.startHousekeeping() : undefined;
   const stopEscalation = jobs ? every(ALERT_ESCALATION_EVERY_MS, '告警升级 alert escalation', () => services.devices.escalateDue(), log) : undefined;
   const stopOffline = jobs ? every(DEVICE_OFFLINE_EVERY_MS, '设备离线检查 device offline check', () => services.devices.markOffline(), log) : undefined;
@@ -116,6 +121,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
       stopOffline?.();
       stopQuality?.();
       stopAging?.();
+      stopElderAging?.();
       stopExportHousekeeping?.();
       await app?.close();
       await importWorker?.stop();

@@ -32,7 +32,8 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const relations = createRelationsService({ db, audit });
   const users = createUsersService({ db, audit, jurisdiction, passwords });
   const records = createRecordsService({ db, audit, jurisdiction, users });
-  const elder = createElderService({ db, audit });
+  const elder = createElderService({ db, audit, cipher });
+  relations.registerPersonPanel(elder.personPanel);
   return {
     audit,
     jurisdiction,

@@ -19,6 +19,8 @@ let registrar: Agent;
 const surveyWorkers: Record<string, Agent> = {};
 let exportApprover: Agent;
 let ownExporter: Agent;
+/** Elder-care staff of 船山区, who assess (and sign what another assessor submitted). */
+let elderStaff: Agent;
 
 beforeAll(async () => {
   ctx = await setupTestContext();
@@ -27,6 +29,7 @@ beforeAll(async () => {
   secAdmin = await login(ctx, (await buildUser(ctx, { roles: ['security_admin'], nodes: ['510903'] })).username);
   registrar = await login(ctx, (await buildUser(ctx, { roles: ['community_worker'], nodes: ['510903'] })).username);
   exportApprover = await login(ctx, (await buildUser(ctx, { roles: ['district_official'], nodes: ['510903'] })).username);
+  elderStaff = await login(ctx, (await buildUser(ctx, { roles: ['eldercare_staff'], nodes: ['510903'] })).username);
   // records on both sides: 船山区 (own) and 安居区 (sibling)
   for (const [side, code, grid] of [['own', '510903001001', '510903001001001'], ['sibling', '510904001001', '510904001001001']] as const) {
     const bag = side === 'own' ? own : sibling;
@@ -67,6 +70,14 @@ beforeAll(async () => {
     bag.exportRequest = (await sideWorker.post('/api/exports', { resource: 'people', filters: {}, masked: false, reason: '矩阵测试核对' })).body.id;
     if (side === 'own') ownExporter = sideWorker;
     const gridNode = await nodeByCode(ctx, grid);
+    // 养老: an archive, an assessment awaiting its second assessor, a proposal after two falls
+    const sideAssessor = await login(ctx, (await buildUser(ctx, { roles: ['eldercare_staff'], nodes: [code] })).username);
+    await sideWorker.request('PUT', `/api/elder/elders/${bag.person}/archive`, { livingSituation: 'alone' });
+    const scale = (await sideAssessor.get('/api/elder/scales')).body.items.find((x: { inUse: boolean }) => x.inUse);
+    bag.elderAnswers = JSON.stringify(Object.fromEntries(scale.definition.items.map((it: { code: string; options: { score: number }[] }) => [it.code, it.options[0]!.score])));
+    bag.elderAssessment = (await sideAssessor.post(`/api/elder/elders/${bag.person}/assessments`, { scaleVersion: scale.version, reason: 'first', answers: JSON.parse(bag.elderAnswers) })).body.id;
+    for (const days of [3, 2]) await sideWorker.post(`/api/elder/elders/${bag.person}/risk-events`, { kind: 'fall', occurredAt: new Date(Date.now() - days * 86_400_000).toISOString() });
+    bag.elderProposal = (await sideAssessor.get('/api/elder/proposals')).body.items[0].id;
     bag.importJob = (await sideWorker.request('POST', `/api/imports?kind=people&fileName=m.csv&jurisdictionId=${gridNode.id}`, Buffer.from('姓名,备注\n矩阵导入,x\n'), { 'content-type': 'application/octet-stream' })).body.id;
     // devices: an elder's watch with a safe zone and an SOS alert
     bag.elder = (await buildPerson(ctx, sideWorker, { node: grid, name: `老${side}`, birthDate: '1941-04-04' })).id;
@@ -149,6 +160,16 @@ const matrix: Record<string, Call> = {
   'GET /api/imports/{id}/errors': get((i) => `/api/imports/${i.importJob}/errors`),
   'POST /api/imports/{id}/commit': post((i) => `/api/imports/${i.importJob}/commit`, () => ({ new: 'skip', update: 'skip', duplicate: 'skip' })),
   'POST /api/imports/{id}/cancel': post((i) => `/api/imports/${i.importJob}/cancel`, () => ({})),
+  'GET /api/elder/elders/{id}': get((i) => `/api/elder/elders/${i.person}`),
+  'PUT /api/elder/elders/{id}/archive': { agent: () => registrar, method: 'PUT', url: (i) => `/api/elder/elders/${i.person}/archive`, body: async (i) => ({
+    livingSituation: 'spouse', version: (await ctx.asOwner((db) => db.query<{ version: number }>('SELECT version FROM elder_archive WHERE person_id = $1', [i.person]))).rows[0]?.version ?? 1,
+  }), ok: 200 },
+  'POST /api/elder/elders/{id}/risk-events': post((i) => `/api/elder/elders/${i.person}/risk-events`, () => ({ kind: 'choking', occurredAt: new Date().toISOString() })),
+  'POST /api/elder/elders/{id}/assessments/preview': { agent: () => elderStaff, method: 'POST', url: (i) => `/api/elder/elders/${i.person}/assessments/preview`, body: (i) => ({ scaleVersion: 'GB/T 42195-2022', answers: JSON.parse(i.elderAnswers!) }), ok: 200 },
+  'POST /api/elder/elders/{id}/assessments': { agent: () => elderStaff, method: 'POST', url: (i) => `/api/elder/elders/${i.person}/assessments`, body: (i) => ({ scaleVersion: 'GB/T 42195-2022', reason: 'routine', answers: JSON.parse(i.elderAnswers!) }), ok: 200 },
+  'GET /api/elder/assessments/{id}': get((i) => `/api/elder/assessments/${i.elderAssessment}`),
+  'POST /api/elder/assessments/{id}/sign': { agent: () => elderStaff, method: 'POST', url: (i) => `/api/elder/assessments/${i.elderAssessment}/sign`, body: () => ({}), ok: 200 },
+  'POST /api/elder/proposals/{id}/decision': { agent: () => elderStaff, method: 'POST', url: (i) => `/api/elder/proposals/${i.elderProposal}/decision`, body: () => ({ action: 'dismiss', reason: '矩阵测试核对' }), ok: 200 },
   'GET /api/devices/{id}': get((i) => `/api/devices/${i.device}`),
   'PATCH /api/devices/{id}': { agent: () => registrar, method: 'PATCH', url: (i) => `/api/devices/${i.device}`, body: async (i) => ({ model: 'Y1', version: await version('device', i.device!) }), ok: 200 },
   'GET /api/devices/elders/{id}/map': get((i) => `/api/devices/elders/${i.elder}/map?from=2026-11-28T00:00:00Z&to=2026-11-28T02:00:00Z`),
@@ -166,6 +187,7 @@ const SIBLING_TABLES = [
   ['person', 'person'], ['estate', 'estate'], ['building', 'building'], ['house', 'house'], ['household', 'household'],
   ['organization', 'org'], ['thing', 'thing'], ['work_item', 'event'], ['person_house', 'personHouse'], ['person_relation', 'relation'],
   ['person_org', 'personOrg'], ['household_member', 'member'], ['import_job', 'importJob'],
+  ['elder_assessment', 'elderAssessment'], ['elder_proposal', 'elderProposal'],
   ['device', 'device'], ['device_alert', 'alert'], ['safe_zone', 'zone'],
 ] as const;
 

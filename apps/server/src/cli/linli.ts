@@ -61,7 +61,7 @@ program
     console.log(`  Linli 邻里 已启动 / started — ${running.db.kind === 'pglite' ? `PGlite (${cfg.dataDir})` : 'PostgreSQL'}, ${cfg.mode} mode`);
     if (running.url) console.log(`  打开 / open: ${running.url}`);
     if (running.broker) console.log(`  MQTT: ${running.broker.url}`);
-    if (cfg.mode === 'demo') console.log('  演示账号 / demo accounts: admin, security, auditor, city, chuanshan, anju, worker, grid, eldercare, caregiver, property, resident — 密码 / password Demo@2026');
+    if (cfg.mode === 'demo') console.log('  演示账号 / demo accounts: admin, security, auditor, city, chuanshan, anju, worker, grid, eldercare, assessor, caregiver, property, resident — 密码 / password Demo@2026');
     console.log('');
   });
 

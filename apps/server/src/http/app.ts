@@ -29,6 +29,7 @@ import { qualityRoutes } from '../modules/quality/quality.routes.js';
 import { surveyRoutes } from '../modules/survey/survey.routes.js';
 import { exportsRoutes } from '../modules/exports/exports.routes.js';
 import { importsRoutes } from '../modules/imports/imports.routes.js';
+import { elderRoutes } from '../modules/elder/elder.routes.js';
 import { devicesRoutes } from '../modules/devices/devices.routes.js';
 
 export type App = FastifyInstance;
@@ -120,6 +121,7 @@ export async function buildApp(opts: { config: Config; db: Database; services: S
     surveyRoutes(api, services);
     exportsRoutes(api, services);
     importsRoutes(api, services);
+    elderRoutes(api, services);
     devicesRoutes(api, services);
   });
 

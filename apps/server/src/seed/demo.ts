@@ -23,6 +23,7 @@ export const DEMO_ACCOUNTS = [
   { username: 'worker', displayName: '陈晓燕（电江路社区）', role: 'community_worker', node: '510903001001' },
   { username: 'grid', displayName: '刘洋（电江路社区第一网格）', role: 'grid_worker', node: '510903001001001' },
   { username: 'eldercare', displayName: '赵敏（市民政局养老科）', role: 'eldercare_staff', node: '5109' },
+  { username: 'assessor', displayName: '钱芳（船山区民政局养老评估员）', role: 'eldercare_staff', node: '510903' },
   { username: 'caregiver', displayName: '周丽（护理员）', role: 'caregiver', node: '510903' },
   { username: 'property', displayName: '吴刚（物业管理员）', role: 'property_manager', node: '510903001001' },
   { username: 'resident', displayName: '孙桂英（居民）', role: 'resident', node: '510903001001' },

@@ -7078,6 +7078,1230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/elder/scales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评估量表（版本化）/ assessment scales by version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                version: string;
+                                name: string;
+                                nameEn: string;
+                                inUse: boolean;
+                                effectiveFrom: string | null;
+                                definition: {
+                                    /** @enum {string} */
+                                    kind: "sum" | "matrix";
+                                    standard: string;
+                                    groups: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    }[];
+                                    items: {
+                                        code: string;
+                                        group: string;
+                                        name: string;
+                                        nameEn: string;
+                                        options: {
+                                            score: number;
+                                            label: string;
+                                            labelEn: string;
+                                        }[];
+                                    }[];
+                                    levels: {
+                                        level: number;
+                                        name: string;
+                                        nameEn: string;
+                                        min?: number;
+                                        max?: number;
+                                    }[];
+                                    matrix?: {
+                                        order: string[];
+                                        table: {
+                                            [key: string]: number;
+                                        };
+                                    };
+                                    adjustments: {
+                                        coma?: {
+                                            item?: string;
+                                            score?: number;
+                                            /** @enum {string} */
+                                            flag?: "coma";
+                                        };
+                                        diagnosisRaise: boolean;
+                                        riskEvents?: {
+                                            count: number;
+                                            days: number;
+                                            kinds: ("fall" | "choking" | "suicide" | "self_harm" | "wandering")[];
+                                        };
+                                        maxLevel: number;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elder/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 居住情况、补贴、风险事件等代码表 / code lists */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            livingSituations: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            }[];
+                            subsidies: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            }[];
+                            riskEventKinds: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            }[];
+                            reasons: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            }[];
+                            ageBands: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elder/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评估设置 / assessment settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            raisesStack: boolean;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改评估设置（两项上调是否叠加）/ change settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        raisesStack: boolean;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            raisesStack: boolean;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elder/elders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 老人档案列表 / elders in scope */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    level?: number;
+                    unassessed?: "true" | "false";
+                    ageBand?: "under60" | "60_69" | "70_79" | "80_89" | "90_plus";
+                    living?: "alone" | "spouse" | "children" | "spouse_children" | "relatives" | "institution" | "other";
+                    jurisdictionId?: string;
+                    sort?: "name" | "age" | "level" | "assessed";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                personId: string;
+                                name: string;
+                                gender: number;
+                                age: number | null;
+                                citizenIdMasked: string | null;
+                                phoneMasked: string | null;
+                                livingSituation: string;
+                                subsidies: string[];
+                                currentLevel: number | null;
+                                currentScaleVersion: string | null;
+                                /** Format: date-time */
+                                currentAssessedAt: string | null;
+                                jurisdictionName: string | null;
+                                openProposal: boolean;
+                            }[];
+                            total: number;
+                            totalCapped: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elder/elders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 老人档案 / one elder */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            person: {
+                                id: string;
+                                name: string;
+                                gender: number;
+                                age: number | null;
+                                birthDate: string | null;
+                                citizenIdMasked: string | null;
+                                phoneMasked: string | null;
+                                residenceAddress: string | null;
+                                jurisdictionName: string | null;
+                            };
+                            archive: {
+                                livingSituation: string;
+                                subsidies: string[];
+                                chronicConditions: string[];
+                                diagnosisCodes: string[];
+                                medications: {
+                                    name: string;
+                                    dosage?: string;
+                                }[];
+                                allergies: string[];
+                                notes: string | null;
+                                currentLevel: number | null;
+                                currentScaleVersion: string | null;
+                                currentAssessmentId: string | null;
+                                /** Format: date-time */
+                                currentAssessedAt: string | null;
+                                version: number;
+                                diagnoses: {
+                                    dementia: boolean;
+                                    psychiatric: boolean;
+                                };
+                            } | null;
+                            contacts: {
+                                id: string;
+                                contactPersonId: string | null;
+                                name: string;
+                                phoneMasked: string | null;
+                                relation: string;
+                                isGuardian: boolean;
+                                isEmergency: boolean;
+                            }[];
+                            assessments: {
+                                id: string;
+                                personId: string;
+                                personName: string;
+                                scaleVersion: string;
+                                reason: string;
+                                answers: {
+                                    [key: string]: number;
+                                };
+                                flags: {
+                                    [key: string]: boolean;
+                                };
+                                subtotals: {
+                                    [key: string]: {
+                                        score: number;
+                                        max: number;
+                                    };
+                                };
+                                total: number;
+                                preliminaryLevel: number;
+                                finalLevel: number;
+                                adjustments: string[];
+                                riskEvents30d: number;
+                                /** @enum {string} */
+                                status: "awaiting_second" | "signed" | "voided";
+                                assessor1: {
+                                    id: string;
+                                    name: string | null;
+                                    /** Format: date-time */
+                                    signedAt: string | null;
+                                };
+                                assessor2: {
+                                    id: string;
+                                    name: string | null;
+                                    /** Format: date-time */
+                                    signedAt: string | null;
+                                } | null;
+                                proposalId: string | null;
+                                notes: string | null;
+                                /** Format: date-time */
+                                assessedAt: string;
+                                jurisdictionName: string | null;
+                            }[];
+                            riskEvents: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "fall" | "choking" | "suicide" | "self_harm" | "wandering";
+                                /** Format: date-time */
+                                occurredAt: string;
+                                /** @enum {string} */
+                                source: "manual" | "device";
+                                note: string | null;
+                                recordedByName: string | null;
+                            }[];
+                            riskEvents30d: number;
+                            openProposalId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elder/elders/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 建立或修改老人档案 / create or update the archive */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        livingSituation: "alone" | "spouse" | "children" | "spouse_children" | "relatives" | "institution" | "other";
+                        /** @default [] */
+                        subsidies?: ("high_age" | "disability_care" | "service" | "poverty" | "dibao" | "home_adaptation")[];
+                        /** @default [] */
+                        chronicConditions?: string[];
+                        /** @default [] */
+                        diagnosisCodes?: string[];
+                        /** @default [] */
+                        medications?: {
+                            name: string;
+                            dosage?: string;
+                        }[];
+                        /** @default [] */
+                        allergies?: string[];
+                        notes?: string | null;
+                        contacts?: {
+                            /** Format: uuid */
+                            contactPersonId?: string;
+                            name?: string;
+                            phone?: string;
+                            /** @default  */
+                            relation?: string;
+                            /** @default false */
+                            isGuardian?: boolean;
+                            /** @default false */
+                            isEmergency?: boolean;
+                        }[];
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            personId: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elder/elders/{id}/risk-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记风险事件 / record a care-risk event */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "fall" | "choking" | "suicide" | "self_harm" | "wandering";
+                        /** Format: date-time */
+                        occurredAt: string;
+                        note?: string;
+                        sourceKey?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            created: boolean;
+                            proposalId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elder/elders/{id}/assessments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评估计分预览 / running total and level of answers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scaleVersion: string;
+                        answers: {
+                            [key: string]: number;
+                        };
+                        flags?: {
+                            dementia?: boolean;
+                            psychiatric?: boolean;
+                            coma?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            complete: boolean;
+                            missing: string[];
+                            invalid: string[];
+                            subtotals: {
+                                [key: string]: {
+                                    score: number;
+                                    max: number;
+                                };
+                            };
+                            total: number;
+                            max: number;
+                            preliminaryLevel: number | null;
+                            finalLevel: number | null;
+                            adjustments: string[];
+                            riskEvents30d: number;
+                            dementia: boolean;
+                            psychiatric: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elder/elders/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交评估（第一评估员签字）/ submit an assessment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scaleVersion: string;
+                        /** @enum {string} */
+                        reason: "first" | "routine" | "immediate" | "dispute";
+                        answers: {
+                            [key: string]: number;
+                        };
+                        flags?: {
+                            dementia?: boolean;
+                            psychiatric?: boolean;
+                            coma?: boolean;
+                        };
+                        /** Format: uuid */
+                        proposalId?: string;
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            personId: string;
+                            personName: string;
+                            scaleVersion: string;
+                            reason: string;
+                            answers: {
+                                [key: string]: number;
+                            };
+                            flags: {
+                                [key: string]: boolean;
+                            };
+                            subtotals: {
+                                [key: string]: {
+                                    score: number;
+                                    max: number;
+                                };
+                            };
+                            total: number;
+                            preliminaryLevel: number;
+                            finalLevel: number;
+                            adjustments: string[];
+                            riskEvents30d: number;
+                            /** @enum {string} */
+                            status: "awaiting_second" | "signed" | "voided";
+                            assessor1: {
+                                id: string;
+                                name: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                            };
+                            assessor2: {
+                                id: string;
+                                name: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                            } | null;
+                            proposalId: string | null;
+                            notes: string | null;
+                            /** Format: date-time */
+                            assessedAt: string;
+                            jurisdictionName: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elder/assessments/awaiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待第二评估员签字 / assessments awaiting a second assessor */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                personId: string;
+                                personName: string;
+                                scaleVersion: string;
+                                reason: string;
+                                answers: {
+                                    [key: string]: number;
+                                };
+                                flags: {
+                                    [key: string]: boolean;
+                                };
+                                subtotals: {
+                                    [key: string]: {
+                                        score: number;
+                                        max: number;
+                                    };
+                                };
+                                total: number;
+                                preliminaryLevel: number;
+                                finalLevel: number;
+                                adjustments: string[];
+                                riskEvents30d: number;
+                                /** @enum {string} */
+                                status: "awaiting_second" | "signed" | "voided";
+                                assessor1: {
+                                    id: string;
+                                    name: string | null;
+                                    /** Format: date-time */
+                                    signedAt: string | null;
+                                };
+                                assessor2: {
+                                    id: string;
+                                    name: string | null;
+                                    /** Format: date-time */
+                                    signedAt: string | null;
+                                } | null;
+                                proposalId: string | null;
+                                notes: string | null;
+                                /** Format: date-time */
+                                assessedAt: string;
+                                jurisdictionName: string | null;
+                                mine: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elder/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评估详情与报告 / an assessment with its scale */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            personId: string;
+                            personName: string;
+                            scaleVersion: string;
+                            reason: string;
+                            answers: {
+                                [key: string]: number;
+                            };
+                            flags: {
+                                [key: string]: boolean;
+                            };
+                            subtotals: {
+                                [key: string]: {
+                                    score: number;
+                                    max: number;
+                                };
+                            };
+                            total: number;
+                            preliminaryLevel: number;
+                            finalLevel: number;
+                            adjustments: string[];
+                            riskEvents30d: number;
+                            /** @enum {string} */
+                            status: "awaiting_second" | "signed" | "voided";
+                            assessor1: {
+                                id: string;
+                                name: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                            };
+                            assessor2: {
+                                id: string;
+                                name: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                            } | null;
+                            proposalId: string | null;
+                            notes: string | null;
+                            /** Format: date-time */
+                            assessedAt: string;
+                            jurisdictionName: string | null;
+                            scale: {
+                                version: string;
+                                name: string;
+                                nameEn: string;
+                                inUse: boolean;
+                                effectiveFrom: string | null;
+                                definition: {
+                                    /** @enum {string} */
+                                    kind: "sum" | "matrix";
+                                    standard: string;
+                                    groups: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: string;
+                                    }[];
+                                    items: {
+                                        code: string;
+                                        group: string;
+                                        name: string;
+                                        nameEn: string;
+                                        options: {
+                                            score: number;
+                                            label: string;
+                                            labelEn: string;
+                                        }[];
+                                    }[];
+                                    levels: {
+                                        level: number;
+                                        name: string;
+                                        nameEn: string;
+                                        min?: number;
+                                        max?: number;
+                                    }[];
+                                    matrix?: {
+                                        order: string[];
+                                        table: {
+                                            [key: string]: number;
+                                        };
+                                    };
+                                    adjustments: {
+                                        coma?: {
+                                            item?: string;
+                                            score?: number;
+                                            /** @enum {string} */
+                                            flag?: "coma";
+                                        };
+                                        diagnosisRaise: boolean;
+                                        riskEvents?: {
+                                            count: number;
+                                            days: number;
+                                            kinds: ("fall" | "choking" | "suicide" | "self_harm" | "wandering")[];
+                                        };
+                                        maxLevel: number;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elder/assessments/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 第二评估员签字确认 / second assessor signs */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            personId: string;
+                            personName: string;
+                            scaleVersion: string;
+                            reason: string;
+                            answers: {
+                                [key: string]: number;
+                            };
+                            flags: {
+                                [key: string]: boolean;
+                            };
+                            subtotals: {
+                                [key: string]: {
+                                    score: number;
+                                    max: number;
+                                };
+                            };
+                            total: number;
+                            preliminaryLevel: number;
+                            finalLevel: number;
+                            adjustments: string[];
+                            riskEvents30d: number;
+                            /** @enum {string} */
+                            status: "awaiting_second" | "signed" | "voided";
+                            assessor1: {
+                                id: string;
+                                name: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                            };
+                            assessor2: {
+                                id: string;
+                                name: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                            } | null;
+                            proposalId: string | null;
+                            notes: string | null;
+                            /** Format: date-time */
+                            assessedAt: string;
+                            jurisdictionName: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elder/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 即时评估建议 / immediate-assessment proposals */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "started" | "dismissed" | "done";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                personId: string;
+                                personName: string;
+                                status: string;
+                                eventCount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decidedByName: string | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                dismissReason: string | null;
+                                assessmentId: string | null;
+                                jurisdictionName: string | null;
+                                currentLevel: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elder/proposals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始或不予评估 / start or dismiss a proposal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "start";
+                    } | {
+                        /** @enum {string} */
+                        action: "dismiss";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            personId: string;
+                            personName: string;
+                            status: string;
+                            eventCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedByName: string | null;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            dismissReason: string | null;
+                            assessmentId: string | null;
+                            jurisdictionName: string | null;
+                            currentLevel: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elder/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 老人统计（预汇总）/ elder statistics (pre-aggregated) */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            node: {
+                                id: string;
+                                name: string;
+                                level: string;
+                                pathNames: string[];
+                                parentId: string | null;
+                            };
+                            total: number;
+                            byLevel: {
+                                level: number;
+                                n: number;
+                            }[];
+                            byAgeBand: {
+                                code: string;
+                                n: number;
+                                byLevel: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            byLiving: {
+                                code: string;
+                                n: number;
+                                byLevel: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            children: {
+                                id: string;
+                                name: string;
+                                level: string;
+                                n: number;
+                                byLevel: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            atNode: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/devices": {
         parameters: {
             query?: never;

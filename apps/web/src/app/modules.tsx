@@ -18,6 +18,8 @@ import { MobileOutlined } from '@ant-design/icons';
 import { FileExcelOutlined } from '@ant-design/icons';
 // Data collection (数据采集): imports.
 import { CloudUploadOutlined } from '@ant-design/icons';
+// Elder care (养老): archives, assessment to-dos, statistics.
+import { BarChartOutlined, HeartOutlined, ScheduleOutlined } from '@ant-design/icons';
 // Devices (智能设备): watches, alerts, elder positioning.
 import { AimOutlined, BellOutlined, WifiOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
@@ -171,6 +173,36 @@ export const modules: readonly AppModule[] = [
     description: 'menu.desc.imports',
     permission: PERM.collectionImport,
     page: lazy(() => import('../features/imports/pages/ImportPage').then((m) => ({ default: m.ImportPage }))),
+  },
+  // —— elder care (养老) ——
+  {
+    path: '/elder',
+    icon: HeartOutlined,
+    label: 'menu.elder',
+    description: 'menu.desc.elder',
+    permission: PERM.elderRead,
+    page: lazy(() => import('../features/elder/pages/ElderListPage').then((m) => ({ default: m.ElderListPage }))),
+    subPages: [
+      { path: '/elder/elders/:id', page: lazy(() => import('../features/elder/pages/ElderPage').then((m) => ({ default: m.ElderPage }))) },
+      { path: '/elder/elders/:id/assess', page: lazy(() => import('../features/elder/pages/AssessmentFormPage').then((m) => ({ default: m.AssessmentFormPage }))) },
+      { path: '/elder/assessments/:id', page: lazy(() => import('../features/elder/pages/AssessmentReportPage').then((m) => ({ default: m.AssessmentReportPage }))) },
+    ],
+  },
+  {
+    path: '/elder/todo',
+    icon: ScheduleOutlined,
+    label: 'menu.elderTodo',
+    description: 'menu.desc.elderTodo',
+    permission: PERM.elderRead,
+    page: lazy(() => import('../features/elder/pages/ElderTodoPage').then((m) => ({ default: m.ElderTodoPage }))),
+  },
+  {
+    path: '/elder/stats',
+    icon: BarChartOutlined,
+    label: 'menu.elderStats',
+    description: 'menu.desc.elderStats',
+    permission: PERM.elderRead,
+    page: lazy(() => import('../features/elder/pages/ElderStatsPage').then((m) => ({ default: m.ElderStatsPage }))),
   },
   {
     path: '/jurisdictions',

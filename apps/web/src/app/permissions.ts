@@ -27,6 +27,14 @@ export const PERM = {
   exportApprove: 'export.approve',
   /** 数据采集: import spreadsheets into the registry. */
   collectionImport: 'collection.import',
+  /** 养老: elder archives, assessments, statistics of one's jurisdiction. */
+  elderRead: 'elder.read',
+  /** Keep elder archives and record care-risk events. */
+  elderWrite: 'elder.write',
+  /** Assess ability (GB/T 42195-2022) and sign as the second assessor. */
+  elderAssess: 'elder.assess',
+  /** Change the assessment settings. */
+  elderManage: 'elder.manage',
   /** 智能设备: watches, kiosks, positions and alerts of one's jurisdiction. */
   devicesRead: 'devices.read',
   /** Register devices, bind watches to elders, draw safe zones, set health limits. */

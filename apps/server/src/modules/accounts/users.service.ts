@@ -193,5 +193,8 @@ export function createUsersService(deps: { db: Database; audit: AuditService; ju
       }),
 
     count: () => run(systemScope('count users'), (tx) => repo.countUsers(tx)),
+
+    /** The id of an account by user name, or null (the demo seed acts as named demo accounts). */
+    idOf: (username: string) => run(systemScope('find user'), async (tx) => (await repo.findLoginByUsername(tx, username))?.id ?? null),
   };
 }

@@ -58,3 +58,16 @@ export const AGE_BANDS = [
   { code: '80_89', name: '80–89岁', nameEn: '80–89', from: 80 },
   { code: '90_plus', name: '90岁及以上', nameEn: '90 and over', from: 90 },
 ] as const;
+
+const listOf = (m: Record<string, { name: string; nameEn: string }>) => Object.entries(m).map(([code, v]) => ({ code, name: v.name, nameEn: v.nameEn }));
+
+/** Every code list of the module, named in both languages (what the web app shows for a code). */
+export function vocabulary() {
+  return {
+    livingSituations: listOf(LIVING_SITUATIONS),
+    subsidies: listOf(SUBSIDIES),
+    riskEventKinds: listOf(RISK_EVENT_KINDS),
+    reasons: listOf(ASSESSMENT_REASONS),
+    ageBands: [...AGE_BANDS.map((b) => ({ code: b.code, name: b.name, nameEn: b.nameEn })), { code: 'unknown', name: '出生日期不详', nameEn: 'Birth date unknown' }],
+  };
+}
