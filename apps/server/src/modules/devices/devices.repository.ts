@@ -145,8 +145,10 @@ export async function insertPositions(tx: Queryable, batch: PositionIn[]): Promi
   const col = <K extends keyof PositionIn>(k: K) => batch.map((p) => p[k]);
   const { rows } = await tx.query<{ device_id: string; fixed_at: Date }>(
     `INSERT INTO device_position (${POSITION_COLS.join(', ')})
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::ltree[], $5::timestamptz[], $6::boolean[], $7::text[], $8::float8[], $9::float8[],
-                          $10::real[], $11::real[], $12::real[], $13::real[], $14::smallint[], $15::smallint[])
+     SELECT u.device_id, u.person_id, u.district_code, u.path::ltree, u.fixed_at, u.valid, u.source, u.lat, u.lng, u.accuracy, u.altitude, u.speed, u.course, u.satellites, u.battery
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::boolean[], $7::text[], $8::float8[], $9::float8[],
+                   $10::real[], $11::real[], $12::real[], $13::real[], $14::smallint[], $15::smallint[])
+         AS u(device_id, person_id, district_code, path, fixed_at, valid, source, lat, lng, accuracy, altitude, speed, course, satellites, battery)
      ON CONFLICT (device_id, fixed_at) DO NOTHING RETURNING device_id, fixed_at`,
     POSITION_COLS.map((c) => col(c)),
   );
