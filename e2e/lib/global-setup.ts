@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     screenshotDir: string;
+    /** The started product's embedded MQTT broker (devices publish there). */
+    mqttURL: string;
   }
 }
 
@@ -39,9 +41,10 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const mqttPort = await freePort();
   fs.mkdirSync(path.resolve('.tmp'), { recursive: true });
+  const watchPort = await freePort();
   const log = fs.openSync(path.resolve('.tmp/e2e-server.log'), 'w');
   child = spawn(process.execPath, ['bin/linli.mjs', 'start', '--no-build'], {
-    env: { ...process.env, PORT: String(port), MQTT_PORT: String(mqttPort), LINLI_DATA_DIR: DATA_DIR, LINLI_MODE: 'demo', DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), MQTT_PORT: String(mqttPort), WATCH_TCP_PORT: String(watchPort), LINLI_DATA_DIR: DATA_DIR, LINLI_MODE: 'demo', DATABASE_URL: '', LOG_LEVEL: 'warn' },
     stdio: ['ignore', log, log],
   });
   const baseURL = `http://127.0.0.1:${port}`;
@@ -59,6 +62,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseURL', baseURL);
   project.provide('screenshotDir', SCREENSHOT_DIR);
+  project.provide('mqttURL', `mqtt://127.0.0.1:${mqttPort}`);
   return async () => {
     child?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));

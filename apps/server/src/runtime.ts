@@ -4,6 +4,7 @@ import { openDatabase } from './db/open.js';
 import { type FieldCipher, fieldCipherFor } from './crypto/field-cipher.js';
 import { seedRegistryDemo } from './seed/registry-demo.js';
 import { seedElderDemo } from './seed/elder-demo.js';
+import { seedDevicesDemo } from './seed/devices-demo.js';
 import { systemScope, withScope } from './db/scope.js';
 import { type BrokerHandle, startBroker } from './devices/broker.js';
 import { type App, buildApp } from './http/app.js';
@@ -13,6 +14,7 @@ import { loadDivisions } from './seed/divisions.js';
 import { createServices, type Services } from './services.js';
 import { today } from './shared/dates.js';
 import { startImportWorker } from './modules/imports/imports.jobs.js';
+import { type IngestHandle, startIngestion } from './modules/devices/devices.ingest.js';
 
 export const CITY_CODE = '5109';
 
@@ -22,6 +24,9 @@ const AUDIT_LINK_EVERY_MS = 500;
 const AGE_STATS_EVERY_MS = 60 * 60 * 1000;
 /** How often data-quality findings are brought up to the registry's changes. */
 const QUALITY_EVERY_MS = 5000;
+/** How often unacknowledged device alerts are checked for escalation, and silent watches for going offline. */
+const ALERT_ESCALATION_EVERY_MS = 5000;
+const DEVICE_OFFLINE_EVERY_MS = 60_000;
 
 /** Brings the registry's ground in: the division tree always, the demo grids and accounts in demo mode. */
 export async function ensureBaseData(db: Database, services: Services, config: Config, cipher: FieldCipher, log: (m: string) => void = () => undefined) {
@@ -39,6 +44,8 @@ export async function ensureBaseData(db: Database, services: Services, config: C
     const [first, second] = [await services.users.idOf('eldercare'), await services.users.idOf('assessor')];
     const elders = first && second ? await seedElderDemo(db, services, { first, second }) : null;
     if (elders) log(`养老演示数据已生成 / elder demo data generated: ${JSON.stringify(elders)}`);
+    const devices = await seedDevicesDemo(db, services);
+    if (devices) log(`智能设备演示数据已生成 / device demo data generated: ${JSON.stringify(devices)}`);
   }
 }
 
@@ -47,6 +54,8 @@ export interface Running {
   services: Services;
   app?: App;
   broker?: BrokerHandle;
+  /** Device ingestion (MQTT subscriber and the 3G watch TCP server), when this process runs the devices role. */
+  ingest?: IngestHandle;
   url?: string;
   stop(): Promise<void>;
 }
@@ -82,7 +91,12 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   let app: App | undefined;
   let broker: BrokerHandle | undefined;
   let url: string | undefined;
-  if (config.roles.has('devices')) broker = await startBroker(config);
+  let ingest: IngestHandle | undefined;
+  if (config.roles.has('devices')) {
+    broker = await startBroker(config);
+    ingest = await startIngestion(services.devices, { brokerUrl: broker.url, tcpPort: config.devices.watchTcpPort, log });
+    log(`设备接入已启动 / device ingestion: MQTT ${broker.url}, 3G watch TCP port ${ingest.tcpPort}`);
+  }
   // jobs: data-quality findings follow the registry's changes and queued evaluations run; the
   // map's 60+ figures take in the people who turned 60; old exports are removed; imports commit.
   const jobs = config.roles.has('jobs');
@@ -90,6 +104,8 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   const stopAging = jobs ? every(AGE_STATS_EVERY_MS, '楼栋统计更新 building figures update', () => services.map.ageStats(), log, true) : undefined;
   const stopElderAging = jobs ? every(AGE_STATS_EVERY_MS, '老人统计年龄段更新 elder age bands update', () => services.elder.ageStats(), log, true) : undefined;
   const stopExportHousekeeping = jobs ? services.exports.startHousekeeping() : undefined;
+  const stopEscalation = jobs ? every(ALERT_ESCALATION_EVERY_MS, '告警升级 alert escalation', () => services.devices.escalateDue(), log) : undefined;
+  const stopOffline = jobs ? every(DEVICE_OFFLINE_EVERY_MS, '设备离线检查 device offline check', () => services.devices.markOffline(), log) : undefined;
   const importWorker = jobs ? startImportWorker(services.imports, { log: (m, e) => log(`${m} ${e instanceof Error ? e.message : ''}`) }) : undefined;
   if (config.roles.has('api')) {
     app = await buildApp({ config, db, services, logger: { level: config.logLevel } });
@@ -99,8 +115,10 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
     url = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}/`;
   }
   return {
-    db, services, app, broker, url,
+    db, services, app, broker, ingest, url,
     async stop() {
+      stopEscalation?.();
+      stopOffline?.();
       stopQuality?.();
       await services.analysis.stop();
       stopAging?.();
@@ -108,6 +126,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
       stopExportHousekeeping?.();
       await app?.close();
       await importWorker?.stop();
+      await ingest?.stop();
       await broker?.close();
       await stopChainer();
       await db.close();

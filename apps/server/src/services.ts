@@ -19,6 +19,7 @@ import { createSurveyService } from './modules/survey/survey.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 import { createExportsService } from './modules/exports/exports.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
+import { createDevicesService } from './modules/devices/devices.service.js';
 import { createElderService } from './modules/elder/elder.service.js';
 import { createAnalysisService } from './modules/analysis/analysis.service.js';
 
@@ -55,6 +56,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     imports: createImportsService({ db, audit, jurisdiction, people, cipher, config }),
     elder,
     analysis: createAnalysisService({ db, audit, exports }),
+    devices: createDevicesService({ db, audit, config, jurisdiction, people, records, relations, elder }),
   };
 }
 

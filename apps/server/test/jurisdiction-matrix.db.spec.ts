@@ -79,6 +79,13 @@ beforeAll(async () => {
     for (const days of [3, 2]) await sideWorker.post(`/api/elder/elders/${bag.person}/risk-events`, { kind: 'fall', occurredAt: new Date(Date.now() - days * 86_400_000).toISOString() });
     bag.elderProposal = (await sideAssessor.get('/api/elder/proposals')).body.items[0].id;
     bag.importJob = (await sideWorker.request('POST', `/api/imports?kind=people&fileName=m.csv&jurisdictionId=${gridNode.id}`, Buffer.from('姓名,备注\n矩阵导入,x\n'), { 'content-type': 'application/octet-stream' })).body.id;
+    // devices: an elder's watch with a safe zone and an SOS alert
+    bag.elder = (await buildPerson(ctx, sideWorker, { node: grid, name: `老${side}`, birthDate: '1941-04-04' })).id;
+    const watchSerial = side === 'own' ? '860000000000701' : '860000000000702';
+    bag.device = (await sideWorker.post('/api/devices', { kind: 'watch', serialNo: watchSerial, personId: bag.elder })).body.id;
+    bag.zone = (await sideWorker.post('/api/devices/zones', { personId: bag.elder, name: '家', shape: 'circle', center: { lat: 30.5, lng: 105.6 }, radiusM: 300 })).body.id;
+    await ctx.services.devices.ingestReports([{ serial: watchSerial, fixedAt: new Date('2026-11-28T01:00:00Z'), valid: true, source: 'gps', lat: 30.5, lng: 105.6, accuracy: 10, flags: { sos: true } }]);
+    bag.alert = (await ctx.asOwner((db) => db.query<{ id: string }>('SELECT id FROM device_alert WHERE device_id = $1', [bag.device]))).rows[0]!.id;
   }
 });
 afterAll(() => ctx?.close());
@@ -163,6 +170,15 @@ const matrix: Record<string, Call> = {
   'GET /api/elder/assessments/{id}': get((i) => `/api/elder/assessments/${i.elderAssessment}`),
   'POST /api/elder/assessments/{id}/sign': { agent: () => elderStaff, method: 'POST', url: (i) => `/api/elder/assessments/${i.elderAssessment}/sign`, body: () => ({}), ok: 200 },
   'POST /api/elder/proposals/{id}/decision': { agent: () => elderStaff, method: 'POST', url: (i) => `/api/elder/proposals/${i.elderProposal}/decision`, body: () => ({ action: 'dismiss', reason: '矩阵测试核对' }), ok: 200 },
+  'GET /api/devices/{id}': get((i) => `/api/devices/${i.device}`),
+  'PATCH /api/devices/{id}': { agent: () => registrar, method: 'PATCH', url: (i) => `/api/devices/${i.device}`, body: async (i) => ({ model: 'Y1', version: await version('device', i.device!) }), ok: 200 },
+  'GET /api/devices/elders/{id}/map': get((i) => `/api/devices/elders/${i.elder}/map?from=2026-11-28T00:00:00Z&to=2026-11-28T02:00:00Z`),
+  'GET /api/devices/alerts/{id}': get((i) => `/api/devices/alerts/${i.alert}`),
+  'POST /api/devices/alerts/{id}/acknowledge': post((i) => `/api/devices/alerts/${i.alert}/acknowledge`, versioned('device_alert', 'alert', { note: '矩阵' })),
+  'POST /api/devices/alerts/{id}/close': post((i) => `/api/devices/alerts/${i.alert}/close`, versioned('device_alert', 'alert', { note: '矩阵' })),
+  'GET /api/devices/people/{id}/readings': get((i) => `/api/devices/people/${i.elder}/readings`),
+  'PUT /api/devices/people/{id}/thresholds': { agent: () => registrar, method: 'PUT', url: (i) => `/api/devices/people/${i.elder}/thresholds`, body: () => ({ metric: 'systolic', low: 90, high: 150 }), ok: 200 },
+  'DELETE /api/devices/zones/{id}': { agent: () => registrar, method: 'DELETE', url: (i) => `/api/devices/zones/${i.zone}`, ok: 200 },
   'GET /api/jurisdictions/{id}': { agent: () => sysAdmin, method: 'GET', url: (i) => `/api/jurisdictions/${i.grid}`, ok: 200 },
   'POST /api/jurisdictions/{id}/retire': { agent: () => sysAdmin, method: 'POST', url: (i) => `/api/jurisdictions/${i.grid}/retire`, body: () => ({ validTo: today(), version: 1 }), ok: 200 },
 };
@@ -172,6 +188,7 @@ const SIBLING_TABLES = [
   ['organization', 'org'], ['thing', 'thing'], ['work_item', 'event'], ['person_house', 'personHouse'], ['person_relation', 'relation'],
   ['person_org', 'personOrg'], ['household_member', 'member'], ['import_job', 'importJob'],
   ['elder_assessment', 'elderAssessment'], ['elder_proposal', 'elderProposal'],
+  ['device', 'device'], ['device_alert', 'alert'], ['safe_zone', 'zone'],
 ] as const;
 
 describe('jurisdiction matrix', () => {

@@ -157,6 +157,26 @@ program
     }),
   );
 
+program
+  .command('simulate')
+  .description('模拟定位手表与健康小屋 / simulated watches and kiosks against a running Linli (demos, load tests)')
+  .option('--watches <n>', '手表数 / watches', '20')
+  .option('--kiosks <n>', '健康小屋数 / kiosks', '1')
+  .option('--url <url>', 'Linli 地址 / Linli URL', 'http://127.0.0.1:3000')
+  .option('--mqtt <url>', 'MQTT broker', 'mqtt://127.0.0.1:1884')
+  .option('--tcp <host:port>', '3G 手表 TCP 端口 / 3G watch TCP address', '127.0.0.1:7700')
+  .option('--seconds <n>', '运行时长 / how long', '300')
+  .option('--interval <s>', '每只手表上报间隔（秒）/ seconds between a watch\'s reports', '10')
+  .option('--user <name>', '登记设备所用账号 / account that registers devices', 'worker')
+  .option('--password <pw>', '密码 / password', 'Demo@2026')
+  .action(async (opts: Record<string, string>) => {
+    const { simulate } = await import('../modules/devices/devices.simulate.js');
+    await simulate({
+      url: opts.url!, mqtt: opts.mqtt!, tcp: opts.tcp!, watches: Number(opts.watches), kiosks: Number(opts.kiosks), seconds: Number(opts.seconds),
+      interval: Number(opts.interval), user: opts.user!, password: opts.password!, log: console.log,
+    });
+  });
+
 const audit = program.command('audit').description('审计日志 / audit log');
 audit
   .command('verify')

@@ -54,6 +54,18 @@ const envSchema = z.object({
   MQTT_URL: z.string().regex(/^mqtts?:\/\//, 'must start with mqtt:// or mqtts://').optional(),
   /** Port of the embedded MQTT broker (0 = any free port). */
   MQTT_PORT: int(0, 65535).default(1884),
+  /** TCP port of the "3G" watch text protocol (0 = any free port). */
+  WATCH_TCP_PORT: int(0, 65535).default(7700),
+  /** A safe-zone exit is confirmed after this many clear fixes outside … */
+  ZONE_EXIT_FIXES: int(1, 20).default(3),
+  /** … or after this many minutes outside, whichever comes first. */
+  ZONE_EXIT_MINUTES: int(1, 120).default(5),
+  /** An unacknowledged alert goes up a level (family → grid worker → emergency contact) after this many minutes. */
+  ALERT_ESCALATE_MINUTES: int(1, 1440).default(5),
+  /** A watch silent for this many minutes is offline (and alerts). */
+  WATCH_OFFLINE_MINUTES: int(1, 1440).default(15),
+  /** Battery percentage at or below which a watch alerts (once a day). */
+  WATCH_LOW_BATTERY: int(1, 50).default(15),
 
   // ---- accounts and sessions (MLPS level 3 profile by default) ----
   SESSION_IDLE_MINUTES: int(1, 30).default(30),
@@ -104,6 +116,14 @@ function toConfig(env: z.infer<typeof envSchema>) {
     dataDir,
     encryptionKey: env.LINLI_ENCRYPTION_KEY ? Buffer.from(env.LINLI_ENCRYPTION_KEY, 'base64') : undefined,
     mqtt: env.MQTT_URL ? { external: true as const, url: env.MQTT_URL } : { external: false as const, port: env.MQTT_PORT },
+    devices: {
+      watchTcpPort: env.WATCH_TCP_PORT,
+      zoneExitFixes: env.ZONE_EXIT_FIXES,
+      zoneExitMinutes: env.ZONE_EXIT_MINUTES,
+      escalateMs: env.ALERT_ESCALATE_MINUTES * 60_000,
+      offlineMs: env.WATCH_OFFLINE_MINUTES * 60_000,
+      lowBattery: env.WATCH_LOW_BATTERY,
+    },
     auth: {
       sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
       sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,

@@ -31,6 +31,7 @@ import { exportsRoutes } from '../modules/exports/exports.routes.js';
 import { importsRoutes } from '../modules/imports/imports.routes.js';
 import { elderRoutes } from '../modules/elder/elder.routes.js';
 import { analysisRoutes } from '../modules/analysis/analysis.routes.js';
+import { devicesRoutes } from '../modules/devices/devices.routes.js';
 
 export type App = FastifyInstance;
 export type ZodApp = FastifyInstance<
@@ -123,6 +124,7 @@ export async function buildApp(opts: { config: Config; db: Database; services: S
     importsRoutes(api, services);
     elderRoutes(api, services);
     analysisRoutes(api, services);
+    devicesRoutes(api, services);
   });
 
   app.setNotFoundHandler((req, reply) => {

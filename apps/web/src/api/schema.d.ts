@@ -8824,6 +8824,1051 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设备列表 / devices */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    kind?: "watch" | "kiosk";
+                    status?: "online" | "offline";
+                    jurisdictionId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "serial" | "last_seen" | "battery";
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                thingId: string;
+                                /** @enum {string} */
+                                kind: "watch" | "kiosk";
+                                name: string;
+                                serialNo: string;
+                                maker: string | null;
+                                model: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                firmware: string | null;
+                                battery: number | null;
+                                /** Format: date-time */
+                                lastSeenAt: string | null;
+                                online: boolean;
+                                worn: boolean | null;
+                                lastFix: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    lat: number;
+                                    lng: number;
+                                    accuracy: number | null;
+                                } | null;
+                                jurisdictionName: string | null;
+                                hasKey: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                version: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记设备（手表绑定老人，健康小屋返回一次性密钥）/ register a device */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "watch" | "kiosk";
+                        serialNo: string;
+                        maker?: string;
+                        model?: string;
+                        name?: string;
+                        /** Format: uuid */
+                        personId?: string;
+                        /** Format: uuid */
+                        jurisdictionId?: string;
+                        lat?: number;
+                        lng?: number;
+                        contacts?: {
+                            /** @enum {string} */
+                            role: "family" | "emergency";
+                            /** Format: uuid */
+                            personId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            thingId: string;
+                            /** @enum {string} */
+                            kind: "watch" | "kiosk";
+                            name: string;
+                            serialNo: string;
+                            maker: string | null;
+                            model: string | null;
+                            personId: string | null;
+                            personName: string | null;
+                            firmware: string | null;
+                            battery: number | null;
+                            /** Format: date-time */
+                            lastSeenAt: string | null;
+                            online: boolean;
+                            worn: boolean | null;
+                            lastFix: {
+                                /** Format: date-time */
+                                at: string;
+                                lat: number;
+                                lng: number;
+                                accuracy: number | null;
+                            } | null;
+                            jurisdictionName: string | null;
+                            hasKey: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                            contacts: {
+                                id: string;
+                                /** @enum {string} */
+                                role: "family" | "emergency";
+                                personId: string;
+                                name: string;
+                            }[];
+                            deviceKey?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设备详情 / a device */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            thingId: string;
+                            /** @enum {string} */
+                            kind: "watch" | "kiosk";
+                            name: string;
+                            serialNo: string;
+                            maker: string | null;
+                            model: string | null;
+                            personId: string | null;
+                            personName: string | null;
+                            firmware: string | null;
+                            battery: number | null;
+                            /** Format: date-time */
+                            lastSeenAt: string | null;
+                            online: boolean;
+                            worn: boolean | null;
+                            lastFix: {
+                                /** Format: date-time */
+                                at: string;
+                                lat: number;
+                                lng: number;
+                                accuracy: number | null;
+                            } | null;
+                            jurisdictionName: string | null;
+                            hasKey: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                            contacts: {
+                                id: string;
+                                /** @enum {string} */
+                                role: "family" | "emergency";
+                                personId: string;
+                                name: string;
+                            }[];
+                            deviceKey?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改设备（绑定、联系人、更换密钥）/ change a device */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId?: string;
+                        model?: string | null;
+                        contacts?: {
+                            /** @enum {string} */
+                            role: "family" | "emergency";
+                            /** Format: uuid */
+                            personId: string;
+                        }[];
+                        rotateKey?: boolean;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            thingId: string;
+                            /** @enum {string} */
+                            kind: "watch" | "kiosk";
+                            name: string;
+                            serialNo: string;
+                            maker: string | null;
+                            model: string | null;
+                            personId: string | null;
+                            personName: string | null;
+                            firmware: string | null;
+                            battery: number | null;
+                            /** Format: date-time */
+                            lastSeenAt: string | null;
+                            online: boolean;
+                            worn: boolean | null;
+                            lastFix: {
+                                /** Format: date-time */
+                                at: string;
+                                lat: number;
+                                lng: number;
+                                accuracy: number | null;
+                            } | null;
+                            jurisdictionName: string | null;
+                            hasKey: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                            contacts: {
+                                id: string;
+                                /** @enum {string} */
+                                role: "family" | "emergency";
+                                personId: string;
+                                name: string;
+                            }[];
+                            deviceKey?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/devices/elders/{id}/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 老人定位、安全区域与轨迹 / an elder’s position, zones and track */
+        get: {
+            parameters: {
+                query: {
+                    from: unknown;
+                    to: unknown;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            person: {
+                                id: string;
+                                name: string;
+                            };
+                            devices: {
+                                id: string;
+                                thingId: string;
+                                /** @enum {string} */
+                                kind: "watch" | "kiosk";
+                                name: string;
+                                serialNo: string;
+                                maker: string | null;
+                                model: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                firmware: string | null;
+                                battery: number | null;
+                                /** Format: date-time */
+                                lastSeenAt: string | null;
+                                online: boolean;
+                                worn: boolean | null;
+                                lastFix: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    lat: number;
+                                    lng: number;
+                                    accuracy: number | null;
+                                } | null;
+                                jurisdictionName: string | null;
+                                hasKey: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                version: number;
+                            }[];
+                            zones: {
+                                id: string;
+                                personId: string;
+                                name: string;
+                                /** @enum {string} */
+                                shape: "circle" | "polygon";
+                                center: {
+                                    lat: number;
+                                    lng: number;
+                                } | null;
+                                radiusM: number | null;
+                                polygon: {
+                                    lat: number;
+                                    lng: number;
+                                }[] | null;
+                                fromMinute: number | null;
+                                toMinute: number | null;
+                                enabled: boolean;
+                                exited: boolean;
+                                version: number;
+                            }[];
+                            track: {
+                                /** Format: date-time */
+                                at: string;
+                                lat: number;
+                                lng: number;
+                                accuracy: number | null;
+                                valid: boolean;
+                                source: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新建安全区域 / add a safe zone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        name: string;
+                        /** @enum {string} */
+                        shape: "circle" | "polygon";
+                        center?: {
+                            lat: number;
+                            lng: number;
+                        };
+                        radiusM?: number;
+                        polygon?: {
+                            lat: number;
+                            lng: number;
+                        }[];
+                        fromMinute?: number;
+                        toMinute?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            personId: string;
+                            name: string;
+                            /** @enum {string} */
+                            shape: "circle" | "polygon";
+                            center: {
+                                lat: number;
+                                lng: number;
+                            } | null;
+                            radiusM: number | null;
+                            polygon: {
+                                lat: number;
+                                lng: number;
+                            }[] | null;
+                            fromMinute: number | null;
+                            toMinute: number | null;
+                            enabled: boolean;
+                            exited: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/zones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除安全区域 / delete a safe zone */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 告警列表 / alerts */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "open" | "acknowledged" | "closed";
+                    kind?: "sos" | "fall" | "zone_exit" | "low_battery" | "removed" | "offline";
+                    personId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                deviceId: string;
+                                personId: string | null;
+                                personName: string | null;
+                                serialNo: string | null;
+                                /** @enum {string} */
+                                kind: "sos" | "fall" | "zone_exit" | "low_battery" | "removed" | "offline";
+                                /** Format: date-time */
+                                raisedAt: string;
+                                lat: number | null;
+                                lng: number | null;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                state: "open" | "acknowledged" | "closed";
+                                level: number;
+                                /** @enum {string} */
+                                target: "family" | "grid_worker" | "emergency";
+                                /** Format: date-time */
+                                escalateAt: string | null;
+                                /** Format: date-time */
+                                acknowledgedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                note: string | null;
+                                jurisdictionName: string | null;
+                                version: number;
+                            }[];
+                            total: number;
+                            open: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 告警详情与升级记录 / an alert and its escalation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            deviceId: string;
+                            personId: string | null;
+                            personName: string | null;
+                            serialNo: string | null;
+                            /** @enum {string} */
+                            kind: "sos" | "fall" | "zone_exit" | "low_battery" | "removed" | "offline";
+                            /** Format: date-time */
+                            raisedAt: string;
+                            lat: number | null;
+                            lng: number | null;
+                            detail: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            state: "open" | "acknowledged" | "closed";
+                            level: number;
+                            /** @enum {string} */
+                            target: "family" | "grid_worker" | "emergency";
+                            /** Format: date-time */
+                            escalateAt: string | null;
+                            /** Format: date-time */
+                            acknowledgedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            note: string | null;
+                            jurisdictionName: string | null;
+                            version: number;
+                            steps: {
+                                level: number;
+                                target: string;
+                                recipients: string[];
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认告警（停止升级）/ acknowledge an alert */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            deviceId: string;
+                            personId: string | null;
+                            personName: string | null;
+                            serialNo: string | null;
+                            /** @enum {string} */
+                            kind: "sos" | "fall" | "zone_exit" | "low_battery" | "removed" | "offline";
+                            /** Format: date-time */
+                            raisedAt: string;
+                            lat: number | null;
+                            lng: number | null;
+                            detail: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            state: "open" | "acknowledged" | "closed";
+                            level: number;
+                            /** @enum {string} */
+                            target: "family" | "grid_worker" | "emergency";
+                            /** Format: date-time */
+                            escalateAt: string | null;
+                            /** Format: date-time */
+                            acknowledgedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            note: string | null;
+                            jurisdictionName: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/alerts/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关闭告警 / close an alert with a note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            deviceId: string;
+                            personId: string | null;
+                            personName: string | null;
+                            serialNo: string | null;
+                            /** @enum {string} */
+                            kind: "sos" | "fall" | "zone_exit" | "low_battery" | "removed" | "offline";
+                            /** Format: date-time */
+                            raisedAt: string;
+                            lat: number | null;
+                            lng: number | null;
+                            detail: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            state: "open" | "acknowledged" | "closed";
+                            level: number;
+                            /** @enum {string} */
+                            target: "family" | "grid_worker" | "emergency";
+                            /** Format: date-time */
+                            escalateAt: string | null;
+                            /** Format: date-time */
+                            acknowledgedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            note: string | null;
+                            jurisdictionName: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 实时告警与定位（SSE）/ live alerts and positions (server-sent events) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/kiosk/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 健康小屋上传测量数据（设备认证：x-device-serial / x-device-key）/ kiosk readings (device-authenticated) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "x-device-serial": string;
+                    "x-device-key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        readings: {
+                            id: string;
+                            citizenId?: string;
+                            qr?: string;
+                            /** @enum {string} */
+                            kind: "blood_pressure" | "glucose" | "weight" | "temperature" | "spo2";
+                            measuredAt: unknown;
+                            values: {
+                                systolic?: number;
+                                diastolic?: number;
+                                pulse?: number;
+                                glucose?: number;
+                                fasting?: boolean;
+                                weightKg?: number;
+                                heightCm?: number;
+                                bmi?: number;
+                                temperature?: number;
+                                spo2?: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "stored" | "duplicate";
+                                personId: string;
+                                abnormal: string[];
+                                eventId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/people/{id}/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 健康监测数据 / a person’s kiosk readings */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: string;
+                                /** Format: date-time */
+                                measuredAt: string;
+                                values: {
+                                    [key: string]: unknown;
+                                };
+                                unit: string;
+                                abnormal: string[];
+                                eventId: string | null;
+                            }[];
+                            thresholds: {
+                                metric: string;
+                                low: number | null;
+                                high: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/people/{id}/thresholds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置个人预警阈值 / set a person’s limit for a measure */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        metric: "systolic" | "diastolic" | "pulse" | "glucose_fasting" | "glucose_random" | "bmi" | "temperature" | "spo2";
+                        low: number | null;
+                        high: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            metric: string;
+                            low: number | null;
+                            high: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/survey/photos/{id}/content": {
         parameters: {
             query?: never;

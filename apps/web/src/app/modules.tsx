@@ -22,6 +22,8 @@ import { CloudUploadOutlined } from '@ant-design/icons';
 import { BarChartOutlined, HeartOutlined, ScheduleOutlined } from '@ant-design/icons';
 // Analysis (民情分析 / 数据立方 / 领导驾驶舱).
 import { AreaChartOutlined, FundProjectionScreenOutlined, PieChartOutlined } from '@ant-design/icons';
+// Devices (智能设备): watches, alerts, elder positioning.
+import { AimOutlined, BellOutlined, WifiOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { DictKey } from '../i18n/dict';
 import { PERM, type Permission } from './permissions';
@@ -238,6 +240,31 @@ export const modules: readonly AppModule[] = [
     description: 'menu.desc.survey',
     permission: PERM.surveyUse,
     page: lazy(() => import('../features/survey/pages/SurveyApp').then((m) => ({ default: m.SurveyApp }))),
+  },
+  // —— devices: GPS watches, kiosks, alerts (智能设备) ——
+  {
+    path: '/devices',
+    icon: WifiOutlined,
+    label: 'menu.devices',
+    description: 'menu.desc.devices',
+    permission: PERM.devicesRead,
+    page: lazy(() => import('../features/devices/pages/DevicesPage').then((m) => ({ default: m.DevicesPage }))),
+  },
+  {
+    path: '/devices/alerts',
+    icon: BellOutlined,
+    label: 'menu.deviceAlerts',
+    description: 'menu.desc.deviceAlerts',
+    permission: PERM.devicesRead,
+    page: lazy(() => import('../features/devices/pages/AlertsPage').then((m) => ({ default: m.AlertsPage }))),
+  },
+  {
+    path: '/devices/map',
+    icon: AimOutlined,
+    label: 'menu.elderMap',
+    description: 'menu.desc.elderMap',
+    permission: PERM.devicesRead,
+    page: lazy(() => import('../features/devices/pages/ElderMapPage').then((m) => ({ default: m.ElderMapPage }))),
   },
   {
     path: '/audit',

@@ -37,6 +37,12 @@ export const PERM = {
   elderManage: 'elder.manage',
   /** 民情分析, 数据立方, 领导驾驶舱 of one's jurisdiction. */
   analysisRead: 'analysis.read',
+  /** 智能设备: watches, kiosks, positions and alerts of one's jurisdiction. */
+  devicesRead: 'devices.read',
+  /** Register devices, bind watches to elders, draw safe zones, set health limits. */
+  devicesManage: 'devices.manage',
+  /** Acknowledge and close device alerts. */
+  devicesAlerts: 'devices.alerts',
 } as const;
 export type Permission = (typeof PERM)[keyof typeof PERM];
 

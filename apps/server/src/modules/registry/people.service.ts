@@ -168,6 +168,16 @@ export function createPeopleService(deps: { db: Database; audit: AuditService; j
   }
 
   return {
+    /**
+     * The person holding a citizen ID, by its keyed hash (the number itself is never stored or
+     * compared): for devices that identify a resident by an ID-card swipe (health kiosks).
+     */
+    idByCitizenIdIn: async (tx: Queryable, citizenId: string): Promise<string | null> => {
+      const parsed = parseCitizenId(citizenId);
+      if (!parsed.ok) return null;
+      const holder = await people.findByCitizenIdHash(tx, citizenIdColumns(cipher, parsed.value.number).citizen_id_hash);
+      return holder?.id ?? null;
+    },
     create: (actor: Actor, input: PersonInput & { name: string; jurisdictionId: string }) =>
       run(actor, async (tx) => toPerson(await mustGet(tx, await createIn(tx, actor, input)))),
 

@@ -72,6 +72,19 @@ export function createRecordsService(deps: { db: Database; audit: AuditService; 
         return toOrg(found(await repo.orgById(tx, id)));
       }),
 
+    /**
+     * A thing or an event raised by a device or a job rather than a user, inside the caller's
+     * transaction (devices register watches and kiosks as things; kiosk readings raise follow-ups).
+     */
+    insertThingIn: (tx: Queryable, place: { path: string; district_code: string }, i: { kind: string; name: string; serialNo?: string; lon?: number | null; lat?: number | null; firmware?: string | null }) =>
+      insertRow(tx, 'thing', { ...place, kind: i.kind, name: i.name, serial_no: i.serialNo, lon: i.lon ?? undefined, lat: i.lat ?? undefined, firmware: i.firmware ?? undefined }),
+    insertEventIn: (tx: Queryable, place: { path: string; district_code: string }, i: { kind: string; category?: string; title: string; description?: string; priority: string; slaHours?: number; personId?: string; thingId?: string; lon?: number; lat?: number }) =>
+      insertRow(tx, 'work_item', {
+        ...place, kind: i.kind, category: i.category, title: i.title, description: i.description, priority: i.priority,
+        sla_due_at: i.slaHours ? new Date(Date.now() + i.slaHours * 3_600_000) : undefined,
+        person_id: i.personId, thing_id: i.thingId, lon: i.lon, lat: i.lat,
+      }),
+
     // ---- things
     listThings: (actor: Actor, q: { q?: string; kind?: string; status?: string; jurisdictionId?: string; cursor?: string; limit: number }) =>
       run(actor, async (tx) => {

@@ -1,0 +1,401 @@
+import type { Queryable } from '../../db/database.js';
+
+/** One fix of a watch, as stored (device_position). */
+export interface FixRow {
+  fixed_at: Date;
+  lat: number;
+  lng: number;
+  accuracy: number | null;
+  valid: boolean;
+  source: 'gps' | 'wifi' | 'cell';
+  device_id: string;
+}
+
+/** The fixes of an elder's watches in [from, to], oldest first (uses the (person, time) index). */
+export async function fixesOf(tx: Queryable, personId: string, from: Date, to: Date, limit = 20_000): Promise<FixRow[]> {
+  const { rows } = await tx.query<FixRow>(
+    `SELECT fixed_at, lat, lng, accuracy, valid, source, device_id FROM device_position
+      WHERE person_id = $1 AND fixed_at >= $2 AND fixed_at <= $3
+      ORDER BY fixed_at LIMIT $4`,
+    [personId, from, to, limit],
+  );
+  return rows;
+}
+
+// ---- devices
+
+export interface DeviceRow {
+  id: string; thing_id: string; district_code: string; path: string; kind: 'watch' | 'kiosk'; serial_no: string; maker: string | null;
+  model: string | null; person_id: string | null; person_name: string | null; key_hash: string | null; firmware: string | null;
+  battery: number | null; last_seen_at: Date | null; online: boolean; worn: boolean | null; last_fix_at: Date | null;
+  last_lat: number | null; last_lng: number | null; last_accuracy: number | null; name: string; node_name: string | null;
+  created_at: Date; version: number;
+}
+
+const DEVICE_COLS = `d.*, t.name, (SELECT p.name FROM person p WHERE p.id = d.person_id) AS person_name, (SELECT n.name FROM linli_node_at(d.path) n) AS node_name`;
+
+export async function deviceById(tx: Queryable, id: string): Promise<DeviceRow | undefined> {
+  const { rows } = await tx.query<DeviceRow>(`SELECT ${DEVICE_COLS} FROM device d JOIN thing t ON t.id = d.thing_id WHERE d.id = $1`, [id]);
+  return rows[0];
+}
+
+/** What ingestion needs to know of a device, by the serial (IMEI / 3G id) it reports. */
+export interface DeviceKey {
+  id: string; kind: 'watch' | 'kiosk'; path: string; district_code: string; person_id: string | null; key_hash: string | null;
+  worn: boolean | null; online: boolean; battery: number | null; thing_id: string;
+}
+
+export async function deviceBySerial(tx: Queryable, serial: string): Promise<DeviceKey | undefined> {
+  const { rows } = await tx.query<DeviceKey>(
+    'SELECT id, kind, path::text AS path, district_code, person_id, key_hash, worn, online, battery, thing_id FROM device WHERE serial_no = $1',
+    [serial],
+  );
+  return rows[0];
+}
+
+export async function serialTaken(tx: Queryable, serial: string): Promise<boolean> {
+  const { rows } = await tx.query<{ taken: boolean }>('SELECT linli_device_serial_taken($1) AS taken', [serial]);
+  return rows[0]?.taken === true;
+}
+
+export interface DeviceFilter { q?: string; kind?: string; status?: 'online' | 'offline'; underPath?: string; offset: number; limit: number; sort: 'serial' | 'last_seen' | 'battery'; order: 'asc' | 'desc' }
+
+const SORTS = { serial: 'd.serial_no', last_seen: 'd.last_seen_at', battery: 'd.battery' } as const;
+
+export async function listDevices(tx: Queryable, f: DeviceFilter): Promise<{ rows: DeviceRow[]; total: number }> {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const add = (sql: string, v: unknown) => { args.push(v); where.push(sql.replace('?', `$${args.length}`)); };
+  if (f.kind) add('d.kind = ?', f.kind);
+  if (f.status) add('d.online = ?', f.status === 'online');
+  if (f.underPath) add('d.path <@ ?::ltree', f.underPath);
+  if (f.q) add('(strpos(d.serial_no, ?) > 0 OR EXISTS (SELECT 1 FROM person p WHERE p.id = d.person_id AND strpos(p.name, $Q) > 0))', f.q);
+  if (f.q) where[where.length - 1] = where[where.length - 1]!.replace('$Q', `$${args.length}`);
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const order = `${SORTS[f.sort]} ${f.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, d.id`;
+  const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM device d ${w}`, args);
+  const { rows } = await tx.query<DeviceRow>(
+    `SELECT ${DEVICE_COLS} FROM (SELECT d.* FROM device d ${w} ORDER BY ${order} LIMIT ${f.limit} OFFSET ${f.offset}) d JOIN thing t ON t.id = d.thing_id ORDER BY ${order}`,
+    args,
+  );
+  return { rows, total: total.rows[0]!.n };
+}
+
+export async function insertDevice(tx: Queryable, v: { thing_id: string; district_code: string; path: string; kind: string; serial_no: string; maker?: string | null; model?: string | null; person_id?: string | null; key_hash?: string | null; firmware?: string | null }): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO device (thing_id, district_code, path, kind, serial_no, maker, model, person_id, key_hash, firmware)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [v.thing_id, v.district_code, v.path, v.kind, v.serial_no, v.maker ?? null, v.model ?? null, v.person_id ?? null, v.key_hash ?? null, v.firmware ?? null],
+  );
+  return rows[0]!.id;
+}
+
+export async function updateDevice(tx: Queryable, id: string, version: number, v: { person_id?: string | null; model?: string | null; key_hash?: string }): Promise<boolean> {
+  const sets: string[] = [];
+  const args: unknown[] = [id, version];
+  for (const [k, val] of Object.entries(v)) {
+    if (val === undefined) continue;
+    args.push(val);
+    sets.push(`${k} = $${args.length}`);
+  }
+  const r = await tx.query(`UPDATE device SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 AND version = $2`, args);
+  return r.rowCount > 0;
+}
+
+// ---- contacts
+
+export interface ContactRow { id: string; device_id: string; role: 'family' | 'emergency'; person_id: string; name: string }
+
+export async function contactsOf(tx: Queryable, deviceId: string): Promise<ContactRow[]> {
+  const { rows } = await tx.query<ContactRow>(
+    `SELECT c.id, c.device_id, c.role, c.person_id, p.name FROM device_contact c JOIN person p ON p.id = c.person_id
+      WHERE c.device_id = $1 ORDER BY c.role, c.created_at`,
+    [deviceId],
+  );
+  return rows;
+}
+
+export async function replaceContacts(tx: Queryable, device: { id: string; path: string; district_code: string }, contacts: { role: string; personId: string }[]) {
+  await tx.query('DELETE FROM device_contact WHERE device_id = $1', [device.id]);
+  for (const c of contacts) {
+    await tx.query(
+      'INSERT INTO device_contact (device_id, district_code, path, role, person_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+      [device.id, device.district_code, device.path, c.role, c.personId],
+    );
+  }
+}
+
+// ---- positions (ingestion)
+
+export interface PositionIn {
+  device_id: string; person_id: string | null; district_code: string; path: string; fixed_at: Date; valid: boolean; source: 'gps' | 'wifi' | 'cell';
+  lat: number; lng: number; accuracy: number | null; altitude: number | null; speed: number | null; course: number | null;
+  satellites: number | null; battery: number | null;
+}
+
+const POSITION_COLS = ['device_id', 'person_id', 'district_code', 'path', 'fixed_at', 'valid', 'source', 'lat', 'lng', 'accuracy', 'altitude', 'speed', 'course', 'satellites', 'battery'] as const;
+
+/**
+ * Stores a batch of fixes in one multi-row INSERT; a fix already stored (same device and time) is
+ * skipped. Returns the keys of the rows that were new, so only they go on to zones and alerts.
+ */
+export async function insertPositions(tx: Queryable, batch: PositionIn[]): Promise<{ device_id: string; fixed_at: Date }[]> {
+  if (!batch.length) return [];
+  // one array per column (15 parameters whatever the batch size): cheap to send and to plan
+  const col = <K extends keyof PositionIn>(k: K) => batch.map((p) => p[k]);
+  const { rows } = await tx.query<{ device_id: string; fixed_at: Date }>(
+    `INSERT INTO device_position (${POSITION_COLS.join(', ')})
+     SELECT u.device_id, u.person_id, u.district_code, u.path::ltree, u.fixed_at, u.valid, u.source, u.lat, u.lng, u.accuracy, u.altitude, u.speed, u.course, u.satellites, u.battery
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::boolean[], $7::text[], $8::float8[], $9::float8[],
+                   $10::real[], $11::real[], $12::real[], $13::real[], $14::smallint[], $15::smallint[])
+         AS u(device_id, person_id, district_code, path, fixed_at, valid, source, lat, lng, accuracy, altitude, speed, course, satellites, battery)
+     ON CONFLICT (device_id, fixed_at) DO NOTHING RETURNING device_id, fixed_at`,
+    POSITION_COLS.map((c) => col(c)),
+  );
+  return rows;
+}
+
+/** Marks devices seen (and their latest fix, battery, firmware, worn state) in one statement. */
+export async function touchDevices(tx: Queryable, updates: { id: string; seen_at: Date; battery: number | null; fix: { at: Date; lat: number; lng: number; accuracy: number | null } | null; worn: boolean | null; firmware: string | null }[]) {
+  if (!updates.length) return;
+  await tx.query(
+    `UPDATE device d SET
+        last_seen_at = GREATEST(d.last_seen_at, u.seen_at), online = true,
+        battery = coalesce(u.battery, d.battery), worn = coalesce(u.worn, d.worn), firmware = coalesce(u.firmware, d.firmware),
+        last_fix_at = CASE WHEN u.fix_at IS NOT NULL AND (d.last_fix_at IS NULL OR u.fix_at > d.last_fix_at) THEN u.fix_at ELSE d.last_fix_at END,
+        last_lat = CASE WHEN u.fix_at IS NOT NULL AND (d.last_fix_at IS NULL OR u.fix_at > d.last_fix_at) THEN u.lat ELSE d.last_lat END,
+        last_lng = CASE WHEN u.fix_at IS NOT NULL AND (d.last_fix_at IS NULL OR u.fix_at > d.last_fix_at) THEN u.lng ELSE d.last_lng END,
+        last_accuracy = CASE WHEN u.fix_at IS NOT NULL AND (d.last_fix_at IS NULL OR u.fix_at > d.last_fix_at) THEN u.accuracy ELSE d.last_accuracy END
+       FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, seen_at timestamptz, battery smallint, worn boolean, firmware text, fix_at timestamptz, lat float8, lng float8, accuracy real)
+      WHERE d.id = u.id`,
+    [JSON.stringify(updates.map((u) => ({ id: u.id, seen_at: u.seen_at, battery: u.battery, worn: u.worn, firmware: u.firmware, fix_at: u.fix?.at ?? null, lat: u.fix?.lat ?? null, lng: u.fix?.lng ?? null, accuracy: u.fix?.accuracy ?? null })))],
+  );
+}
+
+/** Watches online whose last message is older than `before`: they go offline (returned once). */
+export async function markOffline(tx: Queryable, before: Date): Promise<{ id: string; person_id: string | null; path: string; district_code: string; last_seen_at: Date; last_lat: number | null; last_lng: number | null }[]> {
+  const { rows } = await tx.query<{ id: string; person_id: string | null; path: string; district_code: string; last_seen_at: Date; last_lat: number | null; last_lng: number | null }>(
+    `UPDATE device SET online = false WHERE online AND kind = 'watch' AND last_seen_at < $1
+     RETURNING id, person_id, path::text AS path, district_code, last_seen_at, last_lat, last_lng`,
+    [before],
+  );
+  return rows;
+}
+
+// ---- safe zones
+
+export interface ZoneRow {
+  id: string; person_id: string; path: string; district_code: string; name: string; shape: 'circle' | 'polygon';
+  center_lat: number | null; center_lng: number | null; radius_m: number | null; polygon: { lat: number; lng: number }[] | null;
+  from_minute: number | null; to_minute: number | null; enabled: boolean; outside_since: Date | null; outside_fixes: number; exited: boolean; version: number;
+}
+
+export async function zonesOf(tx: Queryable, personIds: string[], enabledOnly = true): Promise<ZoneRow[]> {
+  if (!personIds.length) return [];
+  const { rows } = await tx.query<ZoneRow>(
+    `SELECT *, path::text AS path FROM safe_zone WHERE person_id = ANY($1::uuid[]) ${enabledOnly ? 'AND enabled' : ''} ORDER BY created_at`,
+    [personIds],
+  );
+  return rows;
+}
+
+export async function zoneById(tx: Queryable, id: string): Promise<ZoneRow | undefined> {
+  const { rows } = await tx.query<ZoneRow>('SELECT *, path::text AS path FROM safe_zone WHERE id = $1', [id]);
+  return rows[0];
+}
+
+export async function insertZone(tx: Queryable, z: { person_id: string; path: string; district_code: string; name: string; shape: string; center_lat?: number | null; center_lng?: number | null; radius_m?: number | null; polygon?: unknown; from_minute?: number | null; to_minute?: number | null }): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO safe_zone (person_id, path, district_code, name, shape, center_lat, center_lng, radius_m, polygon, from_minute, to_minute)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    [z.person_id, z.path, z.district_code, z.name, z.shape, z.center_lat ?? null, z.center_lng ?? null, z.radius_m ?? null, z.polygon ? JSON.stringify(z.polygon) : null, z.from_minute ?? null, z.to_minute ?? null],
+  );
+  return rows[0]!.id;
+}
+
+export async function deleteZone(tx: Queryable, id: string): Promise<boolean> {
+  return (await tx.query('DELETE FROM safe_zone WHERE id = $1', [id])).rowCount > 0;
+}
+
+export async function saveZoneStates(tx: Queryable, states: { id: string; outside_since: Date | null; outside_fixes: number; exited: boolean }[]) {
+  if (!states.length) return;
+  await tx.query(
+    `UPDATE safe_zone z SET outside_since = s.outside_since, outside_fixes = s.outside_fixes, exited = s.exited
+       FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, outside_since timestamptz, outside_fixes int, exited boolean) WHERE z.id = s.id`,
+    [JSON.stringify(states)],
+  );
+}
+
+// ---- alerts
+
+export interface AlertRow {
+  id: string; device_id: string; person_id: string | null; district_code: string; path: string; kind: string; alert_key: string;
+  raised_at: Date; created_at: Date; lat: number | null; lng: number | null; detail: Record<string, unknown>; state: 'open' | 'acknowledged' | 'closed';
+  level: number; escalate_at: Date | null; acknowledged_at: Date | null; acknowledged_by: string | null; closed_at: Date | null; closed_by: string | null;
+  note: string | null; version: number; person_name?: string | null; serial_no?: string | null; node_name?: string | null;
+}
+
+export interface AlertIn { device_id: string; person_id: string | null; district_code: string; path: string; kind: string; alert_key: string; raised_at: Date; lat: number | null; lng: number | null; detail: Record<string, unknown>; escalate_at: Date }
+
+/** Stores an alert once per (device, key); returns it only when it is new. */
+export async function insertAlert(tx: Queryable, a: AlertIn): Promise<AlertRow | undefined> {
+  const { rows } = await tx.query<AlertRow>(
+    `INSERT INTO device_alert (device_id, person_id, district_code, path, kind, alert_key, raised_at, lat, lng, detail, escalate_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (device_id, alert_key) DO NOTHING RETURNING *, path::text AS path`,
+    [a.device_id, a.person_id, a.district_code, a.path, a.kind, a.alert_key, a.raised_at, a.lat, a.lng, JSON.stringify(a.detail), a.escalate_at],
+  );
+  return rows[0];
+}
+
+const ALERT_COLS = `a.*, a.path::text AS path, (SELECT p.name FROM person p WHERE p.id = a.person_id) AS person_name,
+  (SELECT d.serial_no FROM device d WHERE d.id = a.device_id) AS serial_no, (SELECT n.name FROM linli_node_at(a.path) n) AS node_name`;
+
+export async function alertById(tx: Queryable, id: string): Promise<AlertRow | undefined> {
+  const { rows } = await tx.query<AlertRow>(`SELECT ${ALERT_COLS} FROM device_alert a WHERE a.id = $1`, [id]);
+  return rows[0];
+}
+
+export interface AlertFilter { state?: string; kind?: string; personId?: string; underPath?: string; offset: number; limit: number; order: 'asc' | 'desc' }
+
+export async function listAlerts(tx: Queryable, f: AlertFilter): Promise<{ rows: AlertRow[]; total: number }> {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const add = (sql: string, v: unknown) => { args.push(v); where.push(sql.replace('?', `$${args.length}`)); };
+  if (f.state) add('a.state = ?', f.state);
+  if (f.kind) add('a.kind = ?', f.kind);
+  if (f.personId) add('a.person_id = ?::uuid', f.personId);
+  if (f.underPath) add('a.path <@ ?::ltree', f.underPath);
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const dir = f.order === 'asc' ? 'ASC' : 'DESC';
+  const total = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM device_alert a ${w}`, args);
+  const { rows } = await tx.query<AlertRow>(
+    `SELECT ${ALERT_COLS} FROM (SELECT a.* FROM device_alert a ${w} ORDER BY a.raised_at ${dir}, a.id LIMIT ${f.limit} OFFSET ${f.offset}) a ORDER BY a.raised_at ${dir}, a.id`,
+    args,
+  );
+  return { rows, total: total.rows[0]!.n };
+}
+
+/** Open alerts whose escalation time has passed, locked so two job runners never move one twice. */
+export async function dueAlerts(tx: Queryable, now: Date, limit: number): Promise<AlertRow[]> {
+  const { rows } = await tx.query<AlertRow>(
+    `SELECT *, path::text AS path FROM device_alert WHERE state = 'open' AND escalate_at <= $1 ORDER BY escalate_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    [now, limit],
+  );
+  return rows;
+}
+
+export async function setEscalation(tx: Queryable, id: string, level: number, escalateAt: Date | null) {
+  await tx.query('UPDATE device_alert SET level = $2, escalate_at = $3, version = version + 1 WHERE id = $1', [id, level, escalateAt]);
+}
+
+export async function insertStep(tx: Queryable, s: { alert_id: string; path: string; district_code: string; level: number; target: string; recipients: unknown[] }) {
+  await tx.query(
+    `INSERT INTO device_alert_step (alert_id, path, district_code, level, target, recipients) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (alert_id, level) DO NOTHING`,
+    [s.alert_id, s.path, s.district_code, s.level, s.target, JSON.stringify(s.recipients)],
+  );
+}
+
+export async function stepsOf(tx: Queryable, alertId: string): Promise<{ level: number; target: string; recipients: { name: string }[]; at: Date }[]> {
+  const { rows } = await tx.query<{ level: number; target: string; recipients: { name: string }[]; at: Date }>(
+    'SELECT level, target, recipients, at FROM device_alert_step WHERE alert_id = $1 ORDER BY level', [alertId],
+  );
+  return rows;
+}
+
+/** Acknowledge (stops escalation) or close an alert, when its version still matches. */
+export async function setAlertState(tx: Queryable, id: string, version: number, state: 'acknowledged' | 'closed', by: string, note: string | null): Promise<boolean> {
+  const r = await tx.query(
+    state === 'acknowledged'
+      ? `UPDATE device_alert SET state = 'acknowledged', acknowledged_at = now(), acknowledged_by = $3, note = coalesce($4, note), escalate_at = NULL, version = version + 1
+          WHERE id = $1 AND version = $2 AND state = 'open'`
+      : `UPDATE device_alert SET state = 'closed', closed_at = now(), closed_by = $3, note = coalesce($4, note), escalate_at = NULL,
+            acknowledged_at = coalesce(acknowledged_at, now()), acknowledged_by = coalesce(acknowledged_by, $3), version = version + 1
+          WHERE id = $1 AND version = $2 AND state <> 'closed'`,
+    [id, version, by, note],
+  );
+  return r.rowCount > 0;
+}
+
+export async function alertCounts(tx: Queryable): Promise<{ state: string; kind: string; n: number }[]> {
+  const { rows } = await tx.query<{ state: string; kind: string; n: number }>('SELECT state, kind, count(*)::int AS n FROM device_alert GROUP BY state, kind');
+  return rows;
+}
+
+// ---- health readings
+
+export interface ReadingRow { id: string; device_id: string; person_id: string; kind: string; measured_at: Date; measures: Record<string, number | boolean>; unit: string; abnormal: string[]; event_id: string | null }
+
+export async function insertReading(tx: Queryable, r: { device_id: string; person_id: string; path: string; district_code: string; reading_key: string; kind: string; measured_at: Date; measures: unknown; unit: string; abnormal: string[] }): Promise<ReadingRow | undefined> {
+  const { rows } = await tx.query<ReadingRow>(
+    `INSERT INTO health_reading (device_id, person_id, path, district_code, reading_key, kind, measured_at, measures, unit, abnormal)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (device_id, reading_key) DO NOTHING RETURNING *`,
+    [r.device_id, r.person_id, r.path, r.district_code, r.reading_key, r.kind, r.measured_at, JSON.stringify(r.measures), r.unit, JSON.stringify(r.abnormal)],
+  );
+  return rows[0];
+}
+
+export async function setReadingEvent(tx: Queryable, id: string, eventId: string) {
+  await tx.query('UPDATE health_reading SET event_id = $2 WHERE id = $1', [id, eventId]);
+}
+
+export async function readingsOf(tx: Queryable, personId: string, since: Date, limit = 200): Promise<ReadingRow[]> {
+  const { rows } = await tx.query<ReadingRow>(
+    'SELECT * FROM health_reading WHERE person_id = $1 AND measured_at >= $2 ORDER BY measured_at DESC LIMIT $3', [personId, since, limit],
+  );
+  return rows;
+}
+
+export async function thresholdsOf(tx: Queryable, personId: string): Promise<{ metric: string; low: number | null; high: number | null }[]> {
+  const { rows } = await tx.query<{ metric: string; low: number | null; high: number | null }>('SELECT metric, low, high FROM health_threshold WHERE person_id = $1', [personId]);
+  return rows;
+}
+
+export async function upsertThreshold(tx: Queryable, t: { person_id: string; metric: string; path: string; district_code: string; low: number | null; high: number | null }) {
+  await tx.query(
+    `INSERT INTO health_threshold (person_id, metric, path, district_code, low, high) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (person_id, metric) DO UPDATE SET low = EXCLUDED.low, high = EXCLUDED.high, updated_at = now()`,
+    [t.person_id, t.metric, t.path, t.district_code, t.low, t.high],
+  );
+}
+
+// ---- people the module refers to (read only)
+
+/** A registry person's place and age, for binding a watch or filing a reading. */
+export async function personPlace(tx: Queryable, id: string): Promise<{ id: string; name: string; path: string; district_code: string; birth_date: string | null } | undefined> {
+  const { rows } = await tx.query<{ id: string; name: string; path: string; district_code: string; birth_date: string | null }>(
+    'SELECT id, name, path::text AS path, district_code, birth_date FROM person WHERE id = $1', [id],
+  );
+  return rows[0];
+}
+
+/** The jurisdiction node a path names (an owner lookup through linli_node_at). */
+export async function nodeIdAt(tx: Queryable, path: string): Promise<string | null> {
+  const { rows } = await tx.query<{ id: string | null }>('SELECT n.id FROM linli_node_at($1::ltree) n', [path]);
+  return rows[0]?.id ?? null;
+}
+
+/** Demo seeding: elders (60+) of a jurisdiction subtree without a watch, with their home building's position when known. */
+export async function eldersWithoutWatch(tx: Queryable, underPath: string, bornBefore: string, limit: number): Promise<{ id: string; name: string; lat: number | null; lng: number | null }[]> {
+  const { rows } = await tx.query<{ id: string; name: string; lat: number | null; lng: number | null }>(
+    `SELECT p.id, p.name,
+            (SELECT b.lat FROM person_house ph JOIN house h ON h.id = ph.house_id JOIN building b ON b.id = h.building_id WHERE ph.person_id = p.id AND ph.valid_to IS NULL LIMIT 1) AS lat,
+            (SELECT b.lon FROM person_house ph JOIN house h ON h.id = ph.house_id JOIN building b ON b.id = h.building_id WHERE ph.person_id = p.id AND ph.valid_to IS NULL LIMIT 1) AS lng
+       FROM person p
+      WHERE p.path <@ $1::ltree AND p.status = 'active' AND p.birth_date <= $2::date
+        AND NOT EXISTS (SELECT 1 FROM device d WHERE d.person_id = p.id)
+      ORDER BY p.path, p.id LIMIT $3`,
+    [underPath, bornBefore, limit],
+  );
+  return rows;
+}
+
+export async function countDevices(tx: Queryable): Promise<number> {
+  const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM device');
+  return rows[0]!.n;
+}
+
+/** A node's path by its code (demo seeding places the kiosk in a named community). */
+export async function pathOfCode(tx: Queryable, code: string): Promise<string | null> {
+  const { rows } = await tx.query<{ path: string }>('SELECT path::text AS path FROM jurisdiction_node WHERE code = $1 AND valid_to IS NULL LIMIT 1', [code]);
+  return rows[0]?.path ?? null;
+}

@@ -1,0 +1,305 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemScope } from '../src/db/scope.js';
+import type { WatchReportIn } from '../src/modules/devices/devices.service.js';
+import { type Agent, buildPerson, buildUser, freshCitizenId, login, nodeByCode } from './factories.js';
+import { setupTestContext, type TestContext } from './harness.js';
+
+/** GPS watches, positions, zones, alerts with escalation and health kiosks, on a real database. */
+const GRID = '510903001001001';
+const SIBLING_GRID = '510903001002001';
+const HOME = { lat: 30.513, lng: 105.593 };
+const north = (m: number) => ({ lat: HOME.lat + m / 111_195, lng: HOME.lng });
+
+let ctx: TestContext;
+let worker: Agent;
+let sibling: Agent;
+let serialSeq = 0;
+const nextSerial = () => `86${String(Date.now()).slice(-8)}${String(++serialSeq).padStart(5, '0')}`;
+
+async function elder(name = '王大爷', citizenId?: string) {
+  return buildPerson(ctx, worker, { node: GRID, name, birthDate: '1940-02-03', ...(citizenId ? { citizenId } : {}) });
+}
+
+async function watchFor(personId: string, extra: Record<string, unknown> = {}) {
+  const r = await worker.post('/api/devices', { kind: 'watch', serialNo: nextSerial(), maker: '3G', personId, ...extra });
+  expect(r.status).toBe(200);
+  return r.body as { id: string; serialNo: string; version: number };
+}
+
+const report = (serial: string, at: string, pos: { lat: number; lng: number }, extra: Partial<WatchReportIn> = {}): WatchReportIn => ({
+  serial, fixedAt: new Date(at), valid: true, source: 'gps', lat: pos.lat, lng: pos.lng, accuracy: 10, battery: 80, ...extra,
+});
+
+async function count(sql: string, args: unknown[]) {
+  return ctx.asOwner(async (db) => Number((await db.query<{ n: number }>(sql, args)).rows[0]!.n));
+}
+
+beforeAll(async () => {
+  ctx = await setupTestContext();
+  const u = await buildUser(ctx, { roles: ['community_worker'], nodes: [GRID] });
+  worker = await login(ctx, u.username);
+  const s = await buildUser(ctx, { roles: ['community_worker'], nodes: [SIBLING_GRID] });
+  sibling = await login(ctx, s.username);
+});
+afterAll(() => ctx?.close());
+
+describe('registering devices', () => {
+  it('binds a watch to an elder of 60 or more, placed where the elder lives; refuses the young and a taken serial', async () => {
+    const old = await elder();
+    const w = await watchFor(old.id);
+    const got = await worker.get(`/api/devices/${w.id}`);
+    expect(got.body).toMatchObject({ kind: 'watch', personId: old.id, personName: '王大爷', online: false, hasKey: false });
+    const young = await buildPerson(ctx, worker, { node: GRID, name: '小李', birthDate: '1990-01-01' });
+    const r = await worker.post('/api/devices', { kind: 'watch', serialNo: nextSerial(), personId: young.id });
+    expect(r.status).toBe(422);
+    expect(r.body.fields[0].field).toBe('personId');
+    const dup = await worker.post('/api/devices', { kind: 'watch', serialNo: w.serialNo, personId: old.id });
+    expect(dup.status).toBe(409);
+    const badSerial = await worker.post('/api/devices', { kind: 'watch', serialNo: 'x', personId: old.id });
+    expect(badSerial.status).toBe(422);
+    expect(badSerial.body.fields[0].field).toBe('serialNo');
+    // a watch is a registry thing too
+    const thing = await worker.get(`/api/things/${got.body.thingId}`);
+    expect(thing.body).toMatchObject({ kind: 'watch', serialNo: w.serialNo });
+  });
+
+  it('hides another jurisdiction’s devices (404, not in the list)', async () => {
+    const w = await watchFor((await elder('赵奶奶')).id);
+    expect((await sibling.get(`/api/devices/${w.id}`)).status).toBe(404);
+    const list = await sibling.get('/api/devices?kind=watch');
+    expect(list.body.items.map((d: { id: string }) => d.id)).not.toContain(w.id);
+    const mine = await worker.get('/api/devices?kind=watch&pageSize=100');
+    expect(mine.body.items.map((d: { id: string }) => d.id)).toContain(w.id);
+  });
+});
+
+describe('positions', () => {
+  it('stores a replayed batch once and marks the watch seen with its latest fix', async () => {
+    const p = await elder('钱大爷');
+    const w = await watchFor(p.id);
+    const batch = [
+      report(w.serialNo, '2026-11-20T01:00:00Z', HOME), report(w.serialNo, '2026-11-20T01:01:00Z', north(50)),
+      report(w.serialNo, '2026-11-20T01:01:00Z', north(50)), report(w.serialNo, '2026-11-20T01:02:00Z', north(80), { battery: 77 }),
+    ];
+    const first = await ctx.services.devices.ingestReports(batch);
+    expect(first).toMatchObject({ stored: 3 });
+    for (let i = 0; i < 3; i++) expect((await ctx.services.devices.ingestReports(batch)).stored).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM device_position WHERE device_id = $1', [w.id])).toBe(3);
+    const d = (await worker.get(`/api/devices/${w.id}`)).body;
+    expect(d).toMatchObject({ online: true, battery: 77 });
+    expect(d.lastFix.lat).toBeCloseTo(north(80).lat, 6);
+    const track = await ctx.services.devices.whereabouts(systemScope('test'), p.id, new Date('2026-11-20T00:00:00Z'), new Date('2026-11-20T02:00:00Z'));
+    expect(track).toHaveLength(3);
+  });
+
+  it('counts reports of unknown devices instead of failing the batch', async () => {
+    const before = ctx.services.devices.stats.unknownDevice;
+    const p = await elder('孙大爷');
+    const w = await watchFor(p.id);
+    const r = await ctx.services.devices.ingestReports([report('999999999999999', '2026-11-20T01:00:00Z', HOME), report(w.serialNo, '2026-11-20T01:00:00Z', HOME)]);
+    expect(r.stored).toBe(1);
+    expect(ctx.services.devices.stats.unknownDevice).toBe(before + 1);
+  });
+
+  it('keeps positions and their tracks inside the jurisdiction (row-level security)', async () => {
+    const p = await elder('周大爷');
+    const w = await watchFor(p.id);
+    await ctx.services.devices.ingestReports([report(w.serialNo, '2026-11-21T01:00:00Z', HOME)]);
+    const q = '?from=2026-11-21T00:00:00Z&to=2026-11-21T02:00:00Z';
+    expect((await worker.get(`/api/devices/elders/${p.id}/map${q}`)).body.track).toHaveLength(1);
+    expect((await sibling.get(`/api/devices/elders/${p.id}/map${q}`)).status).toBe(404);
+    const me = (await sibling.get('/api/auth/me')).body;
+    const sib = await nodeByCode(ctx, SIBLING_GRID);
+    const seen = await ctx.services.devices.whereabouts({ kind: 'user', userId: me.id, paths: [sib.path] }, p.id, new Date('2026-11-21T00:00:00Z'), new Date('2026-11-21T02:00:00Z'));
+    expect(seen).toEqual([]);
+    // and the read of the track was audited
+    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'device.track_read' AND object_id = $1`, [p.id])).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('safe zones and alerts', () => {
+  it('confirms an exit after N clear fixes outside, once, and records it as a wandering risk event', async () => {
+    const p = await elder('吴奶奶');
+    const w = await watchFor(p.id);
+    const z = await worker.post('/api/devices/zones', { personId: p.id, name: '家附近', shape: 'circle', center: HOME, radiusM: 300 });
+    expect(z.status).toBe(200);
+    const t = (s: number) => new Date(Date.parse('2026-11-22T02:00:00Z') + s * 1000).toISOString();
+    // wobbling at the edge (within accuracy) and a cell fix far away: nothing
+    await ctx.services.devices.ingestReports([
+      report(w.serialNo, t(0), north(305)), report(w.serialNo, t(10), north(2000), { source: 'cell', accuracy: 1500 }),
+      report(w.serialNo, t(20), north(307)),
+    ]);
+    expect(await count(`SELECT count(*) AS n FROM device_alert WHERE device_id = $1`, [w.id])).toBe(0);
+    await ctx.services.devices.ingestReports([report(w.serialNo, t(30), north(400)), report(w.serialNo, t(40), north(420))]);
+    expect(await count(`SELECT count(*) AS n FROM device_alert WHERE device_id = $1`, [w.id])).toBe(0);
+    await ctx.services.devices.ingestReports([report(w.serialNo, t(50), north(450)), report(w.serialNo, t(60), north(470))]);
+    const alerts = (await worker.get(`/api/devices/alerts?personId=${p.id}`)).body.items;
+    expect(alerts.map((a: { kind: string }) => a.kind)).toEqual(['zone_exit']);
+    expect(alerts[0].detail).toMatchObject({ zoneName: '家附近' });
+    expect(await count(`SELECT count(*) AS n FROM elder_risk_event WHERE person_id = $1 AND kind = 'wandering'`, [p.id])).toBe(1);
+    // the zone now knows the elder is out; the map shows it
+    const map = (await worker.get(`/api/devices/elders/${p.id}/map?from=${t(0)}&to=${t(100)}`)).body;
+    expect(map.zones[0]).toMatchObject({ name: '家附近', exited: true });
+    expect(map.track.length).toBe(7);
+  });
+
+  it('raises SOS and fall once per report (a fall is a risk event), and low battery once a day', async () => {
+    const p = await elder('郑大爷');
+    const w = await watchFor(p.id);
+    const sos = report(w.serialNo, '2026-11-23T03:00:00Z', HOME, { flags: { sos: true } });
+    const fall = report(w.serialNo, '2026-11-23T03:05:00Z', HOME, { flags: { fall: true }, battery: 10 });
+    const low = report(w.serialNo, '2026-11-23T04:00:00Z', HOME, { battery: 9 });
+    for (let i = 0; i < 3; i++) await ctx.services.devices.ingestReports([sos, fall, low]);
+    const kinds = (await worker.get(`/api/devices/alerts?personId=${p.id}&order=asc`)).body.items.map((a: { kind: string }) => a.kind);
+    // the fall's report already has a low battery: both at the same moment, so compare as a set
+    expect([...kinds].sort()).toEqual(['fall', 'low_battery', 'sos']);
+    expect(await count(`SELECT count(*) AS n FROM elder_risk_event WHERE person_id = $1 AND kind = 'fall'`, [p.id])).toBe(1);
+  });
+
+  it('escalates an unacknowledged alert family → grid worker → emergency, and persists each step', async () => {
+    const p = await elder('冯奶奶');
+    const son = await buildPerson(ctx, worker, { node: GRID, name: '冯儿子' });
+    const neighbour = await buildPerson(ctx, worker, { node: GRID, name: '邻居' });
+    const w = await watchFor(p.id, { contacts: [{ role: 'family', personId: son.id }, { role: 'emergency', personId: neighbour.id }] });
+    await ctx.services.devices.ingestReports([report(w.serialNo, '2026-11-24T03:00:00Z', HOME, { flags: { sos: true } })]);
+    const [a] = (await worker.get(`/api/devices/alerts?personId=${p.id}`)).body.items;
+    expect(a).toMatchObject({ kind: 'sos', state: 'open', level: 0, target: 'family' });
+    const now = Date.now();
+    await ctx.services.devices.escalateDue(new Date(now + 1000)); // not yet due
+    expect((await worker.get(`/api/devices/alerts/${a.id}`)).body.level).toBe(0);
+    await ctx.services.devices.escalateDue(new Date(now + 6 * 60_000));
+    await ctx.services.devices.escalateDue(new Date(now + 12 * 60_000));
+    await ctx.services.devices.escalateDue(new Date(now + 60 * 60_000)); // stays at the top
+    const d = (await worker.get(`/api/devices/alerts/${a.id}`)).body;
+    expect(d).toMatchObject({ level: 2, target: 'emergency', escalateAt: null });
+    expect(d.steps.map((s: { target: string }) => s.target)).toEqual(['family', 'grid_worker', 'emergency']);
+    expect(d.steps[0].recipients).toEqual(['冯儿子']);
+    expect(d.steps[2].recipients).toEqual(['邻居']);
+  });
+
+  it('stops escalating once acknowledged; a stale version is refused; closing keeps the note', async () => {
+    const p = await elder('陈大爷');
+    const w = await watchFor(p.id);
+    await ctx.services.devices.ingestReports([report(w.serialNo, '2026-11-25T03:00:00Z', HOME, { flags: { fall: true } })]);
+    const [a] = (await worker.get(`/api/devices/alerts?personId=${p.id}`)).body.items;
+    const ack = await worker.post(`/api/devices/alerts/${a.id}/acknowledge`, { note: '已电话联系家属', version: a.version });
+    expect(ack.status).toBe(200);
+    expect(ack.body).toMatchObject({ state: 'acknowledged', escalateAt: null, note: '已电话联系家属' });
+    expect((await worker.post(`/api/devices/alerts/${a.id}/acknowledge`, { version: a.version })).status).toBe(409);
+    await ctx.services.devices.escalateDue(new Date(Date.now() + 60 * 60_000));
+    expect((await worker.get(`/api/devices/alerts/${a.id}`)).body.level).toBe(0);
+    const closed = await worker.post(`/api/devices/alerts/${a.id}/close`, { note: '老人无碍', version: ack.body.version });
+    expect(closed.body).toMatchObject({ state: 'closed', note: '老人无碍' });
+    // a sibling's worker neither sees nor handles it
+    expect((await sibling.get(`/api/devices/alerts/${a.id}`)).status).toBe(404);
+    expect((await sibling.post(`/api/devices/alerts/${a.id}/close`, { version: closed.body.version })).status).toBe(404);
+    expect((await sibling.get(`/api/devices/alerts?personId=${p.id}`)).body.items).toEqual([]);
+  });
+
+  it('an alert survives a restart: a new service over the same database still escalates it', async () => {
+    const p = await elder('褚大爷');
+    const w = await watchFor(p.id);
+    await ctx.services.devices.ingestReports([report(w.serialNo, '2026-11-26T03:00:00Z', HOME, { flags: { sos: true } })]);
+    const { createServices } = await import('../src/services.js');
+    const again = createServices(ctx.db, ctx.config, ctx.cipher);
+    expect(await again.devices.escalateDue(new Date(Date.now() + 6 * 60_000))).toBeGreaterThanOrEqual(1);
+    const [a] = (await worker.get(`/api/devices/alerts?personId=${p.id}`)).body.items;
+    expect(a.level).toBe(1);
+  });
+
+  it('marks a silent watch offline with one alert', async () => {
+    const p = await elder('卫奶奶');
+    const w = await watchFor(p.id);
+    await ctx.services.devices.heartbeat(w.serialNo, { battery: 60 });
+    expect((await worker.get(`/api/devices/${w.id}`)).body.online).toBe(true);
+    await ctx.services.devices.markOffline(new Date(Date.now() + 20 * 60_000));
+    await ctx.services.devices.markOffline(new Date(Date.now() + 40 * 60_000));
+    expect((await worker.get(`/api/devices/${w.id}`)).body.online).toBe(false);
+    const kinds = (await worker.get(`/api/devices/alerts?personId=${p.id}`)).body.items.map((a: { kind: string }) => a.kind);
+    expect(kinds).toEqual(['offline']);
+  });
+});
+
+describe('health kiosks', () => {
+  it('files readings by citizen ID (hashed lookup), raises a follow-up event beyond the limits, stores a replay once', async () => {
+    const grid = await nodeByCode(ctx, GRID);
+    const k = await worker.post('/api/devices', { kind: 'kiosk', serialNo: nextSerial(), jurisdictionId: grid.id, lat: 30.51, lng: 105.59 });
+    expect(k.status).toBe(200);
+    expect(k.body.deviceKey).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    const cid = freshCitizenId({ birthDate: '1945-06-01' });
+    const p = await buildPerson(ctx, worker, { node: GRID, name: '蒋奶奶', citizenId: cid, birthDate: '1945-06-01' });
+    const send = (key: string, body: unknown) => ctx.app.inject({ method: 'POST', url: '/api/devices/kiosk/readings', headers: { 'x-device-serial': k.body.serialNo, 'x-device-key': key }, payload: body as object });
+    const body = { readings: [
+      { id: 'r1', citizenId: cid, kind: 'blood_pressure', measuredAt: '2026-11-27T01:00:00Z', values: { systolic: 172, diastolic: 95, pulse: 80 } },
+      { id: 'r2', qr: `LINLI:P:${p.id}`, kind: 'glucose', measuredAt: '2026-11-27T01:02:00Z', values: { glucose: 5.6, fasting: true } },
+      { id: 'r3', citizenId: cid, kind: 'weight', measuredAt: '2026-11-27T01:03:00Z', values: { weightKg: 60, heightCm: 160 } },
+    ] };
+    expect((await send('wrong-key', body)).statusCode).toBe(401);
+    const r = await send(k.body.deviceKey, body);
+    expect(r.statusCode).toBe(200);
+    const items = r.json().items;
+    expect(items.map((i: { status: string }) => i.status)).toEqual(['stored', 'stored', 'stored']);
+    expect(items[0].abnormal).toEqual(['systolic']);
+    expect(items[0].eventId).toBeTruthy();
+    expect(items[1].eventId).toBeNull();
+    const ev = await worker.get(`/api/events/${items[0].eventId}`);
+    expect(ev.body).toMatchObject({ kind: 'device_alarm', category: 'health_followup', personId: p.id });
+    expect(ev.body.title).toContain('收缩压 172');
+    const again = await send(k.body.deviceKey, body);
+    expect(again.json().items.map((i: { status: string }) => i.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+    expect(await count('SELECT count(*) AS n FROM health_reading WHERE person_id = $1', [p.id])).toBe(3);
+    expect(await count(`SELECT count(*) AS n FROM work_item WHERE person_id = $1 AND category = 'health_followup'`, [p.id])).toBe(1);
+    // the citizen ID itself is stored nowhere in the readings
+    expect(await count('SELECT count(*) AS n FROM health_reading WHERE measures::text LIKE $1', [`%${cid}%`])).toBe(0);
+    const readings = await worker.get(`/api/devices/people/${p.id}/readings`);
+    expect(readings.body.items).toHaveLength(3);
+    expect(readings.body.items.find((i: { kind: string }) => i.kind === 'weight').values.bmi).toBeCloseTo(23.4, 1);
+    // an unknown resident and an incomplete reading are refused, naming the reading
+    const unknown = await send(k.body.deviceKey, { readings: [{ id: 'r9', citizenId: freshCitizenId(), kind: 'spo2', measuredAt: '2026-11-27T01:00:00Z', values: { spo2: 97 } }] });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().fields[0].field).toBe('readings.0');
+    const partial = await send(k.body.deviceKey, { readings: [{ id: 'r8', citizenId: cid, kind: 'blood_pressure', measuredAt: '2026-11-27T01:00:00Z', values: { systolic: 120 } }] });
+    expect(partial.statusCode).toBe(422);
+  });
+
+  it('uses the elder’s own limit over the default', async () => {
+    const grid = await nodeByCode(ctx, GRID);
+    const k = await worker.post('/api/devices', { kind: 'kiosk', serialNo: nextSerial(), jurisdictionId: grid.id });
+    const p = await elder('沈大爷');
+    const send = (id: string, systolic: number) => ctx.app.inject({ method: 'POST', url: '/api/devices/kiosk/readings', headers: { 'x-device-serial': k.body.serialNo, 'x-device-key': k.body.deviceKey }, payload: { readings: [{ id, qr: `LINLI:P:${p.id}`, kind: 'blood_pressure', measuredAt: '2026-11-27T02:00:00Z', values: { systolic, diastolic: 80 } }] } });
+    expect((await send('a', 150)).json().items[0].abnormal).toEqual([]);
+    const t = await worker.request('PUT', `/api/devices/people/${p.id}/thresholds`, { metric: 'systolic', low: 90, high: 145 });
+    expect(t.status).toBe(200);
+    expect((await send('b', 150)).json().items[0].abnormal).toEqual(['systolic']);
+  });
+
+  it('shows the watch, zones and latest readings on the person 360° page', async () => {
+    const p = await elder('韩奶奶');
+    const w = await watchFor(p.id);
+    await ctx.services.devices.heartbeat(w.serialNo, { battery: 55 });
+    const o = await worker.get(`/api/people/${p.id}/overview`);
+    const panel = o.body.panels.find((x: { key: string }) => x.key === 'devices');
+    expect(panel.items[0].value).toContain(w.serialNo);
+    expect(panel.items[0].value).toContain('55%');
+  });
+});
+
+describe('whereabouts (the contract care visits use)', () => {
+  it('returns the elder’s fixes in the window, oldest first; cell positions are not valid fixes', async () => {
+    const p = await elder('杨大爷');
+    const w = await watchFor(p.id);
+    await ctx.services.devices.ingestReports([
+      report(w.serialNo, '2026-11-01T02:00:00Z', { lat: 30.51, lng: 105.57 }, { accuracy: 8 }),
+      report(w.serialNo, '2026-11-01T02:05:00Z', { lat: 30.52, lng: 105.58 }, { valid: false, accuracy: 30 }),
+      report(w.serialNo, '2026-11-01T02:10:00Z', { lat: 30.53, lng: 105.59 }, { source: 'cell', accuracy: 600 }),
+      report(w.serialNo, '2026-11-01T05:00:00Z', { lat: 30.6, lng: 105.6 }),
+    ]);
+    const all = await ctx.services.devices.whereabouts(systemScope('test'), p.id, new Date('2026-11-01T01:00:00Z'), new Date('2026-11-01T03:00:00Z'));
+    expect(all.map((x) => [x.time.toISOString(), x.lat, x.valid])).toEqual([
+      ['2026-11-01T02:00:00.000Z', 30.51, true],
+      ['2026-11-01T02:05:00.000Z', 30.52, false],
+      ['2026-11-01T02:10:00.000Z', 30.53, false],
+    ]);
+    expect(all[0]!.accuracy).toBe(8);
+  });
+});

@@ -1,0 +1,197 @@
+import { CaretRightOutlined, DeleteOutlined, PauseOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Empty, Flex, Form, Input, InputNumber, List, Popconfirm, Select, Slider, Space, Tag, TimePicker, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { PERM, can } from '../../../app/permissions';
+import { useI18n } from '../../../i18n/I18nProvider';
+import { ErrorState } from '../../../shared/components/ErrorState';
+import { PageHeader } from '../../../shared/components/PageHeader';
+import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
+import { useNotify } from '../../../shared/hooks/useNotify';
+import { formatDateTime } from '../../../shared/utils/format';
+import { useCurrentUser } from '../../auth/hooks/useAuth';
+import { Chart } from '../components/Chart';
+import { TrackMap } from '../components/TrackMap';
+import { type LivePosition, useAddZone, useDeleteZone, useDeviceList, useDeviceStream, useElderMap, useReadings } from '../hooks/useDevices';
+import { hhmm } from '../utils/geo';
+
+/** 失智定位: an elder's current position (live), safe zones and the track of a chosen period, played back. */
+export function ElderMapPage() {
+  const { t } = useI18n();
+  const me = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const personId = params.get('person') ?? undefined;
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search.trim(), 300);
+  const watches = useDeviceList({ kind: 'watch', q: q || undefined, page: 1, pageSize: 50, sort: 'serial', order: 'asc' });
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(24, 'hour'), dayjs()]);
+  const from = range[0].toISOString();
+  const to = range[1].toISOString();
+  const data = useElderMap(personId, from, to);
+  const track = useMemo(() => data.data?.track ?? [], [data.data]);
+  const [upTo, setUpTo] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [live, setLive] = useState<LivePosition | null>(null);
+  const [draft, setDraft] = useState<{ lat: number; lng: number; radiusM: number } | null>(null);
+  const mayManage = can(me, PERM.devicesManage);
+
+  useEffect(() => { setUpTo(Math.max(0, track.length - 1)); setPlaying(false); }, [track]);
+  useEffect(() => { setLive(null); }, [personId]);
+  useEffect(() => {
+    if (!playing) return;
+    if (upTo >= track.length - 1) { setPlaying(false); return; }
+    const h = requestAnimationFrame(() => setUpTo((i) => Math.min(track.length - 1, i + Math.max(1, Math.round(track.length / 240)))));
+    return () => cancelAnimationFrame(h);
+  }, [playing, upTo, track.length]);
+  useDeviceStream({ onPosition: (p) => { if (p.personId && p.personId === personId) setLive(p); } });
+
+  const watch = data.data?.devices[0];
+  const current = live ?? (watch?.lastFix ? { lat: watch.lastFix.lat, lng: watch.lastFix.lng, accuracy: watch.lastFix.accuracy, at: watch.lastFix.at } : null);
+  const options = (watches.data?.items ?? []).filter((d) => d.personId).map((d) => ({ value: d.personId!, label: `${d.personName ?? ''} · ${d.serialNo}` }));
+
+  if (data.isError) return <ErrorState error={data.error} onRetry={() => void data.refetch()} />;
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <PageHeader title={t('elderMap.title')} subtitle={t('elderMap.subtitle')} />
+      <Flex gap={16} wrap align="flex-start">
+        <Space direction="vertical" size={12} style={{ flex: '1 1 300px', maxWidth: 420 }}>
+          <Card size="small">
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Typography.Text strong>{t('elderMap.pick')}</Typography.Text>
+              <Select
+                showSearch filterOption={false} onSearch={setSearch} style={{ width: '100%' }} value={personId}
+                placeholder={t('elderMap.pick')} options={options} loading={watches.isFetching} data-testid="elder-pick"
+                onChange={(v: string) => setParams(v ? { person: v } : {})}
+                notFoundContent={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+              />
+              <Typography.Text strong>{t('elderMap.period')}</Typography.Text>
+              <DatePicker.RangePicker showTime style={{ width: '100%' }} value={range} allowClear={false}
+                onChange={(v) => { if (v?.[0] && v[1]) setRange([v[0], v[1]]); }} />
+            </Space>
+          </Card>
+          {data.data && (
+            <Card size="small" title={data.data.person.name} extra={watch && <Tag color={watch.online ? 'green' : 'default'}>{watch.online ? t('devices.online') : t('devices.offline')}</Tag>}>
+              {watch ? (
+                <Space direction="vertical" size={2}>
+                  <Typography.Text>{t('elderMap.current')}：{current ? formatDateTime(String(current.at)) : '—'}</Typography.Text>
+                  {current?.accuracy != null && <Typography.Text type="secondary">{t('elderMap.accuracy', { m: Math.round(current.accuracy) })}</Typography.Text>}
+                  <Typography.Text type="secondary">{t('devices.battery')}：{watch.battery ?? '—'}%</Typography.Text>
+                  <Typography.Text type="secondary" data-testid="track-count">{t('elderMap.fixes', { n: track.length })}</Typography.Text>
+                </Space>
+              ) : <Typography.Text type="secondary">{t('elderMap.noWatch')}</Typography.Text>}
+            </Card>
+          )}
+          {data.data && <ReadingsCard personId={data.data.person.id} />}
+          {data.data && (
+            <ZonesCard personId={data.data.person.id} zones={data.data.zones} mayManage={mayManage} draft={draft} setDraft={setDraft} />
+          )}
+        </Space>
+        <Card size="small" style={{ flex: '3 1 420px', minWidth: 0 }} styles={{ body: { padding: 8 } }}>
+          <TrackMap zones={data.data?.zones ?? []} track={track} upTo={upTo} current={current} draft={draft}
+            onClick={draft ? (lat, lng) => setDraft({ ...draft, lat, lng }) : undefined} height="min(62vh, 560px)" />
+          <Flex gap={8} align="center" style={{ padding: '8px 4px 0' }}>
+            <Button icon={playing ? <PauseOutlined /> : <CaretRightOutlined />} disabled={track.length < 2}
+              onClick={() => { if (!playing && upTo >= track.length - 1) setUpTo(0); setPlaying(!playing); }}>
+              {playing ? t('elderMap.pause') : t('elderMap.play')}
+            </Button>
+            <Slider style={{ flex: 1 }} min={0} max={Math.max(0, track.length - 1)} value={upTo} disabled={track.length < 2} onChange={(v) => { setPlaying(false); setUpTo(v); }}
+              tooltip={{ formatter: (i) => (i !== undefined && track[i] ? formatDateTime(String(track[i].at)) : '') }} />
+          </Flex>
+          {personId && data.data && track.length === 0 && <Typography.Text type="secondary" style={{ padding: 4 }}>{t('elderMap.noTrack')}</Typography.Text>}
+        </Card>
+      </Flex>
+    </Space>
+  );
+}
+
+function ZonesCard({ personId, zones, mayManage, draft, setDraft }: {
+  personId: string;
+  zones: NonNullable<ReturnType<typeof useElderMap>['data']>['zones'];
+  mayManage: boolean;
+  draft: { lat: number; lng: number; radiusM: number } | null;
+  setDraft: (d: { lat: number; lng: number; radiusM: number } | null) => void;
+}) {
+  const { t } = useI18n();
+  const notify = useNotify();
+  const add = useAddZone();
+  const del = useDeleteZone();
+  const [form] = Form.useForm<{ name: string; radiusM: number; hours?: [Dayjs, Dayjs] }>();
+  const save = async (v: { name: string; radiusM: number; hours?: [Dayjs, Dayjs] }) => {
+    if (!draft || draft.lat === 0) return;
+    try {
+      const minutes = (d: Dayjs) => d.hour() * 60 + d.minute();
+      await add.mutateAsync({
+        personId, name: v.name, shape: 'circle', center: { lat: draft.lat, lng: draft.lng }, radiusM: v.radiusM,
+        ...(v.hours ? { fromMinute: minutes(v.hours[0]), toMinute: minutes(v.hours[1]) } : {}),
+      });
+      notify.success('elderMap.zoneSaved');
+      setDraft(null);
+      form.resetFields();
+    } catch (e) {
+      notify.error(e);
+    }
+  };
+  return (
+    <Card size="small" title={t('elderMap.zones')}
+      extra={mayManage && !draft && <Button size="small" onClick={() => setDraft({ lat: 0, lng: 0, radiusM: 300 })} data-testid="zone-add">{t('elderMap.addZone')}</Button>}>
+      <List size="small" dataSource={zones} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+        renderItem={(z) => (
+          <List.Item actions={mayManage ? [
+            <Popconfirm key="d" title={t('elderMap.deleteZone')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => del.mutate(z.id)}>
+              <Button size="small" type="text" danger icon={<DeleteOutlined />} />
+            </Popconfirm>,
+          ] : []}>
+            <Space direction="vertical" size={0}>
+              <Space><Typography.Text>{z.name}</Typography.Text><Tag color={z.exited ? 'red' : 'green'}>{z.exited ? t('elderMap.outside') : t('elderMap.inside')}</Tag></Space>
+              <Typography.Text type="secondary">
+                {z.shape === 'circle' ? `r=${z.radiusM} m` : `${z.polygon?.length ?? 0} pts`} · {z.fromMinute !== null && z.toMinute !== null ? `${hhmm(z.fromMinute)}–${hhmm(z.toMinute)}` : t('elderMap.allDay')}
+              </Typography.Text>
+            </Space>
+          </List.Item>
+        )} />
+      {draft && (
+        <Form form={form} layout="vertical" initialValues={{ radiusM: 300, name: '家附近' }} onFinish={(v) => void save(v)} style={{ marginTop: 8 }}>
+          <Typography.Text type={draft.lat ? 'success' : 'warning'}>{draft.lat ? `${draft.lat.toFixed(5)}, ${draft.lng.toFixed(5)}` : t('elderMap.clickCenter')}</Typography.Text>
+          <Form.Item name="name" label={t('elderMap.zoneName')} rules={[{ required: true, message: t('common.required', { field: t('elderMap.zoneName') }) }]}><Input maxLength={40} /></Form.Item>
+          <Form.Item name="radiusM" label={t('elderMap.radius')}>
+            <InputNumber min={20} max={20000} step={50} style={{ width: '100%' }} onChange={(r) => setDraft({ ...draft, radiusM: Number(r) || 300 })} />
+          </Form.Item>
+          <Form.Item name="hours" label={t('elderMap.hours')}><TimePicker.RangePicker format="HH:mm" order={false} style={{ width: '100%' }} /></Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit" loading={add.isPending} disabled={!draft.lat}>{t('common.save')}</Button>
+            <Button onClick={() => setDraft(null)}>{t('common.cancel')}</Button>
+          </Space>
+        </Form>
+      )}
+    </Card>
+  );
+}
+
+/** 健康监测: the elder's kiosk blood pressure and glucose of the last 90 days as a trend. */
+function ReadingsCard({ personId }: { personId: string }) {
+  const { t } = useI18n();
+  const r = useReadings(personId);
+  const option = useMemo(() => {
+    const items = [...(r.data?.items ?? [])].reverse();
+    const series = (kind: string, key: string, name: string, axis = 0) => ({
+      name, type: 'line', yAxisIndex: axis, showSymbol: true, symbolSize: 5,
+      data: items.filter((i) => i.kind === kind && typeof i.values[key] === 'number').map((i) => [String(i.measuredAt), i.values[key] as number]),
+    });
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, textStyle: { fontSize: 11 } },
+      grid: { left: 36, right: 36, top: 28, bottom: 24 },
+      xAxis: { type: 'time' },
+      yAxis: [{ type: 'value', name: 'mmHg', min: 40 }, { type: 'value', name: 'mmol/L', min: 0 }],
+      series: [series('blood_pressure', 'systolic', t('readings.systolic')), series('blood_pressure', 'diastolic', t('readings.diastolic')), series('glucose', 'glucose', t('readings.glucose'), 1)],
+    };
+  }, [r.data, t]);
+  if (!r.data?.items.length) return null;
+  const abnormal = r.data.items.filter((i) => i.abnormal.length).length;
+  return (
+    <Card size="small" title={t('readings.title')} extra={abnormal > 0 && <Tag color="red">{t('readings.abnormal', { n: abnormal })}</Tag>}>
+      <Chart option={option} height={200} testId="readings-chart" />
+    </Card>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** 设备告警: the alert list with its live badge, and the acknowledge dialog. */
+export class AlertsPage {
+  constructor(private readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto('/devices/alerts');
+    await this.table().waitFor();
+  }
+
+  table(): Locator {
+    return this.page.getByTestId('alerts-table');
+  }
+
+  /** The live stream's badge once connected (实时). */
+  async waitLive() {
+    await this.page.getByTestId('alerts-live').getByText('实时').waitFor();
+  }
+
+  row(text: string): Locator {
+    return this.table().locator('tr.ant-table-row').filter({ hasText: text });
+  }
+
+  /** Acknowledges the alert of the row with a note, and waits for the server to take it. */
+  async acknowledge(text: string, note: string) {
+    await this.row(text).getByRole('button', { name: /确\s*认/ }).click();
+    const dialog = this.page.locator('.ant-modal').filter({ has: this.page.getByTestId('alert-note') });
+    await dialog.getByTestId('alert-note').fill(note);
+    const done = this.page.waitForResponse((r) => /\/api\/devices\/alerts\/[^/]+\/acknowledge$/.test(r.url()) && r.request().method() === 'POST');
+    await this.page.getByTestId('alert-confirm').click();
+    const res = await done;
+    await dialog.waitFor({ state: 'hidden' });
+    return res.status();
+  }
+}
+
+/** 失智定位: the elder's map page. */
+export class ElderMapPage {
+  constructor(private readonly page: Page) {}
+
+  async goto(personId: string) {
+    const loaded = this.page.waitForResponse((r) => r.url().includes(`/api/devices/elders/${personId}/map`) && r.status() === 200);
+    await this.page.goto(`/devices/map?person=${personId}`);
+    await loaded;
+    await this.page.locator('[data-testid="elder-map"][data-ready="yes"]').waitFor();
+  }
+
+  trackCount(): Locator {
+    return this.page.getByTestId('track-count');
+  }
+}
