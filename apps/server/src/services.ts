@@ -19,6 +19,7 @@ import { createSurveyService } from './modules/survey/survey.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 import { createExportsService } from './modules/exports/exports.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
+import { createCareService } from './modules/care/care.service.js';
 
 /** Wires the module services together; each receives only what it uses. */
 export function createServices(db: Database, config: Config, cipher: FieldCipher) {
@@ -30,6 +31,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const relations = createRelationsService({ db, audit });
   const users = createUsersService({ db, audit, jurisdiction, passwords });
   const records = createRecordsService({ db, audit, jurisdiction, users });
+  const survey = createSurveyService({ db, audit, jurisdiction, people, relations });
   return {
     audit,
     jurisdiction,
@@ -45,9 +47,14 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     map: createMapService({ db, jurisdiction, config }),
     merge: createMergeService({ db, audit, jurisdiction }),
     quality: createQualityService({ db, audit, cipher }),
-    survey: createSurveyService({ db, audit, jurisdiction, people, relations }),
+    survey,
     exports: createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records }),
     imports: createImportsService({ db, audit, jurisdiction, people, cipher, config }),
+    // 居家养老服务: the level from the elder module's assessment, the watch fixes from devices
+    care: createCareService({
+      db, audit, jurisdiction, users, relations, survey,
+      ports: { levelOf: async () => null, whereabouts: async () => [] },
+    }),
   };
 }
 

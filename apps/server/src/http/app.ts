@@ -29,6 +29,7 @@ import { qualityRoutes } from '../modules/quality/quality.routes.js';
 import { surveyRoutes } from '../modules/survey/survey.routes.js';
 import { exportsRoutes } from '../modules/exports/exports.routes.js';
 import { importsRoutes } from '../modules/imports/imports.routes.js';
+import { careRoutes } from '../modules/care/care.routes.js';
 
 export type App = FastifyInstance;
 export type ZodApp = FastifyInstance<
@@ -119,6 +120,7 @@ export async function buildApp(opts: { config: Config; db: Database; services: S
     surveyRoutes(api, services);
     exportsRoutes(api, services);
     importsRoutes(api, services);
+    careRoutes(api, services);
   });
 
   app.setNotFoundHandler((req, reply) => {

@@ -152,7 +152,7 @@ export async function updateChange(tx: Queryable, id: string, version: number, s
 
 // ---- photos
 
-export interface PhotoRow { id: string; path: string; visit_id: string; sha256: string; size: number; mime: string; received: number; complete: boolean }
+export interface PhotoRow { id: string; path: string; visit_id: string | null; sha256: string; size: number; mime: string; received: number; complete: boolean }
 
 export async function upsertPhoto(tx: Queryable, p: { path: string; district_code: string; visit_id: string; sha256: string; size: number; mime: string; uploaded_by: string }) {
   await tx.query(
@@ -161,6 +161,16 @@ export async function upsertPhoto(tx: Queryable, p: { path: string; district_cod
     [p.path, p.district_code, p.visit_id, p.sha256, p.size, p.mime, p.uploaded_by],
   );
   const { rows } = await tx.query<PhotoRow>('SELECT p.*, p.path::text AS path FROM survey_photo p WHERE p.visit_id = $1 AND p.sha256 = $2', [p.visit_id, p.sha256]);
+  return rows[0]!;
+}
+
+/** A photo owned by another module's record (no survey visit): always a new upload. */
+export async function insertPhoto(tx: Queryable, p: { path: string; district_code: string; sha256: string; size: number; mime: string; uploaded_by: string }) {
+  const { rows } = await tx.query<PhotoRow>(
+    `INSERT INTO survey_photo (path, district_code, visit_id, sha256, size, mime, uploaded_by) VALUES ($1::ltree, $2, NULL, $3, $4, $5, $6)
+     RETURNING *, path::text AS path`,
+    [p.path, p.district_code, p.sha256, p.size, p.mime, p.uploaded_by],
+  );
   return rows[0]!;
 }
 
