@@ -19,6 +19,7 @@ import { createSurveyService } from './modules/survey/survey.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 import { createExportsService } from './modules/exports/exports.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
+import { createElderService } from './modules/elder/elder.service.js';
 import { createCareService } from './modules/care/care.service.js';
 
 /** Wires the module services together; each receives only what it uses. */
@@ -32,6 +33,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const users = createUsersService({ db, audit, jurisdiction, passwords });
   const records = createRecordsService({ db, audit, jurisdiction, users });
   const survey = createSurveyService({ db, audit, jurisdiction, people, relations });
+  const elder = createElderService({ db, audit });
   return {
     audit,
     jurisdiction,
@@ -50,10 +52,11 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     survey,
     exports: createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records }),
     imports: createImportsService({ db, audit, jurisdiction, people, cipher, config }),
+    elder,
     // 居家养老服务: the level from the elder module's assessment, the watch fixes from devices
     care: createCareService({
       db, audit, jurisdiction, users, relations, survey,
-      ports: { levelOf: async () => null, whereabouts: async () => [] },
+      ports: { levelOf: (scope, personId) => elder.levelOf(scope, personId), whereabouts: async () => [] },
     }),
   };
 }
