@@ -19,6 +19,7 @@ import { createSurveyService } from './modules/survey/survey.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 import { createExportsService } from './modules/exports/exports.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
+import { createDevicesService } from './modules/devices/devices.service.js';
 import { createElderService } from './modules/elder/elder.service.js';
 import { createCareService } from './modules/care/care.service.js';
 
@@ -33,6 +34,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const users = createUsersService({ db, audit, jurisdiction, passwords });
   const records = createRecordsService({ db, audit, jurisdiction, users });
   const survey = createSurveyService({ db, audit, jurisdiction, people, relations });
+  const devices = createDevicesService({ db, audit });
   const elder = createElderService({ db, audit });
   return {
     audit,
@@ -52,11 +54,16 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     survey,
     exports: createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records }),
     imports: createImportsService({ db, audit, jurisdiction, people, cipher, config }),
+    devices,
     elder,
     // 居家养老服务: the level from the elder module's assessment, the watch fixes from devices
     care: createCareService({
       db, audit, jurisdiction, users, relations, survey,
-      ports: { levelOf: (scope, personId) => elder.levelOf(scope, personId), whereabouts: async () => [] },
+      ports: {
+        levelOf: (scope, personId) => elder.levelOf(scope, personId),
+        whereabouts: async (scope, personId, from, to) =>
+          (await devices.whereabouts(scope, personId, from, to)).filter((w) => w.valid).map((w) => ({ at: w.time, lat: w.lat, lon: w.lng, accuracy: w.accuracy })),
+      },
     }),
   };
 }

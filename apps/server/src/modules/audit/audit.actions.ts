@@ -60,6 +60,7 @@ export const AUDIT_ACTIONS = {
   'care.photo_read': { name: '查看服务照片', nameEn: 'Read a visit photo' },
   'care.exceptions_read': { name: '查看核查异常', nameEn: 'List visit exceptions' },
   'care.exception_resolve': { name: '处理核查异常', nameEn: 'Resolve a visit exception' },
+  'device.track_read': { name: '查看老人定位轨迹', nameEn: 'Read an elder\'s location track' },
   'audit.read': { name: '查阅审计日志', nameEn: 'Read audit log' },
   'audit.verify': { name: '校验审计链', nameEn: 'Verify audit chain' },
 } as const;
