@@ -252,8 +252,8 @@ $$;
 CREATE FUNCTION linli_care_stats_on_order() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM linli_care_stats_orders_add(ARRAY(SELECT o FROM old_rows o), -1); END IF;
-  IF TG_OP IN ('UPDATE', 'INSERT') THEN PERFORM linli_care_stats_orders_add(ARRAY(SELECT n FROM new_rows n), 1); END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM linli_care_stats_orders_add(ARRAY(SELECT ROW(o.*)::care_order FROM old_rows o), -1); END IF;
+  IF TG_OP IN ('UPDATE', 'INSERT') THEN PERFORM linli_care_stats_orders_add(ARRAY(SELECT ROW(n.*)::care_order FROM new_rows n), 1); END IF;
   RETURN NULL;
 END $$;
 
@@ -269,8 +269,8 @@ $$;
 CREATE FUNCTION linli_care_stats_on_exception() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM linli_care_stats_exceptions_add(ARRAY(SELECT o FROM old_rows o), -1); END IF;
-  IF TG_OP IN ('UPDATE', 'INSERT') THEN PERFORM linli_care_stats_exceptions_add(ARRAY(SELECT n FROM new_rows n), 1); END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM linli_care_stats_exceptions_add(ARRAY(SELECT ROW(o.*)::care_exception FROM old_rows o), -1); END IF;
+  IF TG_OP IN ('UPDATE', 'INSERT') THEN PERFORM linli_care_stats_exceptions_add(ARRAY(SELECT ROW(n.*)::care_exception FROM new_rows n), 1); END IF;
   RETURN NULL;
 END $$;
 
