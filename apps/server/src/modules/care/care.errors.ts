@@ -19,7 +19,6 @@ export const careError = defineErrors({
   STAFF_ROLE: { status: 422, zh: '该账号没有“{role}”角色', en: 'The account does not hold the {roleEn} role' },
   ORDER_STATE: { status: 409, zh: '工单当前状态为“{state}”，不能{action}', en: 'The order is {stateEn}; it cannot be {actionEn}' },
   STEP_ORDER: { status: 409, zh: '请先{first}', en: 'First {firstEn}' },
-  NOT_YOUR_VISIT: { status: 404, zh: '工单不存在或未派给您', en: 'No such order assigned to you' },
   PHOTO_STAGE_CLOSED: { status: 409, zh: '服务已签出，不能再补充服务中照片', en: 'The visit is checked out; no more photos during it' },
   EXCEPTION_RESOLVED: { status: 409, zh: '该异常已处理', en: 'This exception was already resolved' },
   NO_HOME: { status: 422, zh: '该老人没有登记带坐标的现住房屋，无法核验签到位置', en: 'The elder has no current home with a position in the registry; the check-in position cannot be verified' },

@@ -115,7 +115,7 @@ export function createCareService(deps: {
 
   async function orderOr404(tx: Queryable, id: string, view: repo.OrderView, lock = false) {
     const o = await repo.orderById(tx, id, view, lock);
-    if (!o) throw view.caregiverId ? careError('NOT_YOUR_VISIT') : commonError('NOT_FOUND');
+    if (!o) throw commonError('NOT_FOUND');
     return o;
   }
 
