@@ -18,6 +18,8 @@ import { MobileOutlined } from '@ant-design/icons';
 import { FileExcelOutlined } from '@ant-design/icons';
 // Data collection (数据采集): imports.
 import { CloudUploadOutlined } from '@ant-design/icons';
+// Elder care (居家养老服务): orders, plans, exceptions, supervision, providers, the caregiver's phone.
+import { BarChartOutlined, CalendarOutlined, ExceptionOutlined, HeartOutlined, ScheduleOutlined, ShopOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { DictKey } from '../i18n/dict';
 import { PERM, type Permission } from './permissions';
@@ -204,6 +206,55 @@ export const modules: readonly AppModule[] = [
     description: 'menu.desc.survey',
     permission: PERM.surveyUse,
     page: lazy(() => import('../features/survey/pages/SurveyApp').then((m) => ({ default: m.SurveyApp }))),
+  },
+  // —— elder care (居家养老服务); 护理员工作台 opens the phone app (routed outside the shell, see router.tsx) ——
+  {
+    path: '/care/orders',
+    icon: ScheduleOutlined,
+    label: 'menu.careOrders',
+    description: 'menu.desc.careOrders',
+    permission: PERM.careRead,
+    page: lazy(() => import('../features/care/pages/OrdersPage').then((m) => ({ default: m.OrdersPage }))),
+  },
+  {
+    path: '/care/plans',
+    icon: CalendarOutlined,
+    label: 'menu.carePlans',
+    description: 'menu.desc.carePlans',
+    permission: PERM.careRead,
+    page: lazy(() => import('../features/care/pages/PlansPage').then((m) => ({ default: m.PlansPage }))),
+  },
+  {
+    path: '/care/exceptions',
+    icon: ExceptionOutlined,
+    label: 'menu.careExceptions',
+    description: 'menu.desc.careExceptions',
+    permission: PERM.careRead,
+    page: lazy(() => import('../features/care/pages/ExceptionsPage').then((m) => ({ default: m.ExceptionsPage }))),
+  },
+  {
+    path: '/care/supervision',
+    icon: BarChartOutlined,
+    label: 'menu.careSupervision',
+    description: 'menu.desc.careSupervision',
+    permission: PERM.careSupervise,
+    page: lazy(() => import('../features/care/pages/SupervisionPage').then((m) => ({ default: m.SupervisionPage }))),
+  },
+  {
+    path: '/care/providers',
+    icon: ShopOutlined,
+    label: 'menu.careProviders',
+    description: 'menu.desc.careProviders',
+    permission: PERM.careManage,
+    page: lazy(() => import('../features/care/pages/ProvidersPage').then((m) => ({ default: m.ProvidersPage }))),
+  },
+  {
+    path: '/care/app',
+    icon: HeartOutlined,
+    label: 'menu.careApp',
+    description: 'menu.desc.careApp',
+    permission: PERM.careVisit,
+    page: lazy(() => import('../features/care/pages/CareApp').then((m) => ({ default: m.CareApp }))),
   },
   {
     path: '/audit',

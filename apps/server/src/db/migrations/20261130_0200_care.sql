@@ -343,7 +343,7 @@ ALTER TABLE survey_photo ALTER COLUMN visit_id DROP NOT NULL;
 -- Rights. Civil-affairs staff run the programme; officials supervise; a provider's dispatcher
 -- sees and assigns its own orders; a caregiver makes their own visits.
 INSERT INTO role (code, name, name_en, permissions, is_admin, builtin) VALUES
-  ('care_provider', '养老服务机构调度员', 'Care provider dispatcher', '{jurisdiction.read,care.dispatch}', false, true);
+  ('care_provider', '养老服务机构调度员', 'Care provider dispatcher', '{jurisdiction.read,care.read,care.dispatch}', false, true);
 UPDATE role SET permissions = permissions || '{care.read,care.manage,care.dispatch,care.resolve,care.supervise}' WHERE code = 'eldercare_staff';
 UPDATE role SET permissions = permissions || '{care.read,care.supervise}' WHERE code IN ('city_official', 'district_official', 'street_official');
 UPDATE role SET permissions = permissions || '{care.visit}' WHERE code = 'caregiver';

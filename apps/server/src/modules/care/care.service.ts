@@ -62,10 +62,11 @@ export function createCareService(deps: {
   const record = (tx: Queryable, actor: Actor, action: AuditAction, objectType: string, objectId: string | null, detail?: Record<string, unknown>) =>
     audit.recordIn(tx, { actor: auditActor(actor), ip: actor.ip, action, objectType, objectId, ...(detail ? { detail } : {}) });
 
-  /** Whose orders the caller sees in their jurisdiction: staff all, a dispatcher their providers', a caregiver their own. */
+  /** Whose orders the caller sees in their jurisdiction: staff and officials all, a dispatcher their providers', a caregiver their own. */
   async function viewOf(tx: Queryable, actor: Actor): Promise<repo.OrderView> {
-    if (actor.permissions.has('care.read') || actor.permissions.has('care.manage')) return { providerIds: null, caregiverId: null };
+    if (actor.permissions.has('care.manage')) return { providerIds: null, caregiverId: null };
     if (actor.permissions.has('care.dispatch')) return { providerIds: await repo.membership(tx, actor.userId, 'dispatcher'), caregiverId: null };
+    if (actor.permissions.has('care.read')) return { providerIds: null, caregiverId: null };
     return { providerIds: null, caregiverId: actor.userId };
   }
   /** The caller's own visits only (the phone's calls, whatever else the caller may do). */
