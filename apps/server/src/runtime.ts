@@ -12,6 +12,7 @@ import { loadDivisions } from './seed/divisions.js';
 import { createServices, type Services } from './services.js';
 import { today } from './shared/dates.js';
 import { startImportWorker } from './modules/imports/imports.jobs.js';
+import { seedCareDemo } from './seed/care-demo.js';
 
 export const CITY_CODE = '5109';
 
@@ -35,6 +36,8 @@ export async function ensureBaseData(db: Database, services: Services, config: C
     log(`演示账号已创建 / demo accounts created: ${created.join(', ')}`);
     const counts = await seedRegistryDemo(db, cipher);
     if (counts) log(`试点数据已生成 / pilot registry generated: ${JSON.stringify(counts)}`);
+    const care = await seedCareDemo(db, services);
+    if (care) log(`居家养老服务演示数据已生成 / care demo generated: ${JSON.stringify(care)}`);
   }
 }
 

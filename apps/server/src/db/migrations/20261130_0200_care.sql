@@ -198,14 +198,15 @@ CREATE INDEX care_exception_path ON care_exception USING gist (path);
 CREATE INDEX care_exception_open ON care_exception (status, created_at DESC);
 
 -- ---- supervision figures, kept current by the changes (no nightly batch)
--- Per day × community (the elder's path cut at the community) × provider. Statement triggers add
--- each change's difference (new rows minus old rows) in the same transaction, so the figures are
--- exact at every commit; increments commute, so concurrent visits never wait on a recount.
-CREATE FUNCTION linli_care_area(p ltree) RETURNS ltree
-LANGUAGE sql IMMUTABLE AS $$ SELECT subpath(p, 0, least(nlevel(p), 4)) $$;
-
+-- Per day × jurisdiction node × provider, at every level of the elder's path (city, district,
+-- street, community, grid): a visit counts once in the row of each node above it, so the figures
+-- of any one node are a few rows per day whatever the city's size. `node` is the path as text,
+-- read with `=` (leakproof, so an index condition under row-level security). Statement triggers
+-- add each change's difference (new rows minus old rows) in the same transaction, so the figures
+-- are exact at every commit; increments commute, so concurrent visits never wait on a recount.
 CREATE TABLE care_stats_daily (
   day             date NOT NULL,
+  node            text NOT NULL,
   path            ltree NOT NULL,
   provider_id     uuid NOT NULL,
   scheduled       integer NOT NULL DEFAULT 0,
@@ -215,25 +216,24 @@ CREATE TABLE care_stats_daily (
   rated           integer NOT NULL DEFAULT 0,
   rating_sum      integer NOT NULL DEFAULT 0,
   minutes         bigint NOT NULL DEFAULT 0,
-  PRIMARY KEY (day, path, provider_id)
+  PRIMARY KEY (node, day, provider_id)
 );
-CREATE INDEX care_stats_daily_path ON care_stats_daily USING gist (path);
 
 CREATE TABLE care_stats_exception (
   day          date NOT NULL,
+  node         text NOT NULL,
   path         ltree NOT NULL,
   provider_id  uuid NOT NULL,
   kind         text NOT NULL,
   raised       integer NOT NULL DEFAULT 0,
   open         integer NOT NULL DEFAULT 0,
-  PRIMARY KEY (day, path, provider_id, kind)
+  PRIMARY KEY (node, day, provider_id, kind)
 );
-CREATE INDEX care_stats_exception_path ON care_stats_exception USING gist (path);
 
 CREATE FUNCTION linli_care_stats_orders_add(r care_order[], sign integer) RETURNS void
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public AS $$
-  INSERT INTO care_stats_daily AS s (day, path, provider_id, scheduled, completed, cancelled, with_exception, rated, rating_sum, minutes)
-  SELECT o.scheduled_date, linli_care_area(o.path), o.provider_id,
+  INSERT INTO care_stats_daily AS s (day, node, path, provider_id, scheduled, completed, cancelled, with_exception, rated, rating_sum, minutes)
+  SELECT o.scheduled_date, subpath(o.path, 0, l)::text, subpath(o.path, 0, l), o.provider_id,
          sign * count(*) FILTER (WHERE o.status <> 'cancelled'),
          sign * count(*) FILTER (WHERE o.status = 'completed'),
          sign * count(*) FILTER (WHERE o.status = 'cancelled'),
@@ -241,9 +241,9 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public AS $$
          sign * count(o.rating),
          sign * coalesce(sum(o.rating), 0),
          sign * coalesce(sum(round(extract(epoch FROM o.check_out_at - o.check_in_at) / 60)) FILTER (WHERE o.status = 'completed'), 0)
-    FROM unnest(r) o
-   GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT (day, path, provider_id) DO UPDATE SET
+    FROM unnest(r) o, generate_series(1, nlevel(o.path)) l
+   GROUP BY 1, 2, 3, 4 ORDER BY 2, 1, 4
+  ON CONFLICT (node, day, provider_id) DO UPDATE SET
     scheduled = s.scheduled + excluded.scheduled, completed = s.completed + excluded.completed,
     cancelled = s.cancelled + excluded.cancelled, with_exception = s.with_exception + excluded.with_exception,
     rated = s.rated + excluded.rated, rating_sum = s.rating_sum + excluded.rating_sum, minutes = s.minutes + excluded.minutes
@@ -259,11 +259,11 @@ END $$;
 
 CREATE FUNCTION linli_care_stats_exceptions_add(r care_exception[], sign integer) RETURNS void
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public AS $$
-  INSERT INTO care_stats_exception AS s (day, path, provider_id, kind, raised, open)
-  SELECT e.day, linli_care_area(e.path), e.provider_id, e.kind, sign * count(*), sign * count(*) FILTER (WHERE e.status = 'open')
-    FROM unnest(r) e
-   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-  ON CONFLICT (day, path, provider_id, kind) DO UPDATE SET raised = s.raised + excluded.raised, open = s.open + excluded.open
+  INSERT INTO care_stats_exception AS s (day, node, path, provider_id, kind, raised, open)
+  SELECT e.day, subpath(e.path, 0, l)::text, subpath(e.path, 0, l), e.provider_id, e.kind, sign * count(*), sign * count(*) FILTER (WHERE e.status = 'open')
+    FROM unnest(r) e, generate_series(1, nlevel(e.path)) l
+   GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 1, 4, 5
+  ON CONFLICT (node, day, provider_id, kind) DO UPDATE SET raised = s.raised + excluded.raised, open = s.open + excluded.open
 $$;
 
 CREATE FUNCTION linli_care_stats_on_exception() RETURNS trigger

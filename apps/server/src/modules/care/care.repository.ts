@@ -109,7 +109,7 @@ export async function providerOfOrganization(tx: Queryable, orgId: string) {
 export async function insertProvider(tx: Queryable, p: { path: string; district_code: string; organization_id: string; service_area: string[]; tolerance_m: number; min_duration_share: number }) {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO care_provider (path, district_code, organization_id, service_area, tolerance_m, min_duration_share)
-     VALUES ($1::ltree, $2, $3, $4::ltree[], $5, $6) RETURNING id`,
+     VALUES ($1::ltree, $2, $3, $4::text[]::ltree[], $5, $6) RETURNING id`,
     [p.path, p.district_code, p.organization_id, p.service_area, p.tolerance_m, p.min_duration_share],
   );
   return rows[0]!.id;
@@ -117,7 +117,7 @@ export async function insertProvider(tx: Queryable, p: { path: string; district_
 
 export async function updateProvider(tx: Queryable, id: string, version: number, set: { service_area?: string[]; tolerance_m?: number; min_duration_share?: number; active?: boolean }) {
   const r = await tx.query(
-    `UPDATE care_provider SET service_area = coalesce($3::ltree[], service_area), tolerance_m = coalesce($4, tolerance_m),
+    `UPDATE care_provider SET service_area = coalesce($3::text[]::ltree[], service_area), tolerance_m = coalesce($4, tolerance_m),
             min_duration_share = coalesce($5, min_duration_share), active = coalesce($6, active), version = version + 1, updated_at = now()
       WHERE id = $1 AND version = $2`,
     [id, version, set.service_area ?? null, set.tolerance_m ?? null, set.min_duration_share ?? null, set.active ?? null],
@@ -154,7 +154,7 @@ export async function insertStaff(tx: Queryable, s: { provider_id: string; user_
 export async function nodesAt(tx: Queryable, paths: string[]) {
   if (!paths.length) return new Map<string, { id: string; name: string }>();
   const { rows } = await tx.query<{ path: string; id: string; name: string }>(
-    'SELECT p::text AS path, n.id, n.name FROM unnest($1::ltree[]) p, LATERAL linli_node_at(p) n', [paths]);
+    'SELECT p::text AS path, n.id, n.name FROM unnest($1::text[]::ltree[]) p, LATERAL linli_node_at(p) n', [paths]);
   return new Map(rows.map((r) => [r.path, { id: r.id, name: r.name }]));
 }
 
@@ -236,6 +236,26 @@ export async function insertPlanItem(tx: Queryable, i: { plan_id: string; path: 
 export interface NewOrder {
   path: string; district_code: string; plan_id: string; plan_item_id: string; person_id: string; provider_id: string; service_code: string;
   scheduled_date: string; scheduled_at: Date; duration_min: number;
+}
+
+/** Orders as they ended (demo data and benchmarks): every column given, in one statement. */
+export async function insertOrdersAsDone(tx: Queryable, orders: (NewOrder & Record<string, unknown>)[]) {
+  if (!orders.length) return [] as { id: string; plan_item_id: string; scheduled_date: string }[];
+  const { rows } = await tx.query<{ id: string; plan_item_id: string; scheduled_date: string }>(
+    `INSERT INTO care_order (path, district_code, plan_id, plan_item_id, person_id, provider_id, service_code, scheduled_date, scheduled_at, duration_min,
+                             caregiver_id, status, check_in_at, check_in_lat, check_in_lon, check_in_acc, check_out_at, check_out_lat, check_out_lon, check_out_acc,
+                             tasks_done, rating, rating_comment, confirmed_by, confirmed_at, evv_status, cancel_reason)
+     SELECT o.path::ltree, o.district_code, o.plan_id, o.plan_item_id, o.person_id, o.provider_id, o.service_code, o.scheduled_date, o.scheduled_at, o.duration_min,
+            o.caregiver_id, coalesce(o.status, 'pending'), o.check_in_at, o.check_in_lat, o.check_in_lon, o.check_in_acc, o.check_out_at, o.check_out_lat, o.check_out_lon, o.check_out_acc,
+            coalesce(o.tasks_done, '[]'), o.rating, o.rating_comment, o.confirmed_by, o.confirmed_at, coalesce(o.evv_status, 'pending'), o.cancel_reason
+       FROM jsonb_to_recordset($1::jsonb) AS o(path text, district_code text, plan_id uuid, plan_item_id uuid, person_id uuid, provider_id uuid, service_code text,
+            scheduled_date date, scheduled_at timestamptz, duration_min int, caregiver_id uuid, status text, check_in_at timestamptz, check_in_lat float8,
+            check_in_lon float8, check_in_acc float8, check_out_at timestamptz, check_out_lat float8, check_out_lon float8, check_out_acc float8, tasks_done jsonb,
+            rating smallint, rating_comment text, confirmed_by text, confirmed_at timestamptz, evv_status text, cancel_reason text)
+     RETURNING id, plan_item_id, scheduled_date::text AS scheduled_date`,
+    [JSON.stringify(orders)],
+  );
+  return rows;
 }
 
 /** Inserts the plan's orders in one statement; dates already generated are left as they are. */
@@ -373,10 +393,40 @@ export async function photoById(tx: Queryable, id: string) {
   return rows[0];
 }
 
-export async function insertPhoto(tx: Queryable, p: { id: string; path: string; district_code: string; order_id: string; stage: string; sha256: string; taken_at: string | null; lat: number | null; lon: number | null }) {
+export async function insertPhoto(tx: Queryable, p: { id: string; path: string; district_code: string; order_id: string; stage: string; sha256: string; taken_at: string | null; lat: number | null; lon: number | null; phash?: string }) {
   await tx.query(
-    `INSERT INTO care_photo (id, path, district_code, order_id, stage, sha256, taken_at, lat, lon) VALUES ($1, $2::ltree, $3, $4, $5, $6, $7, $8, $9)`,
-    [p.id, p.path, p.district_code, p.order_id, p.stage, p.sha256, p.taken_at, p.lat, p.lon],
+    `INSERT INTO care_photo (id, path, district_code, order_id, stage, sha256, taken_at, lat, lon, phash) VALUES ($1, $2::ltree, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [p.id, p.path, p.district_code, p.order_id, p.stage, p.sha256, p.taken_at, p.lat, p.lon, p.phash ?? null],
+  );
+}
+
+/** Whether any provider exists (the demo seed runs once). */
+export async function anyProvider(tx: Queryable) {
+  const { rows } = await tx.query('SELECT 1 FROM care_provider LIMIT 1');
+  return rows.length > 0;
+}
+
+/** Elders (60+) with a current home whose building has a position, under a path (demo plans). */
+export async function eldersWithHome(tx: Queryable, underPath: string, limit: number) {
+  const { rows } = await tx.query<{ id: string; path: string; district_code: string; lat: number; lon: number }>(
+    `SELECT DISTINCT ON (p.id) p.id, p.path::text AS path, p.district_code, b.lat, b.lon
+       FROM person p JOIN person_house ph ON ph.person_id = p.id AND ph.valid_to IS NULL AND ph.kind IN ('resident', 'owner', 'tenant')
+       JOIN house h ON h.id = ph.house_id JOIN building b ON b.id = h.building_id
+      WHERE p.path <@ $1::ltree AND p.status = 'active' AND p.birth_date <= current_date - interval '60 years' AND b.lat IS NOT NULL
+      ORDER BY p.id LIMIT $2`,
+    [underPath, limit],
+  );
+  return rows;
+}
+
+/** Many visit photos in one statement (demo data). */
+export async function insertPhotos(tx: Queryable, photos: { id: string; path: string; district_code: string; order_id: string; stage: string; sha256: string; taken_at: string | null; lat: number | null; lon: number | null; phash: string | null }[]) {
+  if (!photos.length) return;
+  await tx.query(
+    `INSERT INTO care_photo (id, path, district_code, order_id, stage, sha256, taken_at, lat, lon, phash)
+     SELECT id, path::ltree, district_code, order_id, stage, sha256, taken_at, lat, lon, phash
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, path text, district_code text, order_id uuid, stage text, sha256 text, taken_at timestamptz, lat float8, lon float8, phash text)`,
+    [JSON.stringify(photos)],
   );
 }
 
@@ -472,10 +522,14 @@ export interface FigureRow { scheduled: number; completed: number; cancelled: nu
 const FIGURES = `sum(scheduled)::int AS scheduled, sum(completed)::int AS completed, sum(cancelled)::int AS cancelled, sum(with_exception)::int AS with_exception,
   sum(rated)::int AS rated, sum(rating_sum)::int AS rating_sum, sum(minutes)::bigint AS minutes`;
 
-/** Per provider, per day and per exception kind from the figures tables (what the page shows). */
-export async function supervisionFigures(tx: Queryable, underPath: string | null, from: string, to: string) {
-  const p = [underPath, from, to];
-  const where = `($1::ltree IS NULL OR path <@ $1::ltree) AND day BETWEEN $2::date AND $3::date`;
+/**
+ * Per provider, per day and per exception kind from the figures tables (what the page shows): the
+ * rows of the given nodes only (`node = ANY`, leakproof, so the primary key serves it under
+ * row-level security). The nodes must not lie one under another.
+ */
+export async function supervisionFigures(tx: Queryable, nodes: string[], from: string, to: string) {
+  const p = [nodes, from, to];
+  const where = `node = ANY($1::text[]) AND day BETWEEN $2::date AND $3::date`;
   const providers = (await tx.query<FigureRow & { provider_id: string }>(`SELECT provider_id, ${FIGURES} FROM care_stats_daily WHERE ${where} GROUP BY provider_id`, p)).rows;
   const days = (await tx.query<FigureRow & { day: string }>(`SELECT day::text AS day, ${FIGURES} FROM care_stats_daily WHERE ${where} GROUP BY day ORDER BY day`, p)).rows;
   const kinds = (await tx.query<{ provider_id: string; kind: string; day: string; raised: number; open: number }>(
@@ -484,18 +538,18 @@ export async function supervisionFigures(tx: Queryable, underPath: string | null
 }
 
 /** The same figures by a live GROUP BY over the visits and exceptions (the bench's baseline; the tests' check). */
-export async function supervisionLive(tx: Queryable, underPath: string | null, from: string, to: string) {
-  const p = [underPath, from, to];
+export async function supervisionLive(tx: Queryable, nodes: string[], from: string, to: string) {
+  const p = [nodes, from, to];
   const live = `count(*) FILTER (WHERE status <> 'cancelled')::int AS scheduled, count(*) FILTER (WHERE status = 'completed')::int AS completed,
     count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled, count(*) FILTER (WHERE evv_status = 'exception')::int AS with_exception,
     count(rating)::int AS rated, coalesce(sum(rating), 0)::int AS rating_sum,
     coalesce(sum(round(extract(epoch FROM check_out_at - check_in_at) / 60)) FILTER (WHERE status = 'completed'), 0)::bigint AS minutes`;
-  const where = `($1::ltree IS NULL OR path <@ $1::ltree) AND scheduled_date BETWEEN $2::date AND $3::date`;
+  const where = `path <@ ANY($1::text[]::ltree[]) AND scheduled_date BETWEEN $2::date AND $3::date`;
   const providers = (await tx.query<FigureRow & { provider_id: string }>(`SELECT provider_id, ${live} FROM care_order WHERE ${where} GROUP BY provider_id`, p)).rows;
   const days = (await tx.query<FigureRow & { day: string }>(`SELECT scheduled_date::text AS day, ${live} FROM care_order WHERE ${where} GROUP BY scheduled_date ORDER BY scheduled_date`, p)).rows;
   const kinds = (await tx.query<{ provider_id: string; kind: string; day: string; raised: number; open: number }>(
     `SELECT provider_id, kind, day::text AS day, count(*)::int AS raised, count(*) FILTER (WHERE status = 'open')::int AS open
-       FROM care_exception WHERE ($1::ltree IS NULL OR path <@ $1::ltree) AND day BETWEEN $2::date AND $3::date GROUP BY provider_id, kind, day`, p)).rows;
+       FROM care_exception WHERE path <@ ANY($1::text[]::ltree[]) AND day BETWEEN $2::date AND $3::date GROUP BY provider_id, kind, day`, p)).rows;
   return { providers, days, kinds };
 }
 

@@ -538,17 +538,23 @@ export function createCareService(deps: {
         const to = q.to ?? today();
         const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
         if (from > to) throw new AppError('VALIDATION_FAILED', 422, '开始日期不能晚于结束日期', 'The start cannot be after the end', [{ field: 'from', message: '开始日期不能晚于结束日期', messageEn: 'The start cannot be after the end' }]);
-        const underPath = (await filterPath(tx, jurisdiction, q.jurisdictionId)) ?? null;
-        return supervisionOf(tx, await repo.supervisionFigures(tx, underPath, from, to), from, to);
+        return supervisionOf(tx, await repo.supervisionFigures(tx, await figureNodes(tx, actor, q.jurisdictionId), from, to), from, to);
       }),
 
     /** The same figures counted live over the visits (tests compare the two; the bench times both). */
     supervisionLive: (actor: Actor, q: { jurisdictionId?: string; from: string; to: string }) =>
       run(actor, async (tx) => {
-        const underPath = (await filterPath(tx, jurisdiction, q.jurisdictionId)) ?? null;
-        return supervisionOf(tx, await repo.supervisionLive(tx, underPath, q.from, q.to), q.from, q.to);
+        return supervisionOf(tx, await repo.supervisionLive(tx, await figureNodes(tx, actor, q.jurisdictionId), q.from, q.to), q.from, q.to);
       }),
   };
+
+  /** The nodes whose figures are read: the chosen one, or the caller's own (none under another). */
+  async function figureNodes(tx: Queryable, actor: Pick<Actor, 'scope'>, jurisdictionId?: string): Promise<string[]> {
+    const chosen = await filterPath(tx, jurisdiction, jurisdictionId);
+    if (chosen) return [chosen];
+    const own = actor.scope.kind === 'user' ? actor.scope.paths : ['5109'];
+    return own.filter((p) => !own.some((q) => q !== p && p.startsWith(`${q}.`)));
+  }
 
   async function supervisionOf(tx: Queryable, f: Awaited<ReturnType<typeof repo.supervisionFigures>>, from: string, to: string) {
     const names = await repo.providerNames(tx, [...new Set([...f.providers.map((p) => p.provider_id), ...f.kinds.map((k) => k.provider_id)])]);

@@ -174,6 +174,22 @@ export async function insertPhoto(tx: Queryable, p: { path: string; district_cod
   return rows[0]!;
 }
 
+/** Whole photos owned by other modules' records, stored complete in two statements (demo data); ids by SHA-256. */
+export async function insertWholePhotos(tx: Queryable, photos: { path: string; district_code: string; sha256: string; mime: string; uploaded_by: string; bytes: Buffer }[]) {
+  if (!photos.length) return new Map<string, string>();
+  const { rows } = await tx.query<{ id: string; sha256: string }>(
+    `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(path text, district_code text, sha256 text, mime text, uploaded_by uuid, data text)),
+          ins AS (INSERT INTO survey_photo (path, district_code, visit_id, sha256, size, mime, uploaded_by, received, complete, completed_at)
+                  SELECT path::ltree, district_code, NULL, sha256, length(decode(data, 'base64')), mime, uploaded_by, length(decode(data, 'base64')), true, now() FROM input
+                  RETURNING id, sha256, path),
+          chunks AS (INSERT INTO survey_photo_chunk (photo_id, "offset", path, data)
+                     SELECT ins.id, 0, ins.path, decode(input.data, 'base64') FROM ins JOIN input ON input.sha256 = ins.sha256)
+     SELECT id, sha256 FROM ins`,
+    [JSON.stringify(photos.map((p) => ({ path: p.path, district_code: p.district_code, sha256: p.sha256, mime: p.mime, uploaded_by: p.uploaded_by, data: p.bytes.toString('base64') })))],
+  );
+  return new Map(rows.map((r) => [r.sha256, r.id]));
+}
+
 export async function photoById(tx: Queryable, id: string, lock = false) {
   const { rows } = await tx.query<PhotoRow>(`SELECT p.*, p.path::text AS path FROM survey_photo p WHERE p.id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
   return rows[0];

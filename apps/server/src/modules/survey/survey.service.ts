@@ -145,7 +145,7 @@ export function createSurveyService(deps: { db: Database; audit: AuditService; j
   }
 
   /** Starts or finds an upload by its hash (within a survey visit, or owned by another module's record when `visitId` is null). */
-  async function startUploadIn(tx: Queryable, actor: Actor, p: { visitId: string | null; sha256: string; size: number; mime: string; path: string; districtCode: string }) {
+  async function startUploadIn(tx: Queryable, actor: Pick<Actor, 'userId'>, p: { visitId: string | null; sha256: string; size: number; mime: string; path: string; districtCode: string }) {
     if (p.size > PHOTO_MAX_BYTES) throw surveyError('PHOTO_TOO_LARGE', { limitMb: PHOTO_MAX_BYTES / 1024 / 1024 }, 'size');
     const fields = { path: p.path, district_code: p.districtCode, sha256: p.sha256, size: p.size, mime: p.mime, uploaded_by: actor.userId };
     const row = p.visitId ? await repo.upsertPhoto(tx, { ...fields, visit_id: p.visitId }) : await repo.insertPhoto(tx, fields);
@@ -299,6 +299,12 @@ export function createSurveyService(deps: { db: Database; audit: AuditService; j
      */
     startUploadIn: (tx: Queryable, actor: Actor, p: { sha256: string; size: number; mime: string; path: string; districtCode: string }) =>
       startUploadIn(tx, actor, { ...p, visitId: null }),
+
+    /** Whole photos stored at once, complete (demo data, where nothing needs resuming); their ids by SHA-256. */
+    storeWholeIn: (tx: Queryable, actor: Pick<Actor, 'userId'>, photos: { bytes: Buffer; mime: string; path: string; districtCode: string }[]) =>
+      repo.insertWholePhotos(tx, photos.map((p) => ({
+        path: p.path, district_code: p.districtCode, sha256: crypto.createHash('sha256').update(p.bytes).digest('hex'), mime: p.mime, uploaded_by: actor.userId, bytes: p.bytes,
+      }))),
 
     /** The state of an upload (how much is stored), in the caller's transaction. */
     uploadStateIn: async (tx: Queryable, id: string) => {
