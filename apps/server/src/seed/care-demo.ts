@@ -23,7 +23,7 @@ const PROVIDERS = [
   { name: '遂宁市船山区颐康居家养老服务中心', district: '510903', community: '510903001001' },
   { name: '遂宁市安居区康乐居家养老服务中心', district: '510904', community: '510904001001' },
 ];
-const ELDERS_PER_DISTRICT = 40;
+const ELDERS_PER_DISTRICT = 30;
 const DAYS_BACK = 28;
 const DAYS_AHEAD = 7;
 

@@ -18,6 +18,7 @@ export const router = createBrowserRouter([
   // listed before the shell so /survey opens the phone app, not the module's route inside the shell
   { path: '/survey', element: <Suspense><SurveyApp /></Suspense> },
   { path: '/survey/*', element: <Suspense><SurveyApp /></Suspense> },
+  { path: '/care/app', element: <Suspense><CareApp /></Suspense> },
   { path: '/care/app/*', element: <Suspense><CareApp /></Suspense> },
   {
     element: <RequireAuth />,
