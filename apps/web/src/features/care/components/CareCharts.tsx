@@ -2,34 +2,9 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useChart } from '../../../shared/hooks/useChart';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-/** An ECharts instance bound to a div, resized and disposed with it; clicks report the data index. */
-function useChart(option: echarts.EChartsCoreOption, onClick?: (p: { dataIndex: number }) => void) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const click = useRef(onClick);
-  click.current = onClick;
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current);
-    chart.current = c;
-    c.on('click', (p) => click.current?.(p as { dataIndex: number }));
-    const resize = new ResizeObserver(() => c.resize());
-    resize.observe(el.current);
-    return () => {
-      resize.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return el;
-}
 
 /** Visits per day (scheduled, completed) as bars and exceptions as a line; a click picks the day. */
 export function TrendChart({ days, labels, onPick }: {
