@@ -49,7 +49,7 @@ describe('base data', () => {
     const anju = await login(ctx, 'anju', DEMO_PASSWORD);
     const roots = (await anju.get('/api/jurisdictions')).body.items;
     expect(roots.map((n: { name: string }) => n.name)).toEqual(['安居区']);
-  });
+  }, 300_000); // the demo seed also draws four weeks of care visits with their photos
 });
 
 describe('the pilot registry (demo data)', () => {
