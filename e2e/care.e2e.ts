@@ -149,7 +149,7 @@ describe('a caregiver’s visit on a phone', () => {
     await row.getByText(name).click();
     const drawer = desk.getByTestId('care-visit-drawer');
     await drawer.waitFor();
-    await settled(desk.locator('.ant-drawer-content'));
+    await settled(drawer);
     await drawer.locator('img[src^="/api/care/photos/"]').nth(2).waitFor();
     expect(await drawer.locator('img[src^="/api/care/photos/"]').count()).toBe(3);
     expect(await drawer.textContent()).toContain('家属确认');
