@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,9 +18,9 @@ export async function launch(): Promise<Browser> {
 export const DESKTOP = { width: 1440, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
-/** A fresh browser context (its own cookies) on the started product. */
-export async function newPage(browser: Browser, viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, baseURL: inject('baseURL'), locale: 'zh-CN' });
+/** A fresh browser context (its own cookies) on the started product; `options` adds e.g. a granted geolocation. */
+export async function newPage(browser: Browser, viewport = DESKTOP, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport, baseURL: inject('baseURL'), locale: 'zh-CN', ...options });
   // generous: CI runs the database tiers beside the browser on two cores, and the PGlite server
   // may be busy with its data-quality catch-up after the demo seed
   context.setDefaultTimeout(120_000);

@@ -48,7 +48,7 @@ export default async function setup(project: TestProject) {
     stdio: ['ignore', log, log],
   });
   const baseURL = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + 420_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`linli start exited (${child.exitCode}); see .tmp/e2e-server.log`);
     try {
@@ -57,7 +57,7 @@ export default async function setup(project: TestProject) {
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error('linli did not start within 180 s; see .tmp/e2e-server.log');
+    if (Date.now() > deadline) throw new Error('linli did not start within 420 s; see .tmp/e2e-server.log');
     await new Promise((r) => setTimeout(r, 500));
   }
   project.provide('baseURL', baseURL);

@@ -15,6 +15,7 @@ import { createServices, type Services } from './services.js';
 import { today } from './shared/dates.js';
 import { startImportWorker } from './modules/imports/imports.jobs.js';
 import { type IngestHandle, startIngestion } from './modules/devices/devices.ingest.js';
+import { seedCareDemo } from './seed/care-demo.js';
 
 export const CITY_CODE = '5109';
 
@@ -46,6 +47,8 @@ export async function ensureBaseData(db: Database, services: Services, config: C
     if (elders) log(`养老演示数据已生成 / elder demo data generated: ${JSON.stringify(elders)}`);
     const devices = await seedDevicesDemo(db, services);
     if (devices) log(`智能设备演示数据已生成 / device demo data generated: ${JSON.stringify(devices)}`);
+    const care = await seedCareDemo(db, services);
+    if (care) log(`居家养老服务演示数据已生成 / care demo generated: ${JSON.stringify(care)}`);
   }
 }
 

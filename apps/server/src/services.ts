@@ -22,6 +22,7 @@ import { createImportsService } from './modules/imports/imports.service.js';
 import { createDevicesService } from './modules/devices/devices.service.js';
 import { createElderService } from './modules/elder/elder.service.js';
 import { createAnalysisService } from './modules/analysis/analysis.service.js';
+import { createCareService } from './modules/care/care.service.js';
 
 /** Wires the module services together; each receives only what it uses. */
 export function createServices(db: Database, config: Config, cipher: FieldCipher) {
@@ -36,6 +37,8 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const elder = createElderService({ db, audit, cipher });
   relations.registerPersonPanel(elder.personPanel);
   const exports = createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records });
+  const survey = createSurveyService({ db, audit, jurisdiction, people, relations });
+  const devices = createDevicesService({ db, audit, config, jurisdiction, people, records, relations, elder });
   return {
     audit,
     jurisdiction,
@@ -51,12 +54,21 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     map: createMapService({ db, jurisdiction, config }),
     merge: createMergeService({ db, audit, jurisdiction }),
     quality: createQualityService({ db, audit, cipher }),
-    survey: createSurveyService({ db, audit, jurisdiction, people, relations }),
+    survey,
     exports,
     imports: createImportsService({ db, audit, jurisdiction, people, cipher, config }),
     elder,
     analysis: createAnalysisService({ db, audit, exports }),
-    devices: createDevicesService({ db, audit, config, jurisdiction, people, records, relations, elder }),
+    devices,
+    // 居家养老服务: the level from the elder module's assessment, the watch fixes from devices
+    care: createCareService({
+      db, audit, jurisdiction, users, relations, survey,
+      ports: {
+        levelOf: (scope, personId) => elder.levelOf(scope, personId),
+        whereabouts: async (scope, personId, from, to) =>
+          (await devices.whereabouts(scope, personId, from, to)).filter((w) => w.valid).map((w) => ({ at: w.time, lat: w.lat, lon: w.lng, accuracy: w.accuracy })),
+      },
+    }),
   };
 }
 

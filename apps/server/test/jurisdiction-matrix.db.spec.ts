@@ -21,6 +21,8 @@ let exportApprover: Agent;
 let ownExporter: Agent;
 /** Elder-care staff of 船山区, who assess (and sign what another assessor submitted). */
 let elderStaff: Agent;
+/** 居家养老服务 (care) actors of the own side: elder-care staff, the provider's dispatcher and caregiver. */
+const care = {} as Record<'staff' | 'dispatcher' | 'caregiver', Agent>;
 
 beforeAll(async () => {
   ctx = await setupTestContext();
@@ -86,9 +88,56 @@ beforeAll(async () => {
     bag.zone = (await sideWorker.post('/api/devices/zones', { personId: bag.elder, name: '家', shape: 'circle', center: { lat: 30.5, lng: 105.6 }, radiusM: 300 })).body.id;
     await ctx.services.devices.ingestReports([{ serial: watchSerial, fixedAt: new Date('2026-11-28T01:00:00Z'), valid: true, source: 'gps', lat: 30.5, lng: 105.6, accuracy: 10, flags: { sos: true } }]);
     bag.alert = (await ctx.asOwner((db) => db.query<{ id: string }>('SELECT id FROM device_alert WHERE device_id = $1', [bag.device]))).rows[0]!.id;
+    await buildCareSet(side, bag, sideWorker, code.slice(0, 6), grid);
   }
 });
 afterAll(() => ctx?.close());
+
+/**
+ * 居家养老服务 on one side: a provider (the side's organisation) with a dispatcher and caregivers, an
+ * elder in the side's house with a plan and its orders: two pending, one dispatched, one checked in
+ * too far away (an exception) with a photo half-uploaded and one complete.
+ */
+async function buildCareSet(side: string, bag: Record<string, string>, worker: Agent, district: string, grid: string) {
+  const must = async (r: Promise<{ status: number; body: any }>) => {
+    const res = await r;
+    if (res.status !== 200) throw new Error(`care set: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const staffAgent = await login(ctx, (await buildUser(ctx, { roles: ['eldercare_staff'], nodes: [district] })).username);
+  const dispatcher = await buildUser(ctx, { roles: ['care_provider'], nodes: [district] });
+  const caregiver = await buildUser(ctx, { roles: ['caregiver'], nodes: [district] });
+  bag.extraCaregiver = (await buildUser(ctx, { roles: ['caregiver'], nodes: [district] })).id;
+  const area = await nodeByCode(ctx, district);
+  const provider = await must(staffAgent.post('/api/care/providers', { organizationId: bag.org, serviceAreaIds: [area.id] }));
+  bag.careProvider = provider.id;
+  await must(staffAgent.post(`/api/care/providers/${provider.id}/staff`, { userId: dispatcher.id, kind: 'dispatcher' }));
+  await must(staffAgent.post(`/api/care/providers/${provider.id}/staff`, { userId: caregiver.id, kind: 'caregiver' }));
+  const elder = await buildPerson(ctx, worker, { node: grid, name: `长者${side}`, birthDate: '1944-02-02' });
+  await must(worker.post(`/api/people/${elder.id}/houses`, { houseId: bag.house, kind: 'resident', validFrom: '2015-01-01' }));
+  const to = new Date(Date.parse(`${today()}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
+  const plan = await must(staffAgent.post('/api/care/plans', { personId: elder.id, providerId: provider.id, periodFrom: today(), periodTo: to, items: [{ serviceCode: 'meal', weekdays: [1, 2, 3, 4, 5, 6, 7], startTime: '08:00' }] }));
+  bag.carePlan = plan.id;
+  await must(staffAgent.post(`/api/care/plans/${plan.id}/generate`));
+  const orders = (await must(staffAgent.get(`/api/care/orders?personId=${elder.id}`))).items;
+  [bag.careOrder, bag.careOrderPending, bag.careOrderCancel, bag.careOrderVisit] = orders.map((o: { id: string }) => o.id);
+  const dispatcherAgent = await login(ctx, dispatcher.username);
+  const caregiverAgent = await login(ctx, caregiver.username);
+  for (const id of [bag.careOrder, bag.careOrderVisit]) {
+    await must(dispatcherAgent.post(`/api/care/orders/${id}/dispatch`, { version: 1, caregiverId: caregiver.id }));
+  }
+  await must(caregiverAgent.post(`/api/care/orders/${bag.careOrderVisit}/steps`, { key: crypto.randomUUID(), kind: 'check_in', at: new Date().toISOString(), position: { lat: 30.6, lon: 105.7 } }));
+  bag.careException = (await must(staffAgent.get(`/api/care/orders/${bag.careOrderVisit}`))).exceptionList[0].id;
+  const bytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 9, 8, 7, side === 'own' ? 1 : 2]);
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  bag.carePhoto = (await must(caregiverAgent.post(`/api/care/orders/${bag.careOrderVisit}/photos`, { stage: 'during', sha256, size: bytes.length, mime: 'image/jpeg' }))).id;
+  bag.carePhotoBytes = bytes.toString('base64');
+  const done = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 1, 1, side === 'own' ? 3 : 4]);
+  const photo = await must(caregiverAgent.post(`/api/care/orders/${bag.careOrderVisit}/photos`, { stage: 'check_in', sha256: crypto.createHash('sha256').update(done).digest('hex'), size: done.length, mime: 'image/jpeg' }));
+  await must(caregiverAgent.request('PUT', `/api/care/photos/${photo.id}/content?offset=0`, done, { 'content-type': 'application/octet-stream' }));
+  bag.carePhotoDone = photo.id;
+  if (side === 'own') Object.assign(care, { staff: staffAgent, dispatcher: dispatcherAgent, caregiver: caregiverAgent });
+}
 
 type Call = { agent: () => Agent; method: string; url: (ids: Record<string, string>) => string; body?: (ids: Record<string, string>) => unknown; headers?: Record<string, string>; ok: number };
 
@@ -179,6 +228,19 @@ const matrix: Record<string, Call> = {
   'GET /api/devices/people/{id}/readings': get((i) => `/api/devices/people/${i.elder}/readings`),
   'PUT /api/devices/people/{id}/thresholds': { agent: () => registrar, method: 'PUT', url: (i) => `/api/devices/people/${i.elder}/thresholds`, body: () => ({ metric: 'systolic', low: 90, high: 150 }), ok: 200 },
   'DELETE /api/devices/zones/{id}': { agent: () => registrar, method: 'DELETE', url: (i) => `/api/devices/zones/${i.zone}`, ok: 200 },
+  'PATCH /api/care/providers/{id}': { agent: () => care.staff!, method: 'PATCH', url: (i) => `/api/care/providers/${i.careProvider}`, body: versioned('care_provider', 'careProvider', { toleranceM: 250 }), ok: 200 },
+  'GET /api/care/providers/{id}/staff': { agent: () => care.staff!, method: 'GET', url: (i) => `/api/care/providers/${i.careProvider}/staff`, ok: 200 },
+  'POST /api/care/providers/{id}/staff': { agent: () => care.staff!, method: 'POST', url: (i) => `/api/care/providers/${i.careProvider}/staff`, body: () => ({ userId: own.extraCaregiver, kind: 'caregiver' }), ok: 200 },
+  'GET /api/care/plans/{id}': { agent: () => care.staff!, method: 'GET', url: (i) => `/api/care/plans/${i.carePlan}`, ok: 200 },
+  'POST /api/care/plans/{id}/generate': { agent: () => care.staff!, method: 'POST', url: (i) => `/api/care/plans/${i.carePlan}/generate`, body: () => ({}), ok: 200 },
+  'GET /api/care/orders/{id}': { agent: () => care.staff!, method: 'GET', url: (i) => `/api/care/orders/${i.careOrder}`, ok: 200 },
+  'POST /api/care/orders/{id}/dispatch': { agent: () => care.dispatcher!, method: 'POST', url: (i) => `/api/care/orders/${i.careOrderPending}/dispatch`, body: async (i) => ({ caregiverId: own.extraCaregiver, version: await version('care_order', i.careOrderPending!) }), ok: 200 },
+  'POST /api/care/orders/{id}/cancel': { agent: () => care.dispatcher!, method: 'POST', url: (i) => `/api/care/orders/${i.careOrderCancel}/cancel`, body: versioned('care_order', 'careOrderCancel', { reason: '矩阵测试' }), ok: 200 },
+  'POST /api/care/orders/{id}/steps': { agent: () => care.caregiver!, method: 'POST', url: (i) => `/api/care/orders/${i.careOrder}/steps`, body: () => ({ key: crypto.randomUUID(), kind: 'check_in', at: new Date().toISOString(), position: { lat: 30.5301, lon: 105.5901 } }), ok: 200 },
+  'POST /api/care/orders/{id}/photos': { agent: () => care.caregiver!, method: 'POST', url: (i) => `/api/care/orders/${i.careOrderVisit}/photos`, body: () => ({ stage: 'during', sha256: 'a'.repeat(64), size: 10, mime: 'image/jpeg' }), ok: 200 },
+  'PUT /api/care/photos/{id}/content': { agent: () => care.caregiver!, method: 'PUT', url: (i) => `/api/care/photos/${i.carePhoto}/content?offset=0`, body: (i) => Buffer.from(i.carePhotoBytes!, 'base64'), headers: { 'content-type': 'application/octet-stream' }, ok: 200 },
+  'GET /api/care/photos/{id}': { agent: () => care.staff!, method: 'GET', url: (i) => `/api/care/photos/${i.carePhotoDone}`, ok: 200 },
+  'POST /api/care/exceptions/{id}/resolve': { agent: () => care.staff!, method: 'POST', url: (i) => `/api/care/exceptions/${i.careException}/resolve`, body: versioned('care_exception', 'careException', { reasonCode: 'gps_drift', resolutionCode: 'accepted', note: '矩阵测试' }), ok: 200 },
   'GET /api/jurisdictions/{id}': { agent: () => sysAdmin, method: 'GET', url: (i) => `/api/jurisdictions/${i.grid}`, ok: 200 },
   'POST /api/jurisdictions/{id}/retire': { agent: () => sysAdmin, method: 'POST', url: (i) => `/api/jurisdictions/${i.grid}/retire`, body: () => ({ validTo: today(), version: 1 }), ok: 200 },
 };
@@ -189,6 +251,7 @@ const SIBLING_TABLES = [
   ['person_org', 'personOrg'], ['household_member', 'member'], ['import_job', 'importJob'],
   ['elder_assessment', 'elderAssessment'], ['elder_proposal', 'elderProposal'],
   ['device', 'device'], ['device_alert', 'alert'], ['safe_zone', 'zone'],
+  ['care_provider', 'careProvider'], ['care_plan', 'carePlan'], ['care_order', 'careOrder'], ['care_order', 'careOrderPending'], ['care_exception', 'careException'],
 ] as const;
 
 describe('jurisdiction matrix', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withScope, systemScope } from '../src/db/scope.js';
 import { ensureBaseData } from '../src/runtime.js';
+import { CARE_DEMO_ACCOUNTS } from '../src/seed/care-demo.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/seed/demo.js';
 import { CITIZEN_ID_COLUMN } from '../src/modules/registry/people.service.js';
 import { parseCitizenId } from '../src/standards/citizen-id.js';
@@ -37,9 +38,9 @@ describe('base data', () => {
     expect(r.status).toBe(401);
   });
 
-  it('creates the twelve demo accounts in demo mode, each in its jurisdiction', async () => {
+  it('creates the twelve demo accounts (and the care providers’ three) in demo mode, each in its jurisdiction', async () => {
     await ensureBaseData(ctx.db, ctx.services, { ...ctx.config, mode: 'demo' }, ctx.cipher);
-    expect(await ctx.services.users.count()).toBe(DEMO_ACCOUNTS.length);
+    expect(await ctx.services.users.count()).toBe(DEMO_ACCOUNTS.length + CARE_DEMO_ACCOUNTS.length);
     const worker = await login(ctx, 'worker', DEMO_PASSWORD);
     const me = (await worker.get('/api/auth/me')).body;
     expect(me.jurisdictions).toEqual([expect.objectContaining({ code: '510903001001', level: 'community' })]);
@@ -48,7 +49,7 @@ describe('base data', () => {
     const anju = await login(ctx, 'anju', DEMO_PASSWORD);
     const roots = (await anju.get('/api/jurisdictions')).body.items;
     expect(roots.map((n: { name: string }) => n.name)).toEqual(['安居区']);
-    // the whole demo seed (registry and every module's pilot data) runs inside this test
+    // the whole demo seed (registry and every module's pilot data, with four weeks of care visits and their photos) runs inside this test
   }, 300_000);
 });
 

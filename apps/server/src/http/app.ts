@@ -32,6 +32,7 @@ import { importsRoutes } from '../modules/imports/imports.routes.js';
 import { elderRoutes } from '../modules/elder/elder.routes.js';
 import { analysisRoutes } from '../modules/analysis/analysis.routes.js';
 import { devicesRoutes } from '../modules/devices/devices.routes.js';
+import { careRoutes } from '../modules/care/care.routes.js';
 
 export type App = FastifyInstance;
 export type ZodApp = FastifyInstance<
@@ -125,6 +126,7 @@ export async function buildApp(opts: { config: Config; db: Database; services: S
     elderRoutes(api, services);
     analysisRoutes(api, services);
     devicesRoutes(api, services);
+    careRoutes(api, services);
   });
 
   app.setNotFoundHandler((req, reply) => {

@@ -9869,6 +9869,1410 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/care/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务项目目录 / the service catalogue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                durationMin: number;
+                                tasks: string[];
+                                priceCents: number;
+                                active: boolean;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增或修改服务项目 / add or change a service */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameEn: string;
+                        durationMin: number;
+                        tasks: string[];
+                        priceCents: number;
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            durationMin: number;
+                            tasks: string[];
+                            priceCents: number;
+                            active: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 养老服务机构 / care providers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                organizationId: string;
+                                name: string;
+                                creditCode: string | null;
+                                serviceArea: {
+                                    id: string;
+                                    name: string;
+                                    path: string;
+                                }[];
+                                toleranceM: number;
+                                minDurationShare: number;
+                                active: boolean;
+                                caregivers: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记养老服务机构 / register a provider */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organizationId: string;
+                        serviceAreaIds: string[];
+                        /** @default 300 */
+                        toleranceM?: number;
+                        /** @default 0.5 */
+                        minDurationShare?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: string;
+                            name: string;
+                            creditCode: string | null;
+                            serviceArea: {
+                                id: string;
+                                name: string;
+                                path: string;
+                            }[];
+                            toleranceM: number;
+                            minDurationShare: number;
+                            active: boolean;
+                            caregivers: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改服务机构（服务区域、核查容差） / change a provider */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        serviceAreaIds?: string[];
+                        toleranceM?: number;
+                        minDurationShare?: number;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            organizationId: string;
+                            name: string;
+                            creditCode: string | null;
+                            serviceArea: {
+                                id: string;
+                                name: string;
+                                path: string;
+                            }[];
+                            toleranceM: number;
+                            minDurationShare: number;
+                            active: boolean;
+                            caregivers: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/care/providers/{id}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机构人员（护理员、调度员） / a provider’s staff */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                userId: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                kind: "caregiver" | "dispatcher";
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 添加机构人员 / add staff */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId: string;
+                        /** @enum {string} */
+                        kind: "caregiver" | "dispatcher";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            userId: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            kind: "caregiver" | "dispatcher";
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/staff-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可添加的护理员或调度员账号 / accounts that may join a provider */
+        get: {
+            parameters: {
+                query: {
+                    kind: "caregiver" | "dispatcher";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                displayName: string;
+                                jurisdictionName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 照护计划 / care plans */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    providerId?: string;
+                    personId?: string;
+                    status?: "active" | "ended";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                personId: string;
+                                personName: string;
+                                providerId: string;
+                                providerName: string;
+                                level: number | null;
+                                needs: string[];
+                                periodFrom: string;
+                                periodTo: string;
+                                status: string;
+                                notes: string | null;
+                                items: {
+                                    id: string;
+                                    serviceCode: string;
+                                    serviceName: string;
+                                    weekdays: number[];
+                                    startTime: string;
+                                }[];
+                                orders: number;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 制定照护计划（等级取自能力评估） / make a care plan */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        /** Format: uuid */
+                        providerId: string;
+                        /** @default [] */
+                        needs?: ("meals" | "hygiene" | "housework" | "medical" | "mobility" | "rehabilitation" | "loneliness" | "dementia")[];
+                        periodFrom: string;
+                        periodTo: string;
+                        items: {
+                            serviceCode: string;
+                            weekdays: number[];
+                            startTime: string;
+                        }[];
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            personId: string;
+                            personName: string;
+                            providerId: string;
+                            providerName: string;
+                            level: number | null;
+                            needs: string[];
+                            periodFrom: string;
+                            periodTo: string;
+                            status: string;
+                            notes: string | null;
+                            items: {
+                                id: string;
+                                serviceCode: string;
+                                serviceName: string;
+                                weekdays: number[];
+                                startTime: string;
+                            }[];
+                            orders: number;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 照护计划 / a care plan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            personId: string;
+                            personName: string;
+                            providerId: string;
+                            providerName: string;
+                            level: number | null;
+                            needs: string[];
+                            periodFrom: string;
+                            periodTo: string;
+                            status: string;
+                            notes: string | null;
+                            items: {
+                                id: string;
+                                serviceCode: string;
+                                serviceName: string;
+                                weekdays: number[];
+                                startTime: string;
+                            }[];
+                            orders: number;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/plans/{id}/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按计划生成服务工单 / generate the plan’s orders */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            existing: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务工单 / service orders */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "pending" | "dispatched" | "in_progress" | "completed" | "cancelled";
+                    providerId?: string;
+                    caregiverId?: string;
+                    personId?: string;
+                    jurisdictionId?: string;
+                    from?: string;
+                    to?: string;
+                    evv?: "pending" | "verified" | "exception";
+                    q?: string;
+                    sort?: "scheduledAt" | "-scheduledAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                personId: string;
+                                personName: string;
+                                providerId: string;
+                                providerName: string;
+                                serviceCode: string;
+                                serviceName: string;
+                                /** Format: date-time */
+                                scheduledAt: string;
+                                durationMin: number;
+                                caregiverId: string | null;
+                                caregiverName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "dispatched" | "in_progress" | "completed" | "cancelled";
+                                evvStatus: string;
+                                rating: number | null;
+                                exceptions: number;
+                                version: number;
+                            }[];
+                            total: number;
+                            totalCapped: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务工单详情（位置、照片、异常） / an order with positions, photos, exceptions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            personId: string;
+                            personName: string;
+                            providerId: string;
+                            providerName: string;
+                            serviceCode: string;
+                            serviceName: string;
+                            /** Format: date-time */
+                            scheduledAt: string;
+                            durationMin: number;
+                            caregiverId: string | null;
+                            caregiverName: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "dispatched" | "in_progress" | "completed" | "cancelled";
+                            evvStatus: string;
+                            rating: number | null;
+                            exceptions: number;
+                            version: number;
+                            home: {
+                                label: string | null;
+                                lat: number | null;
+                                lon: number | null;
+                            };
+                            tasks: string[];
+                            tasksDone: string[];
+                            /** Format: date-time */
+                            checkInAt: string | null;
+                            checkIn: {
+                                lat: number;
+                                lon: number;
+                                accuracy: number | null;
+                            } | null;
+                            /** Format: date-time */
+                            checkOutAt: string | null;
+                            checkOut: {
+                                lat: number;
+                                lon: number;
+                                accuracy: number | null;
+                            } | null;
+                            ratingComment: string | null;
+                            confirmedBy: string | null;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            cancelReason: string | null;
+                            toleranceM: number;
+                            photos: {
+                                id: string;
+                                stage: string;
+                                /** Format: date-time */
+                                takenAt: string | null;
+                                lat: number | null;
+                                lon: number | null;
+                                complete: boolean;
+                                received: number;
+                                size: number;
+                                sha256: string;
+                            }[];
+                            exceptionList: {
+                                id: string;
+                                orderId: string;
+                                /** @enum {string} */
+                                kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused";
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                status: "open" | "resolved";
+                                reasonCode: string | null;
+                                resolutionCode: string | null;
+                                note: string | null;
+                                resolvedByName: string | null;
+                                /** Format: date-time */
+                                resolvedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                version: number;
+                                day: string;
+                                providerId: string;
+                                providerName: string;
+                                personName: string;
+                                serviceName: string;
+                                caregiverName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/orders/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 派单或改派 / dispatch or reassign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** Format: uuid */
+                        caregiverId: string;
+                        /** Format: date-time */
+                        scheduledAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            personId: string;
+                            personName: string;
+                            providerId: string;
+                            providerName: string;
+                            serviceCode: string;
+                            serviceName: string;
+                            /** Format: date-time */
+                            scheduledAt: string;
+                            durationMin: number;
+                            caregiverId: string | null;
+                            caregiverName: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "dispatched" | "in_progress" | "completed" | "cancelled";
+                            evvStatus: string;
+                            rating: number | null;
+                            exceptions: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消工单（须填原因） / cancel with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            personId: string;
+                            personName: string;
+                            providerId: string;
+                            providerName: string;
+                            serviceCode: string;
+                            serviceName: string;
+                            /** Format: date-time */
+                            scheduledAt: string;
+                            durationMin: number;
+                            caregiverId: string | null;
+                            caregiverName: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "dispatched" | "in_progress" | "completed" | "cancelled";
+                            evvStatus: string;
+                            rating: number | null;
+                            exceptions: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/my/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的今日服务 / my visits of the day */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            items: {
+                                id: string;
+                                personName: string;
+                                serviceCode: string;
+                                serviceName: string;
+                                /** Format: date-time */
+                                scheduledAt: string;
+                                durationMin: number;
+                                /** @enum {string} */
+                                status: "pending" | "dispatched" | "in_progress" | "completed" | "cancelled";
+                                address: string | null;
+                                lat: number | null;
+                                lon: number | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/orders/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签到、签出、评价（按幂等键） / check in, check out, evaluate (idempotent by key) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        /** @enum {string} */
+                        kind: "check_in";
+                        /** Format: date-time */
+                        at: string;
+                        position: {
+                            lat: number;
+                            lon: number;
+                            accuracy?: number;
+                        };
+                    } | {
+                        key: string;
+                        /** @enum {string} */
+                        kind: "check_out";
+                        /** Format: date-time */
+                        at: string;
+                        position: {
+                            lat: number;
+                            lon: number;
+                            accuracy?: number;
+                        };
+                        /** @default [] */
+                        tasksDone?: string[];
+                    } | {
+                        key: string;
+                        /** @enum {string} */
+                        kind: "evaluate";
+                        /** Format: date-time */
+                        at: string;
+                        rating: number;
+                        comment?: string;
+                        /** @enum {string} */
+                        confirmedBy: "elder" | "family";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orderId: string;
+                            kind: string;
+                            replayed: boolean;
+                            /** @enum {string} */
+                            status: "pending" | "dispatched" | "in_progress" | "completed" | "cancelled";
+                            version: number;
+                            exceptions: ("check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/orders/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始或续传服务照片 / start or resume a visit photo */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        stage: "check_in" | "during" | "check_out";
+                        sha256: string;
+                        size: number;
+                        /** @enum {string} */
+                        mime: "image/jpeg" | "image/png" | "image/webp";
+                        /** Format: date-time */
+                        takenAt?: string;
+                        position?: {
+                            lat: number;
+                            lon: number;
+                            accuracy?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            received: number;
+                            size: number;
+                            complete: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看服务照片 / a visit photo */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 核查异常 / visit exceptions */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "open" | "resolved";
+                    kind?: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused";
+                    providerId?: string;
+                    jurisdictionId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                orderId: string;
+                                /** @enum {string} */
+                                kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused";
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                status: "open" | "resolved";
+                                reasonCode: string | null;
+                                resolutionCode: string | null;
+                                note: string | null;
+                                resolvedByName: string | null;
+                                /** Format: date-time */
+                                resolvedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                version: number;
+                                day: string;
+                                providerId: string;
+                                providerName: string;
+                                personName: string;
+                                serviceName: string;
+                                caregiverName: string | null;
+                            }[];
+                            total: number;
+                            totalCapped: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/exceptions/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处理核查异常（原因、处理结果、说明） / resolve an exception */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        reasonCode: "gps_drift" | "elder_outside" | "device_problem" | "network" | "emergency" | "staff_error" | "fraud_suspected" | "other";
+                        /** @enum {string} */
+                        resolutionCode: "accepted" | "corrected" | "revisit" | "not_billed" | "warning" | "referred" | "other";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orderId: string;
+                            /** @enum {string} */
+                            kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused";
+                            detail: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "resolved";
+                            reasonCode: string | null;
+                            resolutionCode: string | null;
+                            note: string | null;
+                            resolvedByName: string | null;
+                            /** Format: date-time */
+                            resolvedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                            day: string;
+                            providerId: string;
+                            providerName: string;
+                            personName: string;
+                            serviceName: string;
+                            caregiverName: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/supervision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 监管统计（预聚合） / supervision figures (pre-aggregated) */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            totals: {
+                                scheduled: number;
+                                completed: number;
+                                cancelled: number;
+                                withException: number;
+                                rated: number;
+                                avgRating: number | null;
+                                minutes: number;
+                                exceptions: number;
+                                openExceptions: number;
+                            };
+                            providers: {
+                                providerId: string;
+                                name: string;
+                                scheduled: number;
+                                completed: number;
+                                cancelled: number;
+                                withException: number;
+                                rated: number;
+                                avgRating: number | null;
+                                minutes: number;
+                                exceptions: number;
+                                openExceptions: number;
+                            }[];
+                            byKind: {
+                                /** @enum {string} */
+                                kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused";
+                                raised: number;
+                                open: number;
+                            }[];
+                            trend: {
+                                day: string;
+                                scheduled: number;
+                                completed: number;
+                                exceptions: number;
+                                avgRating: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/survey/photos/{id}/content": {
         parameters: {
             query?: never;
@@ -9878,6 +11282,51 @@ export interface paths {
         };
         get?: never;
         /** 上传照片分片（从已存偏移继续） / upload a chunk at the stored offset */
+        put: {
+            parameters: {
+                query: {
+                    offset: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            received: number;
+                            size: number;
+                            complete: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/photos/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 上传服务照片分片 / upload a chunk at the stored offset */
         put: {
             parameters: {
                 query: {

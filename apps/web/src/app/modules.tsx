@@ -24,6 +24,8 @@ import { BarChartOutlined, HeartOutlined, ScheduleOutlined } from '@ant-design/i
 import { AreaChartOutlined, FundProjectionScreenOutlined, PieChartOutlined } from '@ant-design/icons';
 // Devices (智能设备): watches, alerts, elder positioning.
 import { AimOutlined, BellOutlined, WifiOutlined } from '@ant-design/icons';
+// Elder care (居家养老服务): orders, plans, exceptions, supervision, providers, the caregiver's phone.
+import { CalendarOutlined, ExceptionOutlined, ShopOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { DictKey } from '../i18n/dict';
 import { PERM, type Permission } from './permissions';
@@ -206,32 +208,6 @@ export const modules: readonly AppModule[] = [
     permission: PERM.elderRead,
     page: lazy(() => import('../features/elder/pages/ElderStatsPage').then((m) => ({ default: m.ElderStatsPage }))),
   },
-  {
-    path: '/jurisdictions',
-    icon: ApartmentOutlined,
-    label: 'menu.jurisdictions',
-    description: 'menu.desc.jurisdictions',
-    permission: PERM.jurisdictionRead,
-    page: lazy(() =>
-      import('../features/jurisdiction/pages/JurisdictionPage').then((m) => ({ default: m.JurisdictionPage })),
-    ),
-  },
-  {
-    path: '/admin/users',
-    icon: TeamOutlined,
-    label: 'menu.users',
-    description: 'menu.desc.users',
-    permission: PERM.userManage,
-    page: lazy(() => import('../features/admin/pages/UsersPage').then((m) => ({ default: m.UsersPage }))),
-  },
-  {
-    path: '/security',
-    icon: SafetyCertificateOutlined,
-    label: 'menu.security',
-    description: 'menu.desc.security',
-    permission: PERM.sessionManage,
-    page: lazy(() => import('../features/security/pages/SecurityPage').then((m) => ({ default: m.SecurityPage }))),
-  },
   // —— data collection: 入户调查 opens the phone app (routed outside the shell, see router.tsx) ——
   {
     path: '/survey',
@@ -266,21 +242,54 @@ export const modules: readonly AppModule[] = [
     permission: PERM.devicesRead,
     page: lazy(() => import('../features/devices/pages/ElderMapPage').then((m) => ({ default: m.ElderMapPage }))),
   },
+  // —— elder care (居家养老服务); 护理员工作台 opens the phone app (routed outside the shell, see router.tsx) ——
   {
-    path: '/audit',
-    icon: AuditOutlined,
-    label: 'menu.audit',
-    description: 'menu.desc.audit',
-    permission: PERM.auditRead,
-    page: lazy(() => import('../features/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage }))),
+    path: '/care/orders',
+    icon: ScheduleOutlined,
+    label: 'menu.careOrders',
+    description: 'menu.desc.careOrders',
+    permission: PERM.careRead,
+    page: lazy(() => import('../features/care/pages/OrdersPage').then((m) => ({ default: m.OrdersPage }))),
   },
   {
-    path: '/settings',
-    icon: SettingOutlined,
-    label: 'menu.settings',
-    description: 'menu.desc.settings',
-    whilePending: true,
-    page: lazy(() => import('../features/auth/pages/SettingsPage').then((m) => ({ default: m.SettingsPage }))),
+    path: '/care/plans',
+    icon: CalendarOutlined,
+    label: 'menu.carePlans',
+    description: 'menu.desc.carePlans',
+    permission: PERM.careRead,
+    page: lazy(() => import('../features/care/pages/PlansPage').then((m) => ({ default: m.PlansPage }))),
+  },
+  {
+    path: '/care/exceptions',
+    icon: ExceptionOutlined,
+    label: 'menu.careExceptions',
+    description: 'menu.desc.careExceptions',
+    permission: PERM.careRead,
+    page: lazy(() => import('../features/care/pages/ExceptionsPage').then((m) => ({ default: m.ExceptionsPage }))),
+  },
+  {
+    path: '/care/supervision',
+    icon: BarChartOutlined,
+    label: 'menu.careSupervision',
+    description: 'menu.desc.careSupervision',
+    permission: PERM.careSupervise,
+    page: lazy(() => import('../features/care/pages/SupervisionPage').then((m) => ({ default: m.SupervisionPage }))),
+  },
+  {
+    path: '/care/providers',
+    icon: ShopOutlined,
+    label: 'menu.careProviders',
+    description: 'menu.desc.careProviders',
+    permission: PERM.careManage,
+    page: lazy(() => import('../features/care/pages/ProvidersPage').then((m) => ({ default: m.ProvidersPage }))),
+  },
+  {
+    path: '/care/app',
+    icon: HeartOutlined,
+    label: 'menu.careApp',
+    description: 'menu.desc.careApp',
+    permission: PERM.careVisit,
+    page: lazy(() => import('../features/care/pages/CareApp').then((m) => ({ default: m.CareApp }))),
   },
   {
     path: '/analysis/profile',
@@ -305,6 +314,48 @@ export const modules: readonly AppModule[] = [
     description: 'menu.desc.analysisCockpit',
     permission: PERM.analysisRead,
     page: lazy(() => import('../features/analysis/pages/CockpitPage').then((m) => ({ default: m.CockpitPage }))),
+  },
+  {
+    path: '/jurisdictions',
+    icon: ApartmentOutlined,
+    label: 'menu.jurisdictions',
+    description: 'menu.desc.jurisdictions',
+    permission: PERM.jurisdictionRead,
+    page: lazy(() =>
+      import('../features/jurisdiction/pages/JurisdictionPage').then((m) => ({ default: m.JurisdictionPage })),
+    ),
+  },
+  {
+    path: '/admin/users',
+    icon: TeamOutlined,
+    label: 'menu.users',
+    description: 'menu.desc.users',
+    permission: PERM.userManage,
+    page: lazy(() => import('../features/admin/pages/UsersPage').then((m) => ({ default: m.UsersPage }))),
+  },
+  {
+    path: '/security',
+    icon: SafetyCertificateOutlined,
+    label: 'menu.security',
+    description: 'menu.desc.security',
+    permission: PERM.sessionManage,
+    page: lazy(() => import('../features/security/pages/SecurityPage').then((m) => ({ default: m.SecurityPage }))),
+  },
+  {
+    path: '/audit',
+    icon: AuditOutlined,
+    label: 'menu.audit',
+    description: 'menu.desc.audit',
+    permission: PERM.auditRead,
+    page: lazy(() => import('../features/audit/pages/AuditPage').then((m) => ({ default: m.AuditPage }))),
+  },
+  {
+    path: '/settings',
+    icon: SettingOutlined,
+    label: 'menu.settings',
+    description: 'menu.desc.settings',
+    whilePending: true,
+    page: lazy(() => import('../features/auth/pages/SettingsPage').then((m) => ({ default: m.SettingsPage }))),
   },
 ];
 

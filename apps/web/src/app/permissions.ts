@@ -43,6 +43,18 @@ export const PERM = {
   devicesManage: 'devices.manage',
   /** Acknowledge and close device alerts. */
   devicesAlerts: 'devices.alerts',
+  /** 居家养老服务: see plans, orders and exceptions in one's jurisdiction (elder-care staff, officials). */
+  careRead: 'care.read',
+  /** Register providers, keep the catalogue, make plans and generate their orders. */
+  careManage: 'care.manage',
+  /** A provider's dispatcher: dispatch, reassign and cancel the provider's orders. */
+  careDispatch: 'care.dispatch',
+  /** A caregiver: the phone app of the day's visits. */
+  careVisit: 'care.visit',
+  /** Resolve visit exceptions with reason and resolution codes. */
+  careResolve: 'care.resolve',
+  /** The supervision figures of one's jurisdiction. */
+  careSupervise: 'care.supervise',
 } as const;
 export type Permission = (typeof PERM)[keyof typeof PERM];
 

@@ -10,6 +10,8 @@ import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from './paths';
 
 /** 入户调查: the grid worker's phone app, outside the desktop shell; it works offline (its own session check). */
 const SurveyApp = lazy(() => import('../features/survey/pages/SurveyApp').then((m) => ({ default: m.SurveyApp })));
+/** 护理员工作台: the caregiver's phone page, outside the desktop shell like the survey. */
+const CareApp = lazy(() => import('../features/care/pages/CareApp').then((m) => ({ default: m.CareApp })));
 
 /** 领导驾驶舱 full screen (1920×1080), outside the shell. */
 const CockpitFull = lazy(() => import('../features/analysis/pages/CockpitPage').then((m) => ({ default: m.CockpitFullPage })));
@@ -20,6 +22,8 @@ export const router = createBrowserRouter([
   // listed before the shell so /survey opens the phone app, not the module's route inside the shell
   { path: '/survey', element: <Suspense><SurveyApp /></Suspense> },
   { path: '/survey/*', element: <Suspense><SurveyApp /></Suspense> },
+  { path: '/care/app', element: <Suspense><CareApp /></Suspense> },
+  { path: '/care/app/*', element: <Suspense><CareApp /></Suspense> },
   {
     element: <RequireAuth />,
     children: [

@@ -152,7 +152,7 @@ export async function updateChange(tx: Queryable, id: string, version: number, s
 
 // ---- photos
 
-export interface PhotoRow { id: string; path: string; visit_id: string; sha256: string; size: number; mime: string; received: number; complete: boolean }
+export interface PhotoRow { id: string; path: string; visit_id: string | null; sha256: string; size: number; mime: string; received: number; complete: boolean }
 
 export async function upsertPhoto(tx: Queryable, p: { path: string; district_code: string; visit_id: string; sha256: string; size: number; mime: string; uploaded_by: string }) {
   await tx.query(
@@ -162,6 +162,32 @@ export async function upsertPhoto(tx: Queryable, p: { path: string; district_cod
   );
   const { rows } = await tx.query<PhotoRow>('SELECT p.*, p.path::text AS path FROM survey_photo p WHERE p.visit_id = $1 AND p.sha256 = $2', [p.visit_id, p.sha256]);
   return rows[0]!;
+}
+
+/** A photo owned by another module's record (no survey visit): always a new upload. */
+export async function insertPhoto(tx: Queryable, p: { path: string; district_code: string; sha256: string; size: number; mime: string; uploaded_by: string }) {
+  const { rows } = await tx.query<PhotoRow>(
+    `INSERT INTO survey_photo (path, district_code, visit_id, sha256, size, mime, uploaded_by) VALUES ($1::ltree, $2, NULL, $3, $4, $5, $6)
+     RETURNING *, path::text AS path`,
+    [p.path, p.district_code, p.sha256, p.size, p.mime, p.uploaded_by],
+  );
+  return rows[0]!;
+}
+
+/** Whole photos owned by other modules' records, stored complete in two statements (demo data); ids by SHA-256. */
+export async function insertWholePhotos(tx: Queryable, photos: { path: string; district_code: string; sha256: string; mime: string; uploaded_by: string; bytes: Buffer }[]) {
+  if (!photos.length) return new Map<string, string>();
+  const { rows } = await tx.query<{ id: string; sha256: string }>(
+    `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(path text, district_code text, sha256 text, mime text, uploaded_by uuid, data text)),
+          ins AS (INSERT INTO survey_photo (path, district_code, visit_id, sha256, size, mime, uploaded_by, received, complete, completed_at)
+                  SELECT path::ltree, district_code, NULL, sha256, length(decode(data, 'base64')), mime, uploaded_by, length(decode(data, 'base64')), true, now() FROM input
+                  RETURNING id, sha256, path),
+          chunks AS (INSERT INTO survey_photo_chunk (photo_id, "offset", path, data)
+                     SELECT ins.id, 0, ins.path, decode(input.data, 'base64') FROM ins JOIN input ON input.sha256 = ins.sha256)
+     SELECT id, sha256 FROM ins`,
+    [JSON.stringify(photos.map((p) => ({ path: p.path, district_code: p.district_code, sha256: p.sha256, mime: p.mime, uploaded_by: p.uploaded_by, data: p.bytes.toString('base64') })))],
+  );
+  return new Map(rows.map((r) => [r.sha256, r.id]));
 }
 
 export async function photoById(tx: Queryable, id: string, lock = false) {

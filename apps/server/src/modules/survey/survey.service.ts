@@ -144,6 +144,14 @@ export function createSurveyService(deps: { db: Database; audit: AuditService; j
     }
   }
 
+  /** Starts or finds an upload by its hash (within a survey visit, or owned by another module's record when `visitId` is null). */
+  async function startUploadIn(tx: Queryable, actor: Pick<Actor, 'userId'>, p: { visitId: string | null; sha256: string; size: number; mime: string; path: string; districtCode: string }) {
+    if (p.size > PHOTO_MAX_BYTES) throw surveyError('PHOTO_TOO_LARGE', { limitMb: PHOTO_MAX_BYTES / 1024 / 1024 }, 'size');
+    const fields = { path: p.path, district_code: p.districtCode, sha256: p.sha256, size: p.size, mime: p.mime, uploaded_by: actor.userId };
+    const row = p.visitId ? await repo.upsertPhoto(tx, { ...fields, visit_id: p.visitId }) : await repo.insertPhoto(tx, fields);
+    return { id: row.id, received: row.received, size: row.size, complete: row.complete };
+  }
+
   return {
     /** The grid's estates, buildings, houses and current residents (masked), each with its version. */
     slice: (actor: Actor, q: { jurisdictionId?: string }) =>
@@ -279,18 +287,43 @@ export function createSurveyService(deps: { db: Database; audit: AuditService; j
     /** Starts (or finds) the upload of a photo of a visit by its hash; answers how much is stored. */
     startPhoto: (actor: Actor, p: { visitId: string; sha256: string; size: number; mime: string }) =>
       run(actor, async (tx) => {
-        if (p.size > PHOTO_MAX_BYTES) throw surveyError('PHOTO_TOO_LARGE', { limitMb: PHOTO_MAX_BYTES / 1024 / 1024 }, 'size');
         const visit = await repo.visitById(tx, p.visitId);
         if (!visit) throw surveyError('VISIT_UNKNOWN', {}, 'visitId');
-        const row = await repo.upsertPhoto(tx, { path: visit.path, district_code: visit.district_code, visit_id: visit.id, sha256: p.sha256, size: p.size, mime: p.mime, uploaded_by: actor.userId });
-        return { id: row.id, received: row.received, size: row.size, complete: row.complete };
+        return startUploadIn(tx, actor, { ...p, path: visit.path, districtCode: visit.district_code, visitId: visit.id });
       }),
 
-    /** One chunk at the given offset; the last one is checked against the hash before the photo counts. */
-    putChunk: (actor: Actor, id: string, offset: number, data: Buffer) =>
+    /**
+     * The photo store for other modules' evidence (care visits): a resumable upload of a photo
+     * that belongs to no survey visit, in the caller's transaction; the caller keeps which record
+     * it proves. Chunks then go through `putChunk`, bytes come back through `photoBytesIn`.
+     */
+    startUploadIn: (tx: Queryable, actor: Actor, p: { sha256: string; size: number; mime: string; path: string; districtCode: string }) =>
+      startUploadIn(tx, actor, { ...p, visitId: null }),
+
+    /** Whole photos stored at once, complete (demo data, where nothing needs resuming); their ids by SHA-256. */
+    storeWholeIn: (tx: Queryable, actor: Pick<Actor, 'userId'>, photos: { bytes: Buffer; mime: string; path: string; districtCode: string }[]) =>
+      repo.insertWholePhotos(tx, photos.map((p) => ({
+        path: p.path, district_code: p.districtCode, sha256: crypto.createHash('sha256').update(p.bytes).digest('hex'), mime: p.mime, uploaded_by: actor.userId, bytes: p.bytes,
+      }))),
+
+    /** The state of an upload (how much is stored), in the caller's transaction. */
+    uploadStateIn: async (tx: Queryable, id: string) => {
+      const row = await repo.photoById(tx, id);
+      return row ? { id: row.id, received: row.received, size: row.size, complete: row.complete, mime: row.mime } : undefined;
+    },
+
+    /** The bytes of a complete photo, in the caller's transaction (the caller audits the read). */
+    photoBytesIn: (tx: Queryable, id: string) => repo.photoBytes(tx, id),
+
+    /**
+     * One chunk at the given offset; the last one is checked against the hash before the photo
+     * counts. `owner` keeps each route to its own photos: the survey's (of a survey visit) or
+     * another module's (which checks first that the photo is one of its records).
+     */
+    putChunk: (actor: Actor, id: string, offset: number, data: Buffer, owner: 'survey' | 'other' = 'survey') =>
       run(actor, async (tx) => {
         const photo = await repo.photoById(tx, id, true);
-        if (!photo) throw commonError('NOT_FOUND');
+        if (!photo || (photo.visit_id !== null) !== (owner === 'survey')) throw commonError('NOT_FOUND');
         if (photo.complete) return { id, received: photo.received, size: photo.size, complete: true };
         if (offset !== photo.received) throw surveyError('PHOTO_OFFSET', { received: photo.received });
         if (offset + data.length > photo.size) throw surveyError('PHOTO_CHUNK_OVERRUN', { size: photo.size });
@@ -317,7 +350,7 @@ export function createSurveyService(deps: { db: Database; audit: AuditService; j
     photo: (actor: Actor, id: string) =>
       run(actor, async (tx) => {
         const photo = await repo.photoById(tx, id);
-        if (!photo) throw commonError('NOT_FOUND');
+        if (!photo?.visit_id) throw commonError('NOT_FOUND');
         if (!photo.complete) throw surveyError('PHOTO_INCOMPLETE');
         await audit.recordIn(tx, { ...who(actor), action: 'survey.photo_read', objectType: 'survey_photo', objectId: id });
         return { mime: photo.mime, bytes: await repo.photoBytes(tx, id) };

@@ -2,35 +2,10 @@ import { BarChart, GaugeChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useChart } from '../../../shared/hooks/useChart';
 import { scoreColor } from '../utils/quality';
 
 echarts.use([GaugeChart, BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
-
-/** An ECharts instance bound to a div, resized with it and disposed with it. */
-function useChart(option: echarts.EChartsCoreOption, onClick?: (p: { dataIndex: number }) => void) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const click = useRef(onClick);
-  click.current = onClick;
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current);
-    chart.current = c;
-    c.on('click', (p) => click.current?.(p as { dataIndex: number }));
-    const resize = new ResizeObserver(() => c.resize());
-    resize.observe(el.current);
-    return () => {
-      resize.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return el;
-}
 
 /** 质量评分 as a gauge, coloured by band. */
 export function ScoreGauge({ score, label }: { score: number | null; label: string }) {

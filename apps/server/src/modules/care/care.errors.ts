@@ -1,0 +1,25 @@
+import { defineErrors } from '../../shared/errors.js';
+
+export const careError = defineErrors({
+  ORG_UNKNOWN: { status: 422, zh: '单位不存在或不在您的辖区内', en: 'The organisation does not exist or is outside your jurisdiction' },
+  AREA_UNKNOWN: { status: 422, zh: '服务区域中有不存在或不在您辖区内的节点', en: 'A node of the service area does not exist or is outside your jurisdiction' },
+  PERSON_UNKNOWN: { status: 422, zh: '老人不存在或不在您的辖区内', en: 'The elder does not exist or is outside your jurisdiction' },
+  PROVIDER_UNKNOWN: { status: 422, zh: '服务机构不存在或不在您的辖区内', en: 'The provider does not exist or is outside your jurisdiction' },
+  SERVICE_TWICE: { status: 422, zh: '同一服务项目只能添加一次', en: 'Each service may appear once' },
+  PHOTO_INCOMPLETE: { status: 409, zh: '照片尚未上传完成', en: 'The photo has not finished uploading' },
+  PROVIDER_EXISTS: { status: 409, zh: '该单位已登记为养老服务机构', en: 'This organisation is already a care provider' },
+  PROVIDER_INACTIVE: { status: 422, zh: '该服务机构已停用', en: 'This provider is inactive' },
+  NOT_AN_ELDER: { status: 422, zh: '只有60周岁及以上的老年人可以制定照护计划', en: 'Care plans are for people aged 60 or over' },
+  OUT_OF_AREA: { status: 422, zh: '老人不在该服务机构的服务区域内', en: 'The elder lives outside the provider’s service area' },
+  SERVICE_UNKNOWN: { status: 422, zh: '服务项目“{code}”不存在或已停用', en: 'Service "{code}" does not exist or is inactive' },
+  PLAN_ENDED: { status: 409, zh: '该照护计划已结束', en: 'This care plan has ended' },
+  PLAN_OVERLAPS: { status: 409, zh: '该老人在此期间已有同一机构的有效照护计划', en: 'The elder already has an active plan with this provider in that period' },
+  NOT_CAREGIVER: { status: 422, zh: '所选人员不是本机构的在岗护理员', en: 'The person chosen is not an active caregiver of this provider' },
+  ALREADY_STAFF: { status: 409, zh: '该人员已在本机构任职', en: 'This person already works for the provider in that capacity' },
+  STAFF_ROLE: { status: 422, zh: '该账号没有“{role}”角色', en: 'The account does not hold the {roleEn} role' },
+  ORDER_STATE: { status: 409, zh: '工单当前状态为“{state}”，不能{action}', en: 'The order is {stateEn}; it cannot be {actionEn}' },
+  STEP_ORDER: { status: 409, zh: '请先{first}', en: 'First {firstEn}' },
+  PHOTO_STAGE_CLOSED: { status: 409, zh: '服务已签出，不能再补充服务中照片', en: 'The visit is checked out; no more photos during it' },
+  EXCEPTION_RESOLVED: { status: 409, zh: '该异常已处理', en: 'This exception was already resolved' },
+  NO_HOME: { status: 422, zh: '该老人没有登记带坐标的现住房屋，无法核验签到位置', en: 'The elder has no current home with a position in the registry; the check-in position cannot be verified' },
+});

@@ -1,0 +1,166 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatedPhoto } from '../apps/server/src/modules/care/care.photos.js';
+import { DESKTOP, launch, newPage, PHONE, shot } from './lib/browser.js';
+import { settled } from './lib/pom/antd.js';
+import { LoginPage } from './lib/pom/login.page.js';
+import { apiLogin } from './lib/requests.js';
+
+const PASSWORD = 'Demo@2026';
+/** The elder's building, and a point 800 m north of it (beyond the 300 m tolerance). */
+const HOME = { lat: 30.5402, lon: 105.5712 };
+const FAR = { latitude: HOME.lat + 800 / 111_195, longitude: HOME.lon };
+const NEAR = { latitude: HOME.lat + 20 / 111_195, longitude: HOME.lon };
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * 居家养老服务 on a phone: the caregiver checks in (the browser's position, 800 m from the home),
+ * uploads photos, ticks the tasks, checks out at the door, the family rates the visit; then the
+ * elder-care staff see the exception of the check-in made too far away, with the visit's photos
+ * and positions. The elder, plan and order are the test's own, made through the API.
+ */
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+/** An elder of its own (a new building at HOME), with a plan of the demo provider and today's order dispatched to the demo caregiver. */
+async function visitForToday(stamp: string) {
+  const ok = <T>(r: { status: number; body: T }) => {
+    if (r.status !== 200) throw new Error(`${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  const worker = await apiLogin('worker', PASSWORD);
+  const me = ok(await worker.get('/api/auth/me')) as { jurisdictions: { id: string }[] };
+  const node = me.jurisdictions[0]!.id;
+  const estate = ok(await worker.post('/api/estates', { name: `护理测试小区${stamp}`, jurisdictionId: node })) as { id: string };
+  const building = ok(await worker.post('/api/buildings', { name: '1栋', estateId: estate.id, jurisdictionId: node, floors: 6, unitCount: 1, ...HOME })) as { id: string };
+  const house = ok(await worker.post('/api/houses', { buildingId: building.id, unitNo: 1, floor: 2, number: '201' })) as { id: string };
+  const name = `测老人${stamp.slice(-4)}`;
+  const person = ok(await worker.post('/api/people', { name, jurisdictionId: node, birthDate: '1942-03-08', gender: 2 })) as { id: string };
+  ok(await worker.post(`/api/people/${person.id}/houses`, { houseId: house.id, kind: 'resident', validFrom: '2010-01-01' }));
+
+  // a provider of its own: a registered organisation, the demo caregiver and dispatcher as its staff
+  const org = ok(await worker.post('/api/organizations', { name: `测试居家养老服务中心${stamp}`, type: 'social_org', jurisdictionId: node })) as { id: string };
+  const staff = await apiLogin('eldercare', PASSWORD);
+  const district = (ok(await staff.get('/api/jurisdictions?q=船山区')) as { items: { id: string; code: string }[] }).items.find((n) => n.code === '510903')!;
+  const provider = ok(await staff.post('/api/care/providers', { organizationId: org.id, serviceAreaIds: [district.id] })) as { id: string };
+  const accounts = async (kind: 'caregiver' | 'dispatcher', name: string) =>
+    (ok(await staff.get(`/api/care/staff-candidates?kind=${kind}&q=${encodeURIComponent(name)}`)) as { items: { id: string; displayName: string }[] }).items.find((u) => u.displayName.startsWith(name))!;
+  ok(await staff.post(`/api/care/providers/${provider.id}/staff`, { userId: (await accounts('caregiver', '周丽')).id, kind: 'caregiver' }));
+  ok(await staff.post(`/api/care/providers/${provider.id}/staff`, { userId: (await accounts('dispatcher', '黄建华')).id, kind: 'dispatcher' }));
+  const plan = ok(await staff.post('/api/care/plans', {
+    personId: person.id, providerId: provider.id, needs: ['meals'], periodFrom: today(), periodTo: today(),
+    items: [{ serviceCode: 'meal', weekdays: [1, 2, 3, 4, 5, 6, 7], startTime: '09:00' }],
+  })) as { id: string };
+  ok(await staff.post(`/api/care/plans/${plan.id}/generate`));
+  const dispatcher = await apiLogin('provider', PASSWORD);
+  const order = (ok(await dispatcher.get(`/api/care/orders?personId=${person.id}`)) as { items: { id: string; version: number }[] }).items[0]!;
+  const team = ok(await dispatcher.get(`/api/care/providers/${provider.id}/staff`)) as { items: { userId: string; displayName: string; kind: string }[] };
+  const caregiver = team.items.find((s) => s.kind === 'caregiver' && s.displayName.startsWith('周丽'))!;
+  ok(await dispatcher.post(`/api/care/orders/${order.id}/dispatch`, { version: order.version, caregiverId: caregiver.userId }));
+  return { name, orderId: order.id };
+}
+
+/** Picks a generated photo for the visit's hidden camera input and waits until it is uploaded. */
+async function takePhoto(page: Page, stage: 'check_in' | 'during' | 'check_out', seed: number) {
+  const photo = await generatedPhoto(seed, { width: 640, height: 480 });
+  await page.getByTestId(`care-take-${stage}`).waitFor();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId(`care-take-${stage}`).click();
+  await (await chooser).setFiles({ name: `${stage}.jpg`, mimeType: 'image/jpeg', buffer: photo });
+  await page.locator(`[data-testid="care-photo-${stage}"][data-done="yes"]`).last().waitFor();
+}
+
+describe('a caregiver’s visit on a phone', () => {
+  let name = '';
+  it('checks in too far away, uploads photos, checks out, and the family rates it', async () => {
+    const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+    const made = await visitForToday(stamp);
+    name = made.name;
+    const orderId = made.orderId;
+    const seed = Number.parseInt(stamp.slice(-6), 36);
+
+    const page = await newPage(browser, PHONE, { geolocation: FAR, permissions: ['geolocation'] });
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn('caregiver', PASSWORD);
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.goto('/care/app');
+    const card = page.getByTestId('care-visit').filter({ hasText: name });
+    await card.waitFor();
+    await shot(page, 'care-01-phone-today');
+    await card.click();
+    await page.waitForURL((u) => u.pathname === `/care/app/visits/${orderId}`);
+    await expect(page.getByTestId('care-status').textContent()).resolves.toBe('已派单');
+    expect(await page.locator('a[href^="geo:"]').getAttribute('href')).toContain(`geo:${HOME.lat},${HOME.lon}`);
+
+    await takePhoto(page, 'check_in', seed);
+    await shot(page, 'care-02-phone-check-in');
+    const checkedIn = page.waitForResponse((r) => r.url().endsWith(`/api/care/orders/${orderId}/steps`) && r.request().method() === 'POST');
+    await page.getByTestId('care-check-in').click();
+    const inBody = await (await checkedIn).json();
+    expect(inBody).toMatchObject({ kind: 'check_in', status: 'in_progress', exceptions: ['check_in_distance'] });
+    await page.getByText('已签到').waitFor();
+
+    await takePhoto(page, 'during', seed + 1);
+    await page.getByLabel('送餐上门').check();
+    await page.getByLabel('协助进食').check();
+    await page.context().setGeolocation(NEAR);
+    await takePhoto(page, 'check_out', seed + 2);
+    await shot(page, 'care-03-phone-in-progress');
+    const checkedOut = page.waitForResponse((r) => r.url().endsWith(`/api/care/orders/${orderId}/steps`) && r.request().method() === 'POST');
+    await page.getByTestId('care-check-out').click();
+    const outBody = await (await checkedOut).json();
+    expect(outBody.status).toBe('completed');
+    expect(outBody.exceptions).toContain('check_in_distance');
+    expect(outBody.exceptions).not.toContain('check_out_distance');
+    expect(outBody.exceptions).not.toContain('missing_photo');
+
+    await page.getByTestId('care-evaluate').waitFor();
+    await page.getByTestId('care-rate').locator('li').nth(3).click();
+    await page.getByTestId('care-comment').fill('护理员很耐心');
+    await page.getByTestId('care-family').click();
+    await shot(page, 'care-04-phone-evaluate');
+    const evaluated = page.waitForResponse((r) => r.url().endsWith(`/api/care/orders/${orderId}/steps`) && r.request().method() === 'POST');
+    await page.getByTestId('care-evaluate').click();
+    expect((await (await evaluated).json()).kind).toBe('evaluate');
+    await page.getByTestId('care-done').waitFor();
+    await shot(page, 'care-05-phone-done');
+    await page.context().close();
+  });
+
+  it('shows the staff the exception of the far check-in, and the visit behind it', async () => {
+    expect(name).not.toBe('');
+    const desk = await newPage(browser, DESKTOP);
+    const staffLogin = new LoginPage(desk);
+    await staffLogin.goto();
+    await staffLogin.signIn('eldercare', PASSWORD);
+    await desk.waitForURL((u) => u.pathname === '/');
+    const listed = desk.waitForResponse((r) => r.url().includes('/api/care/exceptions?') && r.url().includes('kind=check_in_distance'));
+    await desk.goto('/care/exceptions?status=open&kind=check_in_distance');
+    await listed;
+    const row = desk.locator('.ant-table-row').filter({ hasText: name });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('签到位置超出范围');
+    expect(await row.textContent()).toMatch(/距住址 8\d\d 米（容差 300 米）/);
+    await shot(desk, 'care-06-exceptions');
+    await row.getByText(name).click();
+    const drawer = desk.getByTestId('care-visit-drawer');
+    await drawer.waitFor();
+    await settled(drawer);
+    await drawer.locator('img[src^="/api/care/photos/"]').nth(2).waitFor();
+    expect(await drawer.locator('img[src^="/api/care/photos/"]').count()).toBe(3);
+    expect(await drawer.textContent()).toContain('家属确认');
+    await desk.getByTestId('care-visit-map').locator('canvas').waitFor();
+    await shot(desk, 'care-07-visit-drawer', { fullPage: false });
+
+    const figures = desk.waitForResponse((r) => r.url().includes('/api/care/supervision'));
+    await desk.goto('/care/supervision');
+    await figures;
+    await desk.getByTestId('care-trend').locator('canvas').waitFor();
+    await shot(desk, 'care-08-supervision');
+    await desk.context().close();
+  });
+});
