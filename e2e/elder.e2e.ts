@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, newPage, PHONE, shot } from './lib/browser.js';
-import { settled } from './lib/pom/antd.js';
+import { pick, settled } from './lib/pom/antd.js';
 import { AssessmentFormPage, AssessmentReportPage, ElderListPage } from './lib/pom/elder.page.js';
 import { LoginPage } from './lib/pom/login.page.js';
 import { PersonPage } from './lib/pom/person.page.js';
@@ -49,11 +49,7 @@ describe('养老: archive, assessment and the second signature', () => {
     await page.getByTestId('elder-edit-archive').click();
     const dialog = page.getByRole('dialog');
     await settled(dialog);
-    await dialog.getByTestId('elder-living').click();
-    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '独居' });
-    await settled(option);
-    await option.click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+    await pick(page, dialog.getByTestId('elder-living'), '独居');
     await shot(page, 'elder-archive-form', { fullPage: false });
     const saved = page.waitForResponse((r) => r.url().endsWith('/archive') && r.request().method() === 'PUT');
     await dialog.locator('.ant-modal-footer .ant-btn-primary').click();

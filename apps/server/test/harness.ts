@@ -25,7 +25,9 @@ export interface TestContext {
  * HTTP app on top. `env` overrides settings (e.g. a low login rate limit).
  */
 export async function setupTestContext(env: Record<string, string> = {}): Promise<TestContext> {
-  const config = loadConfig({ LINLI_MODE: 'demo', LOG_LEVEL: 'silent', LINLI_DATA_DIR: '.tmp/test/data', ...env });
+  // Test files sign in dozens of built users from one address within a minute; the sign-in rate
+  // limit has its own test (auth.db.spec.ts sets it low).
+  const config = loadConfig({ LINLI_MODE: 'demo', LOG_LEVEL: 'silent', LINLI_DATA_DIR: '.tmp/test/data', LOGIN_RATE_LIMIT_PER_MINUTE: '10000', ...env });
   let db: Database;
   let asOwner: TestContext['asOwner'];
   let drop = async () => undefined as void;

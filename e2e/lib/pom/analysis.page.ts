@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { openDropdown } from './antd.js';
+import { pick } from './antd.js';
 
 /** 领导驾驶舱 (/cockpit full screen, /analysis/cockpit in the shell): KPI tiles fed by server push. */
 export class CockpitPage {
@@ -52,9 +52,6 @@ export class CubePage {
 
   /** Picks a value in one of the form's selects and waits for its dropdown to close. */
   async pick(testId: string, option: string) {
-    await this.page.getByTestId(testId).click();
-    const item = openDropdown(this.page).locator('.ant-select-item-option').filter({ hasText: option }).first();
-    await item.click();
-    await openDropdown(this.page).waitFor({ state: 'hidden' });
+    await pick(this.page, this.page.getByTestId(testId), option);
   }
 }
