@@ -41,6 +41,7 @@ export function AppLayout() {
           )}
         </div>
         <Menu
+          className="app-menu"
           theme="dark"
           mode="inline"
           selectedKeys={current ? [current.path] : []}
