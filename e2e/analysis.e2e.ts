@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, newPage, PHONE, shot } from './lib/browser.js';
 import { settled } from './lib/pom/antd.js';
 import { CockpitPage, CubePage } from './lib/pom/analysis.page.js';
-import { LoginPage } from './lib/pom/login.page.js';
+import { LoginPage, signedInPage } from './lib/pom/login.page.js';
 import { apiLogin } from './lib/requests.js';
 
 const PASSWORD = 'Demo@2026';
@@ -15,10 +15,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 async function signIn(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await newPage(browser, viewport);
-  await new LoginPage(page).goto();
-  await new LoginPage(page).signIn(username, PASSWORD);
-  await page.locator('.ant-layout-header').waitFor();
+  const page = await signedInPage(browser, username, { viewport });
   page.on('pageerror', (e) => pageErrors.push(`${username}: ${e.message}`));
   return page;
 }

@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import mqtt from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, newPage, PHONE, shot } from './lib/browser.js';
+import { launch, PHONE, shot } from './lib/browser.js';
 import { settled } from './lib/pom/antd.js';
 import { AlertsPage, ElderMapPage } from './lib/pom/devices.page.js';
-import { LoginPage } from './lib/pom/login.page.js';
+import { signedInPage } from './lib/pom/login.page.js';
 import { apiLogin } from './lib/requests.js';
 
 const PASSWORD = 'Demo@2026';
@@ -16,14 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function signIn(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await newPage(browser, viewport);
-  if (viewport === PHONE) await page.addInitScript(() => localStorage.setItem('linli.siderCollapsed', '1'));
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, PASSWORD);
-  await page.locator('.ant-layout-header').waitFor();
-  return page;
+function signIn(username: string, viewport?: { width: number; height: number }): Promise<Page> {
+  return signedInPage(browser, username, { viewport, collapsedSider: viewport === PHONE });
 }
 
 /** An elder and a watch of this test's own, made through the API (nothing another test file touches). */

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, newPage, PHONE, shot } from './lib/browser.js';
+import { launch, PHONE, shot } from './lib/browser.js';
 import { pick, settled } from './lib/pom/antd.js';
 import { AssessmentFormPage, AssessmentReportPage, ElderListPage } from './lib/pom/elder.page.js';
-import { LoginPage } from './lib/pom/login.page.js';
+import { signedInPage } from './lib/pom/login.page.js';
 import { PersonPage } from './lib/pom/person.page.js';
 import { apiLogin } from './lib/requests.js';
 
@@ -15,14 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function signIn(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await newPage(browser, viewport);
-  if (viewport === PHONE) await page.addInitScript(() => localStorage.setItem('linli.siderCollapsed', '1'));
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, PASSWORD);
-  await page.locator('.ant-layout-header').waitFor();
-  return page;
+function signIn(username: string, viewport?: { width: number; height: number }): Promise<Page> {
+  return signedInPage(browser, username, { viewport, collapsedSider: viewport === PHONE });
 }
 
 /** The scale in use lists options best first: the position of a score is max − score. */

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, newPage, PHONE, shot } from './lib/browser.js';
 import { pick, settled } from './lib/pom/antd.js';
-import { LoginPage } from './lib/pom/login.page.js';
+import { LoginPage, signedInPage } from './lib/pom/login.page.js';
 import { PersonPage } from './lib/pom/person.page.js';
 import { QualityPage, TodoPage } from './lib/pom/quality.page.js';
 import { apiLogin } from './lib/requests.js';
@@ -15,13 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function signIn(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await newPage(browser, viewport);
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(username, PASSWORD);
-  await page.locator('.ant-layout-header').waitFor();
-  return page;
+function signIn(username: string, viewport?: { width: number; height: number }): Promise<Page> {
+  return signedInPage(browser, username, { viewport });
 }
 
 describe('数据质量', () => {
