@@ -2,7 +2,7 @@ import { BarChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEChart } from '../../../shared/hooks/useEChart';
+import { useChart } from '../../../shared/hooks/useChart';
 import { LEVEL_COLORS, LEVELS } from '../utils/levels';
 
 echarts.use([PieChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -11,7 +11,7 @@ echarts.use([PieChart, BarChart, GridComponent, LegendComponent, TooltipComponen
 export function LevelPie({ data, levelName, shortName, onPick }: { data: { level: number; n: number }[]; levelName: (l: number) => string; shortName: (l: number) => string; onPick?: (level: number) => void }) {
   const shown = data.filter((d) => d.n > 0);
   const short = new Map(shown.map((d) => [levelName(d.level), shortName(d.level)]));
-  const el = useEChart({
+  const el = useChart({
     animation: false,
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
     legend: { bottom: 0, type: 'scroll', formatter: (name: string) => short.get(name) ?? name },
@@ -34,7 +34,7 @@ export function StackedBars({ categories, levelName, onPick, testId, horizontal 
   const names = categories.map((c) => c.name);
   const cat = { type: 'category', data: horizontal ? [...names].reverse() : names, axisLabel: { interval: 0, width: 110, overflow: 'truncate' } };
   const val = { type: 'value', minInterval: 1 };
-  const el = useEChart({
+  const el = useChart({
     // drawn at once: figures, not a show (and a screenshot never catches a half-grown bar)
     animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
