@@ -130,7 +130,7 @@ describe('offline door-to-door survey', () => {
     await new LoginPage(desk).signIn('grid', PASSWORD);
     const shell = new Shell(desk);
     expect(await shell.menuLabels()).toContain('入户调查');
-    await shell.menu().getByText('入户调查').click();
+    await shell.open('入户调查');
     await desk.waitForURL((u) => u.pathname === '/survey');
     await desk.getByTestId('sync-bar').waitFor();
     expect(await desk.locator('.ant-layout-sider').count()).toBe(0);

@@ -9,16 +9,23 @@ export class Shell {
   }
 
   menu() {
-    return this.page.locator('.ant-layout-sider .ant-menu');
+    return this.page.locator('.ant-layout-sider .ant-menu-root');
   }
 
+  /** Every module the sidebar offers, in closed groups too (the shell renders them hidden). */
   async menuLabels(): Promise<string[]> {
     await this.menu().waitFor();
-    return (await this.menu().locator('.ant-menu-item .ant-menu-title-content').allInnerTexts()).map((s) => s.trim());
+    return (await this.menu().locator('.ant-menu-item .ant-menu-title-content').allTextContents()).map((s) => s.trim());
   }
 
+  /** Opens a module from the sidebar, opening its group first when it is closed. */
   async open(label: string) {
-    await this.menu().getByText(label, { exact: true }).click();
+    const item = this.menu().locator('.ant-menu-item').filter({ has: this.page.getByText(label, { exact: true }) });
+    if (!(await item.first().isVisible())) {
+      const group = this.menu().locator('.ant-menu-submenu').filter({ hasText: label });
+      await group.locator('> .ant-menu-submenu-title').click();
+    }
+    await item.first().click();
   }
 
   async switchLanguage(to: 'EN' | '中文') {

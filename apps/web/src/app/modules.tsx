@@ -37,6 +37,8 @@ import { PERM, type Permission } from './permissions';
 export interface AppModule {
   /** Route path; also the menu key. */
   path: string;
+  /** The sidebar group it is listed under; none for the workbench, which stays on top. */
+  group?: ModuleGroupKey;
   icon: ComponentType;
   label: DictKey;
   /** One line for the workbench's "what you can do" list; omitted for the workbench itself. */
@@ -56,6 +58,20 @@ export interface AppModule {
   subPages?: readonly { path: string; page: LazyExoticComponent<ComponentType> }[];
 }
 
+/**
+ * The sidebar's groups, in their order: one per business line, so an official with thirty modules
+ * sees six headings. A group with one module a user may open shows that module on its own.
+ */
+export const moduleGroups = [
+  { key: 'registry', label: 'menu.group.registry', icon: ApartmentOutlined },
+  { key: 'collection', label: 'menu.group.collection', icon: CloudUploadOutlined },
+  { key: 'eldercare', label: 'menu.group.eldercare', icon: HeartOutlined },
+  { key: 'devices', label: 'menu.group.devices', icon: WifiOutlined },
+  { key: 'analysis', label: 'menu.group.analysis', icon: AreaChartOutlined },
+  { key: 'admin', label: 'menu.group.admin', icon: SettingOutlined },
+] as const satisfies readonly { key: string; label: DictKey; icon: ComponentType }[];
+export type ModuleGroupKey = (typeof moduleGroups)[number]['key'];
+
 export const modules: readonly AppModule[] = [
   {
     path: '/',
@@ -66,6 +82,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/registry/people',
+    group: 'registry',
     icon: UserOutlined,
     label: 'menu.people',
     description: 'menu.desc.people',
@@ -80,6 +97,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/registry/households',
+    group: 'registry',
     icon: HomeOutlined,
     label: 'menu.households',
     description: 'menu.desc.households',
@@ -91,6 +109,7 @@ export const modules: readonly AppModule[] = [
   // —— registry: housing, map, organisations, things, events ——
   {
     path: '/registry/housing',
+    group: 'registry',
     icon: BuildOutlined,
     label: 'menu.housing',
     description: 'menu.desc.housing',
@@ -105,6 +124,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/registry/map',
+    group: 'registry',
     icon: EnvironmentOutlined,
     label: 'menu.map',
     description: 'menu.desc.map',
@@ -113,6 +133,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/registry/organizations',
+    group: 'registry',
     icon: BankOutlined,
     label: 'menu.organizations',
     description: 'menu.desc.organizations',
@@ -123,6 +144,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/registry/things',
+    group: 'registry',
     icon: ToolOutlined,
     label: 'menu.things',
     description: 'menu.desc.things',
@@ -131,6 +153,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/registry/events',
+    group: 'registry',
     icon: AlertOutlined,
     label: 'menu.events',
     description: 'menu.desc.events',
@@ -140,6 +163,7 @@ export const modules: readonly AppModule[] = [
   // —— data quality ——
   {
     path: '/quality',
+    group: 'collection',
     icon: FundOutlined,
     label: 'menu.quality',
     description: 'menu.desc.quality',
@@ -148,6 +172,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/quality/todo',
+    group: 'collection',
     icon: CheckSquareOutlined,
     label: 'menu.qualityTodo',
     description: 'menu.desc.qualityTodo',
@@ -156,6 +181,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/quality/rules',
+    group: 'collection',
     icon: SlidersOutlined,
     label: 'menu.qualityRules',
     description: 'menu.desc.qualityRules',
@@ -164,6 +190,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/exports',
+    group: 'collection',
     icon: FileExcelOutlined,
     label: 'menu.exports',
     description: 'menu.desc.exports',
@@ -172,6 +199,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/collection/import',
+    group: 'collection',
     icon: CloudUploadOutlined,
     label: 'menu.imports',
     description: 'menu.desc.imports',
@@ -181,6 +209,7 @@ export const modules: readonly AppModule[] = [
   // —— elder care (养老) ——
   {
     path: '/elder',
+    group: 'eldercare',
     icon: HeartOutlined,
     label: 'menu.elder',
     description: 'menu.desc.elder',
@@ -194,6 +223,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/elder/todo',
+    group: 'eldercare',
     icon: ScheduleOutlined,
     label: 'menu.elderTodo',
     description: 'menu.desc.elderTodo',
@@ -202,6 +232,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/elder/stats',
+    group: 'eldercare',
     icon: BarChartOutlined,
     label: 'menu.elderStats',
     description: 'menu.desc.elderStats',
@@ -211,6 +242,7 @@ export const modules: readonly AppModule[] = [
   // —— data collection: 入户调查 opens the phone app (routed outside the shell, see router.tsx) ——
   {
     path: '/survey',
+    group: 'collection',
     icon: MobileOutlined,
     label: 'menu.survey',
     description: 'menu.desc.survey',
@@ -220,6 +252,7 @@ export const modules: readonly AppModule[] = [
   // —— devices: GPS watches, kiosks, alerts (智能设备) ——
   {
     path: '/devices',
+    group: 'devices',
     icon: WifiOutlined,
     label: 'menu.devices',
     description: 'menu.desc.devices',
@@ -228,6 +261,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/devices/alerts',
+    group: 'devices',
     icon: BellOutlined,
     label: 'menu.deviceAlerts',
     description: 'menu.desc.deviceAlerts',
@@ -236,6 +270,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/devices/map',
+    group: 'devices',
     icon: AimOutlined,
     label: 'menu.elderMap',
     description: 'menu.desc.elderMap',
@@ -245,6 +280,7 @@ export const modules: readonly AppModule[] = [
   // —— elder care (居家养老服务); 护理员工作台 opens the phone app (routed outside the shell, see router.tsx) ——
   {
     path: '/care/orders',
+    group: 'eldercare',
     icon: ScheduleOutlined,
     label: 'menu.careOrders',
     description: 'menu.desc.careOrders',
@@ -253,6 +289,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/care/plans',
+    group: 'eldercare',
     icon: CalendarOutlined,
     label: 'menu.carePlans',
     description: 'menu.desc.carePlans',
@@ -261,6 +298,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/care/exceptions',
+    group: 'eldercare',
     icon: ExceptionOutlined,
     label: 'menu.careExceptions',
     description: 'menu.desc.careExceptions',
@@ -269,6 +307,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/care/supervision',
+    group: 'eldercare',
     icon: BarChartOutlined,
     label: 'menu.careSupervision',
     description: 'menu.desc.careSupervision',
@@ -277,6 +316,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/care/providers',
+    group: 'eldercare',
     icon: ShopOutlined,
     label: 'menu.careProviders',
     description: 'menu.desc.careProviders',
@@ -285,6 +325,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/care/app',
+    group: 'eldercare',
     icon: HeartOutlined,
     label: 'menu.careApp',
     description: 'menu.desc.careApp',
@@ -293,6 +334,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/analysis/profile',
+    group: 'analysis',
     icon: PieChartOutlined,
     label: 'menu.analysisProfile',
     description: 'menu.desc.analysisProfile',
@@ -301,6 +343,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/analysis/cube',
+    group: 'analysis',
     icon: AreaChartOutlined,
     label: 'menu.analysisCube',
     description: 'menu.desc.analysisCube',
@@ -309,6 +352,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/analysis/cockpit',
+    group: 'analysis',
     icon: FundProjectionScreenOutlined,
     label: 'menu.analysisCockpit',
     description: 'menu.desc.analysisCockpit',
@@ -317,6 +361,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/jurisdictions',
+    group: 'admin',
     icon: ApartmentOutlined,
     label: 'menu.jurisdictions',
     description: 'menu.desc.jurisdictions',
@@ -327,6 +372,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/admin/users',
+    group: 'admin',
     icon: TeamOutlined,
     label: 'menu.users',
     description: 'menu.desc.users',
@@ -335,6 +381,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/security',
+    group: 'admin',
     icon: SafetyCertificateOutlined,
     label: 'menu.security',
     description: 'menu.desc.security',
@@ -343,6 +390,7 @@ export const modules: readonly AppModule[] = [
   },
   {
     path: '/audit',
+    group: 'admin',
     icon: AuditOutlined,
     label: 'menu.audit',
     description: 'menu.desc.audit',

@@ -152,6 +152,12 @@ export const dict = {
 
   // —— menu (modules) ——
   'menu.home': { zh: '工作台', en: 'Workbench' },
+  'menu.group.registry': { zh: '人房事物', en: 'Registry' },
+  'menu.group.collection': { zh: '数据采集', en: 'Data collection' },
+  'menu.group.eldercare': { zh: '养老服务', en: 'Elder care' },
+  'menu.group.devices': { zh: '智能设备', en: 'Devices' },
+  'menu.group.analysis': { zh: '分析研判', en: 'Analysis' },
+  'menu.group.admin': { zh: '系统管理', en: 'Administration' },
   'menu.jurisdictions': { zh: '辖区管理', en: 'Jurisdictions' },
   'menu.users': { zh: '用户管理', en: 'Users' },
   'menu.security': { zh: '安全管理', en: 'Security' },

@@ -1,6 +1,6 @@
 import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Avatar, Button, Divider, Flex, Popconfirm, Tag, Tooltip, Typography } from 'antd';
+import { Avatar, Button, Divider, Flex, Grid, Popconfirm, Tag, Tooltip, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { localName } from '../../../i18n/names';
@@ -14,6 +14,9 @@ export function HeaderBar({ collapsed, onToggle }: { collapsed: boolean; onToggl
   const logout = useLogout();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  // on a phone the header keeps the name, the language and an icon to sign out; roles and
+  // jurisdictions are on the workbench
+  const wide = Grid.useBreakpoint().md !== false;
 
   // Whatever the server answers, the user asked to leave: go to /login and forget cached data.
   const signOut = () =>
@@ -39,13 +42,15 @@ export function HeaderBar({ collapsed, onToggle }: { collapsed: boolean; onToggl
       <Flex align="center" gap={4}>
         <Flex align="center" gap={8}>
           <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1d5bd8' }} />
-          <Typography.Text strong>{me.displayName}</Typography.Text>
-          {me.roles.map((r) => (
+          <Typography.Text strong ellipsis style={{ maxWidth: wide ? undefined : 110 }}>
+            {me.displayName}
+          </Typography.Text>
+          {wide && me.roles.map((r) => (
             <Tag key={r.code} color="blue" style={{ marginInlineEnd: 0 }}>
               {localName(r, lang)}
             </Tag>
           ))}
-          {jurisdictionNames && (
+          {wide && jurisdictionNames && (
             <Tooltip title={`${t('header.jurisdictions')}：${jurisdictionNames}`}>
               <Typography.Text type="secondary" ellipsis style={{ maxWidth: 240 }}>
                 {jurisdictionNames}
@@ -53,7 +58,7 @@ export function HeaderBar({ collapsed, onToggle }: { collapsed: boolean; onToggl
             </Tooltip>
           )}
         </Flex>
-        <Divider orientation="vertical" />
+        {wide && <Divider orientation="vertical" />}
         <LanguageSwitch />
         <Popconfirm
           title={t('header.logoutConfirm')}
@@ -62,8 +67,8 @@ export function HeaderBar({ collapsed, onToggle }: { collapsed: boolean; onToggl
           cancelText={t('common.cancel')}
           placement="bottomRight"
         >
-          <Button type="text" icon={<LogoutOutlined />} loading={logout.isPending}>
-            {t('header.logout')}
+          <Button type="text" icon={<LogoutOutlined />} loading={logout.isPending} aria-label={t('header.logout')}>
+            {wide && t('header.logout')}
           </Button>
         </Popconfirm>
       </Flex>
