@@ -63,12 +63,12 @@ export interface AppModule {
  * sees six headings. A group with one module a user may open shows that module on its own.
  */
 export const moduleGroups = [
-  { key: 'registry', label: 'menu.group.registry', icon: ApartmentOutlined },
+  { key: 'registry', label: 'menu.group.registry', icon: HomeOutlined },
   { key: 'collection', label: 'menu.group.collection', icon: CloudUploadOutlined },
   { key: 'eldercare', label: 'menu.group.eldercare', icon: HeartOutlined },
   { key: 'devices', label: 'menu.group.devices', icon: WifiOutlined },
   { key: 'analysis', label: 'menu.group.analysis', icon: AreaChartOutlined },
-  { key: 'admin', label: 'menu.group.admin', icon: SettingOutlined },
+  { key: 'admin', label: 'menu.group.admin', icon: SafetyCertificateOutlined },
 ] as const satisfies readonly { key: string; label: DictKey; icon: ComponentType }[];
 export type ModuleGroupKey = (typeof moduleGroups)[number]['key'];
 

@@ -51,15 +51,15 @@ export function AlertsPage() {
 
   const columns: TableProps<Alert>['columns'] = [
     { title: t('alerts.raisedAt'), dataIndex: 'raisedAt', render: (v: string) => formatDateTime(v), width: 170 },
-    { title: t('alerts.kind'), dataIndex: 'kind', render: (k: AlertKind) => <Tag color={KIND_COLORS[k]}>{t(`alerts.kind.${k}`)}</Tag> },
+    { title: t('alerts.kind'), dataIndex: 'kind', width: 120, render: (k: AlertKind) => <Tag color={KIND_COLORS[k]}>{t(`alerts.kind.${k}`)}</Tag> },
     {
-      title: t('alerts.elder'), dataIndex: 'personName',
+      title: t('alerts.elder'), dataIndex: 'personName', width: 110,
       render: (v: string | null, a) => (a.personId ? <Link to={`/devices/map?person=${a.personId}`}>{v}</Link> : (a.serialNo ?? '—')),
     },
-    { title: t('alerts.state'), dataIndex: 'state', render: (s: Alert['state']) => <Badge status={STATE_BADGE[s]} text={t(`alerts.state.${s}`)} /> },
-    { title: t('alerts.level'), dataIndex: 'target', render: (v: Alert['target'], a) => (a.state === 'open' ? <Tag>{t(`alerts.target.${v}`)}</Tag> : '—') },
-    { title: t('devices.jurisdiction'), dataIndex: 'jurisdictionName', responsive: ['lg'] },
-    { title: t('alerts.note'), dataIndex: 'note', responsive: ['xl'], ellipsis: true, render: (v: string | null) => v ?? '' },
+    { title: t('alerts.state'), dataIndex: 'state', width: 100, render: (s: Alert['state']) => <Badge status={STATE_BADGE[s]} text={t(`alerts.state.${s}`)} /> },
+    { title: t('alerts.level'), dataIndex: 'target', width: 110, render: (v: Alert['target'], a) => (a.state === 'open' ? <Tag>{t(`alerts.target.${v}`)}</Tag> : '—') },
+    { title: t('devices.jurisdiction'), dataIndex: 'jurisdictionName', width: 120, ellipsis: true, responsive: ['lg'] },
+    { title: t('alerts.note'), dataIndex: 'note', width: 160, responsive: ['xl'], ellipsis: true, render: (v: string | null) => v ?? '' },
     {
       title: t('common.actions'), key: 'actions', fixed: 'right', width: 200,
       render: (_, a) => (
@@ -122,7 +122,7 @@ export function AlertsPage() {
             columns={columns}
             dataSource={alerts.data?.items ?? []}
             locale={{ emptyText: <Empty description={t('alerts.empty')} /> }}
-            scroll={{ x: 760 }}
+            scroll={{ x: 1000 }}
             pagination={{ current: page, pageSize, total: alerts.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { total: n }) }}
             onChange={(p) => { setPage(p.current ?? 1); setPageSize(p.pageSize ?? 20); }}
           />
