@@ -58,7 +58,7 @@ export async function serialTaken(tx: Queryable, serial: string): Promise<boolea
   return rows[0]?.taken === true;
 }
 
-export interface DeviceFilter { q?: string; kind?: string; status?: 'online' | 'offline'; underPath?: string; offset: number; limit: number; sort: 'serial' | 'last_seen' | 'battery'; order: 'asc' | 'desc' }
+export interface DeviceFilter { q?: string; kind?: string; personId?: string; status?: 'online' | 'offline'; underPath?: string; offset: number; limit: number; sort: 'serial' | 'last_seen' | 'battery'; order: 'asc' | 'desc' }
 
 const SORTS = { serial: 'd.serial_no', last_seen: 'd.last_seen_at', battery: 'd.battery' } as const;
 
@@ -67,6 +67,7 @@ export async function listDevices(tx: Queryable, f: DeviceFilter): Promise<{ row
   const args: unknown[] = [];
   const add = (sql: string, v: unknown) => { args.push(v); where.push(sql.replace('?', `$${args.length}`)); };
   if (f.kind) add('d.kind = ?', f.kind);
+  if (f.personId) add('d.person_id = ?::uuid', f.personId);
   if (f.status) add('d.online = ?', f.status === 'online');
   if (f.underPath) add('d.path <@ ?::ltree', f.underPath);
   if (f.q) add('(strpos(d.serial_no, ?) > 0 OR EXISTS (SELECT 1 FROM person p WHERE p.id = d.person_id AND strpos(p.name, $Q) > 0))', f.q);

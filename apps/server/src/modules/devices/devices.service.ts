@@ -511,7 +511,7 @@ export function createDevicesService(deps: {
       run(actor, async (tx) => {
         const p = await repo.personPlace(tx, personId);
         if (!p) throw commonError('NOT_FOUND');
-        const devices = (await repo.listDevices(tx, { offset: 0, limit: 10, sort: 'last_seen', order: 'desc' })).rows.filter((d) => d.person_id === personId);
+        const devices = (await repo.listDevices(tx, { personId, offset: 0, limit: 10, sort: 'last_seen', order: 'desc' })).rows;
         const zones = await repo.zonesOf(tx, [personId], false);
         const track = await repo.fixesOf(tx, personId, from, to, 5000);
         await audit.recordIn(tx, { actor: auditActor(actor), action: 'device.track_read', ip: actor.ip, objectType: 'person', objectId: personId, detail: { from: from.toISOString(), to: to.toISOString(), fixes: track.length } });
@@ -600,7 +600,7 @@ export function createDevicesService(deps: {
 
     /** The person 360° card: watch and zone status, latest readings (registered by the registry's panel slot). */
     personPanel: async (tx: Queryable, personId: string) => {
-      const watch = (await repo.listDevices(tx, { offset: 0, limit: 5, sort: 'last_seen', order: 'desc' })).rows.find((d) => d.person_id === personId);
+      const watch = (await repo.listDevices(tx, { personId, kind: 'watch', offset: 0, limit: 1, sort: 'last_seen', order: 'desc' })).rows[0];
       const readings = await repo.readingsOf(tx, personId, new Date(Date.now() - 90 * 86_400_000), 50);
       if (!watch && !readings.length) return null;
       const zones = await repo.zonesOf(tx, [personId]);
