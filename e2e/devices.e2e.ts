@@ -75,6 +75,30 @@ describe('智能设备', () => {
     }
   });
 
+  it('draws a polygon safe zone with hours on the elder’s map and sees it saved', async () => {
+    const { api, personId } = await elderWithWatch();
+    const page = await signIn('worker');
+    const map = new ElderMapPage(page);
+    await map.goto(personId);
+    // the elder's own watch is found among all the jurisdiction's (no fixes yet)
+    await map.trackCount().getByText('0 个定位点').waitFor();
+    const res = await map.drawPolygonZone('小区活动范围', [[-120, -80], [110, -90], [130, 70], [-100, 90]], ['07:00', '20:00']);
+    expect(res.status()).toBe(200);
+    const body = (await res.json()) as { id: string; shape: string; polygon: { lat: number; lng: number }[]; fromMinute: number; toMinute: number };
+    expect(body).toMatchObject({ shape: 'polygon', fromMinute: 420, toMinute: 1200 });
+    expect(body.polygon).toHaveLength(4);
+    // the corners are where they were clicked: west ones west of east ones, north above south
+    expect(body.polygon[0]!.lng).toBeLessThan(body.polygon[1]!.lng);
+    expect(body.polygon[0]!.lat).toBeGreaterThan(body.polygon[3]!.lat);
+    // listed on the page, and the map's data has it after a reload
+    await page.getByText('多边形 · 4 个顶点 · 07:00–20:00').waitFor();
+    await shot(page, 'devices-elder-map-polygon');
+    const again = await api.get(`/api/devices/elders/${personId}/map?from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date().toISOString()}`);
+    expect(again.status).toBe(200);
+    expect(again.body.zones.find((z: { id: string }) => z.id === body.id)).toMatchObject({ name: '小区活动范围', shape: 'polygon' });
+    await page.context().close();
+  });
+
   it('alerts and the map fit a phone for the grid worker in the field', async () => {
     const page = await signIn('grid', PHONE);
     const alerts = new AlertsPage(page);

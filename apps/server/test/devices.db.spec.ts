@@ -303,3 +303,51 @@ describe('whereabouts (the contract care visits use)', () => {
     expect(all[0]!.accuracy).toBe(8);
   });
 });
+
+describe('personal data: retention and audited reads', () => {
+  it('purges fixes and readings past their retention, keeps newer ones and the alerts, and audits the purge', async () => {
+    const p = await elder('廖大爷');
+    const w = await watchFor(p.id);
+    const now = new Date('2026-11-29T00:00:00Z'); // positions kept 180 days, readings 730 by default
+    await ctx.services.devices.ingestReports([
+      report(w.serialNo, '2026-03-01T02:00:00Z', HOME, { flags: { sos: true } }),
+      report(w.serialNo, '2026-03-01T02:01:00Z', HOME),
+      report(w.serialNo, '2026-11-20T02:00:00Z', HOME),
+    ]);
+    const grid = await nodeByCode(ctx, GRID);
+    const k = await worker.post('/api/devices', { kind: 'kiosk', serialNo: nextSerial(), jurisdictionId: grid.id });
+    const send = await ctx.app.inject({
+      method: 'POST', url: '/api/devices/kiosk/readings', headers: { 'x-device-serial': k.body.serialNo, 'x-device-key': k.body.deviceKey },
+      payload: { readings: [
+        { id: 'old', qr: `LINLI:P:${p.id}`, kind: 'spo2', measuredAt: '2024-06-01T01:00:00Z', values: { spo2: 97 } },
+        { id: 'new', qr: `LINLI:P:${p.id}`, kind: 'spo2', measuredAt: '2026-11-01T01:00:00Z', values: { spo2: 96 } },
+      ] },
+    });
+    expect(send.statusCode).toBe(200);
+    const r = await ctx.services.devices.purgeExpired(now, 1); // batches of one: the loop runs to the end
+    expect(r.positions).toBeGreaterThanOrEqual(2);
+    expect(r.readings).toBeGreaterThanOrEqual(1);
+    expect(await count('SELECT count(*) AS n FROM device_position WHERE device_id = $1', [w.id])).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM device_position WHERE fixed_at < '2026-06-02'`, [])).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM health_reading WHERE person_id = $1', [p.id])).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM device_alert WHERE device_id = $1 AND kind = 'sos' AND lat IS NOT NULL`, [w.id])).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'device.purge' AND (detail->>'positions')::int = $1`, [r.positions])).toBe(1);
+    // nothing left to purge: a second round deletes nothing and writes no audit row
+    expect(await ctx.services.devices.purgeExpired(now)).toEqual({ positions: 0, readings: 0 });
+    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'device.purge'`, [])).toBe(1);
+  });
+
+  it('audits each read of a location track or of health readings with exactly one row naming the person', async () => {
+    const p = await elder('钱奶奶');
+    await watchFor(p.id);
+    const rows = (action: string) => count('SELECT count(*) AS n FROM audit_log WHERE action = $1 AND object_id = $2', [action, p.id]);
+    const [track0, readings0] = [await rows('device.track_read'), await rows('device.readings_read')];
+    expect((await worker.get(`/api/devices/elders/${p.id}/map?from=2026-11-01T00:00:00Z&to=2026-11-29T00:00:00Z`)).status).toBe(200);
+    expect(await rows('device.track_read')).toBe(track0 + 1);
+    expect((await worker.get(`/api/devices/people/${p.id}/readings`)).status).toBe(200);
+    expect(await rows('device.readings_read')).toBe(readings0 + 1);
+    // a user outside the jurisdiction reads nothing, and no read is recorded against the person
+    expect((await sibling.get(`/api/devices/people/${p.id}/readings`)).status).toBe(404);
+    expect(await rows('device.readings_read')).toBe(readings0 + 1);
+  });
+});

@@ -49,4 +49,34 @@ export class ElderMapPage {
   trackCount(): Locator {
     return this.page.getByTestId('track-count');
   }
+
+  /**
+   * Draws a polygon safe zone: 多边形, a click on the map per corner (offsets in pixels from the
+   * map's centre), name and hours; saves and returns the server's answer to the POST.
+   */
+  async drawPolygonZone(name: string, corners: [number, number][], hours?: [string, string]) {
+    await this.page.getByTestId('zone-add').click();
+    await this.page.getByTestId('zone-shape').getByText('多边形').click();
+    const map = this.page.getByTestId('elder-map');
+    const box = (await map.boundingBox())!;
+    for (const [i, [dx, dy]] of corners.entries()) {
+      await map.click({ position: { x: box.width / 2 + dx, y: box.height / 2 + dy } });
+      await this.page.getByTestId('zone-vertices').getByText(`已选 ${i + 1} 个顶点`).waitFor();
+    }
+    await this.page.getByTestId('zone-name').fill(name);
+    if (hours) {
+      // type each end of the range and confirm it with the panel's 确定 (Enter would submit the form)
+      const ok = this.page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button');
+      for (const [placeholder, value] of [['开始时间', hours[0]], ['结束时间', hours[1]]] as const) {
+        const input = this.page.getByPlaceholder(placeholder);
+        await input.click();
+        await input.fill(value);
+        await ok.click();
+      }
+      await this.page.getByPlaceholder('结束时间').and(this.page.locator(`[value="${hours[1]}"]`)).waitFor();
+    }
+    const saved = this.page.waitForResponse((r) => r.url().endsWith('/api/devices/zones') && r.request().method() === 'POST');
+    await this.page.getByTestId('zone-save').click();
+    return saved;
+  }
 }

@@ -74,7 +74,10 @@ program
   .command('seed')
   .description('导入行政区划；演示模式下创建演示网格、账号和试点数据 / load the division tree (and demo data in demo mode)')
   .option('--scale <scale>', 'pilot (default) or city: 3 M people and 1.2 M houses for benchmarks (PostgreSQL only)', 'pilot')
-  .action(async (opts: { scale: string }) =>
+  .option('--elder-scale <scale>', 'city: 500 k elders (archives, assessments) and 10 M care visits, checked against a live GROUP BY (PostgreSQL only)')
+  .option('--elders <n>', 'with --elder-scale: elders instead of 500 000', (v) => Number(v))
+  .option('--visits <n>', 'with --elder-scale: care visits instead of 10 000 000', (v) => Number(v))
+  .action(async (opts: { scale: string; elderScale?: string; elders?: number; visits?: number }) =>
     withServices(async ({ cfg, db, services, cipher }) => {
       await ensureBaseData(db, services, cfg, cipher, console.log);
       if (opts.scale === 'city') {
@@ -89,6 +92,22 @@ program
         }
       } else if (opts.scale !== 'pilot') {
         throw new Error(`unknown scale ${opts.scale} (pilot or city)`);
+      }
+      if (opts.elderScale !== undefined) {
+        if (opts.elderScale !== 'city') throw new Error(`unknown elder scale ${opts.elderScale} (city)`);
+        if (cfg.database.kind !== 'postgresql') throw new Error('--elder-scale city needs DATABASE_URL (PostgreSQL)');
+        const { openPostgres } = await import('../db/database.js');
+        const { ELDER_CITY_SCALE, seedElderCity, verifyElderCity } = await import('../seed/elder-city.js');
+        const owner = await openPostgres(cfg.database.url, { asAppRole: false, max: 1 });
+        try {
+          const r = await seedElderCity(owner, { elders: opts.elders ?? ELDER_CITY_SCALE.elders, visits: opts.visits ?? ELDER_CITY_SCALE.visits });
+          console.log(`elder city scale loaded in ${r.seconds} s`);
+        } finally {
+          await owner.close();
+        }
+        const v = await verifyElderCity(db);
+        console.log(`aggregates against a live GROUP BY: ${JSON.stringify(v)}`);
+        if (!v.elderStatsEqual || !v.careFiguresEqual) throw new Error('pre-aggregated figures differ from the live GROUP BY');
       }
       console.log('seed done');
     }),

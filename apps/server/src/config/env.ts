@@ -66,6 +66,10 @@ const envSchema = z.object({
   WATCH_OFFLINE_MINUTES: int(1, 1440).default(15),
   /** Battery percentage at or below which a watch alerts (once a day). */
   WATCH_LOW_BATTERY: int(1, 50).default(15),
+  /** Raw watch fixes (location tracks) older than this many days are purged; alerts keep their own position. */
+  POSITION_RETENTION_DAYS: int(1, 3650).default(180),
+  /** Health-kiosk readings older than this many days are purged (their follow-up events stay). */
+  READING_RETENTION_DAYS: int(1, 3650).default(730),
 
   // ---- accounts and sessions (MLPS level 3 profile by default) ----
   SESSION_IDLE_MINUTES: int(1, 30).default(30),
@@ -123,6 +127,8 @@ function toConfig(env: z.infer<typeof envSchema>) {
       escalateMs: env.ALERT_ESCALATE_MINUTES * 60_000,
       offlineMs: env.WATCH_OFFLINE_MINUTES * 60_000,
       lowBattery: env.WATCH_LOW_BATTERY,
+      positionRetentionDays: env.POSITION_RETENTION_DAYS,
+      readingRetentionDays: env.READING_RETENTION_DAYS,
     },
     auth: {
       sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,

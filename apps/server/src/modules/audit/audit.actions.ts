@@ -79,6 +79,7 @@ export const AUDIT_ACTIONS = {
   'device.alert_close': { name: '关闭设备告警', nameEn: 'Close a device alert' },
   'device.readings_read': { name: '查看健康监测数据', nameEn: 'Read health readings' },
   'device.threshold_change': { name: '修改健康预警阈值', nameEn: 'Change a health threshold' },
+  'device.purge': { name: '清除过期定位与健康数据', nameEn: 'Purge expired positions and readings' },
   'audit.read': { name: '查阅审计日志', nameEn: 'Read audit log' },
   'audit.verify': { name: '校验审计链', nameEn: 'Verify audit chain' },
 } as const;

@@ -58,7 +58,7 @@ export async function serialTaken(tx: Queryable, serial: string): Promise<boolea
   return rows[0]?.taken === true;
 }
 
-export interface DeviceFilter { q?: string; kind?: string; status?: 'online' | 'offline'; underPath?: string; offset: number; limit: number; sort: 'serial' | 'last_seen' | 'battery'; order: 'asc' | 'desc' }
+export interface DeviceFilter { q?: string; kind?: string; personId?: string; status?: 'online' | 'offline'; underPath?: string; offset: number; limit: number; sort: 'serial' | 'last_seen' | 'battery'; order: 'asc' | 'desc' }
 
 const SORTS = { serial: 'd.serial_no', last_seen: 'd.last_seen_at', battery: 'd.battery' } as const;
 
@@ -67,6 +67,7 @@ export async function listDevices(tx: Queryable, f: DeviceFilter): Promise<{ row
   const args: unknown[] = [];
   const add = (sql: string, v: unknown) => { args.push(v); where.push(sql.replace('?', `$${args.length}`)); };
   if (f.kind) add('d.kind = ?', f.kind);
+  if (f.personId) add('d.person_id = ?::uuid', f.personId);
   if (f.status) add('d.online = ?', f.status === 'online');
   if (f.underPath) add('d.path <@ ?::ltree', f.underPath);
   if (f.q) add('(strpos(d.serial_no, ?) > 0 OR EXISTS (SELECT 1 FROM person p WHERE p.id = d.person_id AND strpos(p.name, $Q) > 0))', f.q);
@@ -235,6 +236,16 @@ export interface AlertRow {
   note: string | null; version: number; person_name?: string | null; serial_no?: string | null; node_name?: string | null;
 }
 
+/**
+ * Every write of an alert tells the other processes at commit: NOTIFY `linli_alerts` with the
+ * alert's id (the api processes push it to their live pages, the devices process to MQTT; other
+ * modules may listen too). PGlite delivers it within its one process.
+ */
+export const ALERTS_CHANNEL = 'linli_alerts';
+async function notifyAlerts(tx: Queryable, ids: string[]) {
+  if (ids.length) await tx.query(`SELECT pg_notify('${ALERTS_CHANNEL}', id) FROM unnest($1::text[]) AS id`, [ids]);
+}
+
 export interface AlertIn { device_id: string; person_id: string | null; district_code: string; path: string; kind: string; alert_key: string; raised_at: Date; lat: number | null; lng: number | null; detail: Record<string, unknown>; escalate_at: Date }
 
 /** Stores an alert once per (device, key); returns it only when it is new. */
@@ -244,6 +255,7 @@ export async function insertAlert(tx: Queryable, a: AlertIn): Promise<AlertRow |
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (device_id, alert_key) DO NOTHING RETURNING *, path::text AS path`,
     [a.device_id, a.person_id, a.district_code, a.path, a.kind, a.alert_key, a.raised_at, a.lat, a.lng, JSON.stringify(a.detail), a.escalate_at],
   );
+  if (rows[0]) await notifyAlerts(tx, [rows[0].id]);
   return rows[0];
 }
 
@@ -253,6 +265,12 @@ const ALERT_COLS = `a.*, a.path::text AS path, (SELECT p.name FROM person p WHER
 export async function alertById(tx: Queryable, id: string): Promise<AlertRow | undefined> {
   const { rows } = await tx.query<AlertRow>(`SELECT ${ALERT_COLS} FROM device_alert a WHERE a.id = $1`, [id]);
   return rows[0];
+}
+
+/** Alerts by id, in the order asked (the live feed reads what a NOTIFY named). */
+export async function alertsByIds(tx: Queryable, ids: string[]): Promise<AlertRow[]> {
+  const { rows } = await tx.query<AlertRow>(`SELECT ${ALERT_COLS} FROM device_alert a WHERE a.id = ANY($1::uuid[]) ORDER BY a.raised_at, a.id`, [ids]);
+  return rows;
 }
 
 export interface AlertFilter { state?: string; kind?: string; personId?: string; underPath?: string; offset: number; limit: number; order: 'asc' | 'desc' }
@@ -286,6 +304,7 @@ export async function dueAlerts(tx: Queryable, now: Date, limit: number): Promis
 
 export async function setEscalation(tx: Queryable, id: string, level: number, escalateAt: Date | null) {
   await tx.query('UPDATE device_alert SET level = $2, escalate_at = $3, version = version + 1 WHERE id = $1', [id, level, escalateAt]);
+  await notifyAlerts(tx, [id]);
 }
 
 export async function insertStep(tx: Queryable, s: { alert_id: string; path: string; district_code: string; level: number; target: string; recipients: unknown[] }) {
@@ -313,6 +332,7 @@ export async function setAlertState(tx: Queryable, id: string, version: number, 
           WHERE id = $1 AND version = $2 AND state <> 'closed'`,
     [id, version, by, note],
   );
+  if (r.rowCount > 0) await notifyAlerts(tx, [id]);
   return r.rowCount > 0;
 }
 
@@ -356,6 +376,23 @@ export async function upsertThreshold(tx: Queryable, t: { person_id: string; met
      ON CONFLICT (person_id, metric) DO UPDATE SET low = EXCLUDED.low, high = EXCLUDED.high, updated_at = now()`,
     [t.person_id, t.metric, t.path, t.district_code, t.low, t.high],
   );
+}
+
+// ---- retention
+
+/** Deletes up to `limit` fixes taken before `before` (one batch; the caller loops). */
+export async function purgePositions(tx: Queryable, before: Date, limit: number): Promise<number> {
+  const r = await tx.query(
+    `DELETE FROM device_position WHERE (device_id, fixed_at) IN (SELECT device_id, fixed_at FROM device_position WHERE fixed_at < $1 LIMIT $2)`,
+    [before, limit],
+  );
+  return r.rowCount;
+}
+
+/** Deletes up to `limit` kiosk readings measured before `before`. */
+export async function purgeReadings(tx: Queryable, before: Date, limit: number): Promise<number> {
+  const r = await tx.query(`DELETE FROM health_reading WHERE id IN (SELECT id FROM health_reading WHERE measured_at < $1 LIMIT $2)`, [before, limit]);
+  return r.rowCount;
 }
 
 // ---- people the module refers to (read only)

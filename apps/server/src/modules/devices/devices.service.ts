@@ -240,19 +240,31 @@ export function createDevicesService(deps: {
     stats.positions += result.stored;
     stats.duplicates += result.duplicates;
     for (const e of liveFixes) emit(e);
-    await publishAlerts(raised);
     return result;
   }
 
-  async function publishAlerts(rows: repo.AlertRow[]) {
-    if (!rows.length) return;
-    const full = await withScope(db, ingestScope, async (tx) => {
-      const out: (repo.AlertRow | undefined)[] = [];
-      for (const a of rows) out.push(await repo.alertById(tx, a.id));
-      return out;
-    });
-    for (const a of full) if (a) emit({ type: 'alert', path: a.path, alert: toAlert(a) });
-  }
+  // Alerts reach the live page and the outbound topic through the database: the repository
+  // NOTIFYs `linli_alerts` at commit, whichever process wrote; every process with a listener on
+  // `live` reads the alerts named (one query per burst) and emits them. Api and devices roles may
+  // so run apart. Listening starts with the first listener.
+  let unlisten: Promise<() => Promise<void>> | undefined;
+  const pending = new Set<string>();
+  let flushing: Promise<void> | undefined;
+  const flush = async () => {
+    while (pending.size) {
+      const ids = [...pending];
+      pending.clear();
+      const rows = await withScope(db, ingestScope, (tx) => repo.alertsByIds(tx, ids));
+      for (const a of rows) emit({ type: 'alert', path: a.path, alert: toAlert(a) });
+    }
+  };
+  const onNotify = (id: string) => {
+    pending.add(id);
+    flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flush).catch(() => undefined).finally(() => { flushing = undefined; });
+  };
+  live.on('newListener', (name) => { if (name === 'event') unlisten ??= db.listen(repo.ALERTS_CHANNEL, onNotify); });
+  /** Resolves once the alert feed listens (a test or the SSE route may wait for it). */
+  const alertFeedReady = async () => { unlisten ??= db.listen(repo.ALERTS_CHANNEL, onNotify); await unlisten; };
 
   /** A heartbeat: the device is seen (battery, firmware); nothing stored per beat. */
   async function heartbeat(serial: string, h: { battery?: number | null; firmware?: string | null; at?: Date }) {
@@ -268,7 +280,6 @@ export function createDevicesService(deps: {
       }
       return true;
     });
-    await publishAlerts(raised);
     return ok;
   }
 
@@ -342,7 +353,6 @@ export function createDevicesService(deps: {
       }
       return due;
     });
-    await publishAlerts(moved);
     return moved.length;
   }
 
@@ -357,8 +367,30 @@ export function createDevicesService(deps: {
         if (a) raised.push(a);
       }
     });
-    await publishAlerts(raised);
     return raised.length;
+  }
+
+  /**
+   * Retention (SECURITY.md): deletes raw fixes and kiosk readings older than their settings, in
+   * batches of short transactions; alerts, with the position they were raised at, stay. Each
+   * round that deleted anything is audited with its counts.
+   */
+  async function purgeExpired(now = new Date(), batch = 10_000) {
+    const day = 86_400_000;
+    const positionsBefore = new Date(now.getTime() - settings.positionRetentionDays * day);
+    const readingsBefore = new Date(now.getTime() - settings.readingRetentionDays * day);
+    const scope = systemScope('retention purge');
+    let positions = 0;
+    let readings = 0;
+    for (let n = batch; n === batch;) positions += n = await withScope(db, scope, (tx) => repo.purgePositions(tx, positionsBefore, batch));
+    for (let n = batch; n === batch;) readings += n = await withScope(db, scope, (tx) => repo.purgeReadings(tx, readingsBefore, batch));
+    if (positions || readings) {
+      await withScope(db, scope, (tx) => audit.recordIn(tx, {
+        actor: null, action: 'device.purge', objectType: 'device_position',
+        detail: { positions, readings, positionsBefore: positionsBefore.toISOString(), readingsBefore: readingsBefore.toISOString() },
+      }));
+    }
+    return { positions, readings };
   }
 
   async function mustElder(tx: Queryable, personId: string, field: string) {
@@ -390,6 +422,15 @@ export function createDevicesService(deps: {
     ingestReadings,
     escalateDue,
     markOffline,
+    alertFeedReady,
+    purgeExpired,
+    /** Stops the alert feed (process shutdown). */
+    async stop() {
+      const off = unlisten;
+      unlisten = undefined;
+      if (off) await (await off)();
+      await flushing;
+    },
     /** Forgets cached device identities (a device was bound to another elder, or re-keyed). */
     forgetDevice: (serial: string) => cache.delete(serial),
 
@@ -470,7 +511,7 @@ export function createDevicesService(deps: {
       run(actor, async (tx) => {
         const p = await repo.personPlace(tx, personId);
         if (!p) throw commonError('NOT_FOUND');
-        const devices = (await repo.listDevices(tx, { offset: 0, limit: 10, sort: 'last_seen', order: 'desc' })).rows.filter((d) => d.person_id === personId);
+        const devices = (await repo.listDevices(tx, { personId, offset: 0, limit: 10, sort: 'last_seen', order: 'desc' })).rows;
         const zones = await repo.zonesOf(tx, [personId], false);
         const track = await repo.fixesOf(tx, personId, from, to, 5000);
         await audit.recordIn(tx, { actor: auditActor(actor), action: 'device.track_read', ip: actor.ip, objectType: 'person', objectId: personId, detail: { from: from.toISOString(), to: to.toISOString(), fixes: track.length } });
@@ -533,7 +574,6 @@ export function createDevicesService(deps: {
         await audit.recordIn(tx, { actor: auditActor(actor), action: state === 'closed' ? 'device.alert_close' : 'device.alert_ack', ip: actor.ip, objectType: 'device_alert', objectId: id });
         return (await repo.alertById(tx, id))!;
       });
-      emit({ type: 'alert', path: row.path, alert: toAlert(row) });
       return toAlert(row);
     },
 
@@ -560,7 +600,7 @@ export function createDevicesService(deps: {
 
     /** The person 360° card: watch and zone status, latest readings (registered by the registry's panel slot). */
     personPanel: async (tx: Queryable, personId: string) => {
-      const watch = (await repo.listDevices(tx, { offset: 0, limit: 5, sort: 'last_seen', order: 'desc' })).rows.find((d) => d.person_id === personId);
+      const watch = (await repo.listDevices(tx, { personId, kind: 'watch', offset: 0, limit: 1, sort: 'last_seen', order: 'desc' })).rows[0];
       const readings = await repo.readingsOf(tx, personId, new Date(Date.now() - 90 * 86_400_000), 50);
       if (!watch && !readings.length) return null;
       const zones = await repo.zonesOf(tx, [personId]);

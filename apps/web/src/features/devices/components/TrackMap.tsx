@@ -9,10 +9,31 @@ import { trackUpTo, zonesGeoJson } from '../utils/geo';
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
+/** A safe zone being drawn: a circle (centre 0,0 until clicked) or a polygon's corners so far. */
+export type ZoneDraft =
+  | { shape: 'circle'; lat: number; lng: number; radiusM: number }
+  | { shape: 'polygon'; points: { lat: number; lng: number }[] };
+
+/** The draft's outline (a polygon closes once it has 3 corners) and its corners, as GeoJSON. */
+function draftGeoJson(d: ZoneDraft) {
+  if (d.shape === 'circle') {
+    return d.lat ? zonesGeoJson([{ id: 'draft', name: '', shape: 'circle', center: d, radiusM: d.radiusM, polygon: null, exited: false }]) : EMPTY;
+  }
+  const coords = d.points.map((p) => [p.lng, p.lat]);
+  const ring = d.points.length >= 3 ? [...coords, coords[0]!] : coords;
+  return {
+    type: 'FeatureCollection' as const,
+    features: [
+      ...(coords.length >= 2 ? [{ type: 'Feature' as const, properties: {}, geometry: { type: 'LineString' as const, coordinates: ring } }] : []),
+      ...coords.map((c, i) => ({ type: 'Feature' as const, properties: { n: i + 1 }, geometry: { type: 'Point' as const, coordinates: c } })),
+    ],
+  };
+}
+
 /**
  * The elder's map on the map module's offline style (no basemap needed): nearby buildings for
  * orientation, safe zones (red once left), the track up to the playback position and the current
- * position with its accuracy. A click reports the spot (to place a new zone's centre).
+ * position with its accuracy. A click reports the spot (a new zone's centre, or a polygon's next corner).
  */
 export function TrackMap({
   zones, track, upTo, current, draft, onClick, height = 520,
@@ -21,7 +42,7 @@ export function TrackMap({
   track: readonly TrackPoint[];
   upTo: number;
   current: { lat: number; lng: number; accuracy: number | null } | null;
-  draft?: { lat: number; lng: number; radiusM: number } | null;
+  draft?: ZoneDraft | null;
   onClick?: (lat: number, lng: number) => void;
   height?: number | string;
 }) {
@@ -50,7 +71,8 @@ export function TrackMap({
       map.addLayer({ id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': ['case', ['get', 'exited'], '#ff4d4f', '#52c41a'], 'fill-opacity': 0.15 } });
       map.addLayer({ id: 'zones-line', type: 'line', source: 'zones', paint: { 'line-color': ['case', ['get', 'exited'], '#cf1322', '#389e0d'], 'line-width': 2 } });
       map.addSource('draft', { type: 'geojson', data: EMPTY });
-      map.addLayer({ id: 'draft-line', type: 'line', source: 'draft', paint: { 'line-color': '#1677ff', 'line-width': 2, 'line-dasharray': [2, 2] } });
+      map.addLayer({ id: 'draft-line', type: 'line', source: 'draft', filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#1677ff', 'line-width': 2, 'line-dasharray': [2, 2] } });
+      map.addLayer({ id: 'draft-corner', type: 'circle', source: 'draft', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 5, 'circle-color': '#fff', 'circle-stroke-color': '#1677ff', 'circle-stroke-width': 2 } });
       map.addSource('track', { type: 'geojson', data: EMPTY });
       map.addLayer({ id: 'track-line', type: 'line', source: 'track', paint: { 'line-color': '#722ed1', 'line-width': 3, 'line-opacity': 0.8 } });
       map.addSource('here', { type: 'geojson', data: EMPTY });
@@ -82,8 +104,7 @@ export function TrackMap({
 
   useEffect(() => {
     if (!ready) return;
-    const d = draft ? zonesGeoJson([{ id: 'draft', name: '', shape: 'circle', center: draft, radiusM: draft.radiusM, polygon: null, exited: false }]) : EMPTY;
-    mapRef.current?.getSource<GeoJSONSource>('draft')?.setData(d);
+    mapRef.current?.getSource<GeoJSONSource>('draft')?.setData(draft ? draftGeoJson(draft) : EMPTY);
   }, [ready, draft]);
 
   useEffect(() => {
@@ -96,5 +117,5 @@ export function TrackMap({
     );
   }, [ready, track, upTo, current]);
 
-  return <div ref={el} style={{ width: '100%', height, borderRadius: 8, overflow: 'hidden' }} data-testid="elder-map" data-ready={ready ? 'yes' : 'no'} />;
+  return <div ref={el} style={{ width: '100%', height, borderRadius: 8, overflow: 'hidden', cursor: onClick ? 'crosshair' : undefined }} data-testid="elder-map" data-ready={ready ? 'yes' : 'no'} />;
 }

@@ -1,5 +1,5 @@
 import { CaretRightOutlined, DeleteOutlined, PauseOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Empty, Flex, Form, Input, InputNumber, List, Popconfirm, Select, Slider, Space, Tag, TimePicker, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Flex, Form, Input, InputNumber, List, Popconfirm, Segmented, Select, Slider, Space, Tag, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -12,7 +12,7 @@ import { useNotify } from '../../../shared/hooks/useNotify';
 import { formatDateTime } from '../../../shared/utils/format';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
 import { Chart } from '../components/Chart';
-import { TrackMap } from '../components/TrackMap';
+import { TrackMap, type ZoneDraft } from '../components/TrackMap';
 import { type LivePosition, useAddZone, useDeleteZone, useDeviceList, useDeviceStream, useElderMap, useReadings } from '../hooks/useDevices';
 import { hhmm } from '../utils/geo';
 
@@ -33,7 +33,7 @@ export function ElderMapPage() {
   const [upTo, setUpTo] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [live, setLive] = useState<LivePosition | null>(null);
-  const [draft, setDraft] = useState<{ lat: number; lng: number; radiusM: number } | null>(null);
+  const [draft, setDraft] = useState<ZoneDraft | null>(null);
   const mayManage = can(me, PERM.devicesManage);
 
   useEffect(() => { setUpTo(Math.max(0, track.length - 1)); setPlaying(false); }, [track]);
@@ -89,7 +89,7 @@ export function ElderMapPage() {
         </Space>
         <Card size="small" style={{ flex: '3 1 420px', minWidth: 0 }} styles={{ body: { padding: 8 } }}>
           <TrackMap zones={data.data?.zones ?? []} track={track} upTo={upTo} current={current} draft={draft}
-            onClick={draft ? (lat, lng) => setDraft({ ...draft, lat, lng }) : undefined} height="min(62vh, 560px)" />
+            onClick={draft ? (lat, lng) => setDraft(draft.shape === 'circle' ? { ...draft, lat, lng } : { ...draft, points: [...draft.points, { lat, lng }] }) : undefined} height="min(62vh, 560px)" />
           <Flex gap={8} align="center" style={{ padding: '8px 4px 0' }}>
             <Button icon={playing ? <PauseOutlined /> : <CaretRightOutlined />} disabled={track.length < 2}
               onClick={() => { if (!playing && upTo >= track.length - 1) setUpTo(0); setPlaying(!playing); }}>
@@ -109,20 +109,24 @@ function ZonesCard({ personId, zones, mayManage, draft, setDraft }: {
   personId: string;
   zones: NonNullable<ReturnType<typeof useElderMap>['data']>['zones'];
   mayManage: boolean;
-  draft: { lat: number; lng: number; radiusM: number } | null;
-  setDraft: (d: { lat: number; lng: number; radiusM: number } | null) => void;
+  draft: ZoneDraft | null;
+  setDraft: (d: ZoneDraft | null) => void;
 }) {
   const { t } = useI18n();
   const notify = useNotify();
   const add = useAddZone();
   const del = useDeleteZone();
   const [form] = Form.useForm<{ name: string; radiusM: number; hours?: [Dayjs, Dayjs] }>();
+  const complete = draft?.shape === 'circle' ? draft.lat !== 0 : (draft?.points.length ?? 0) >= 3;
   const save = async (v: { name: string; radiusM: number; hours?: [Dayjs, Dayjs] }) => {
-    if (!draft || draft.lat === 0) return;
+    if (!draft || !complete) return;
     try {
       const minutes = (d: Dayjs) => d.hour() * 60 + d.minute();
+      const shape = draft.shape === 'circle'
+        ? { shape: 'circle' as const, center: { lat: draft.lat, lng: draft.lng }, radiusM: v.radiusM }
+        : { shape: 'polygon' as const, polygon: draft.points };
       await add.mutateAsync({
-        personId, name: v.name, shape: 'circle', center: { lat: draft.lat, lng: draft.lng }, radiusM: v.radiusM,
+        personId, name: v.name, ...shape,
         ...(v.hours ? { fromMinute: minutes(v.hours[0]), toMinute: minutes(v.hours[1]) } : {}),
       });
       notify.success('elderMap.zoneSaved');
@@ -132,9 +136,22 @@ function ZonesCard({ personId, zones, mayManage, draft, setDraft }: {
       notify.error(e);
     }
   };
+  const hint = !draft ? null
+    : draft.shape === 'circle'
+      ? <Typography.Text type={draft.lat ? 'success' : 'warning'}>{draft.lat ? `${draft.lat.toFixed(5)}, ${draft.lng.toFixed(5)}` : t('elderMap.clickCenter')}</Typography.Text>
+      : (
+        <Space direction="vertical" size={4} style={{ width: '100%' }}>
+          <Typography.Text type="secondary">{t('elderMap.clickVertices')}</Typography.Text>
+          <Space wrap>
+            <Typography.Text type={draft.points.length >= 3 ? 'success' : 'warning'} data-testid="zone-vertices">{t('elderMap.vertices', { n: draft.points.length })}</Typography.Text>
+            <Button size="small" disabled={!draft.points.length} onClick={() => setDraft({ ...draft, points: draft.points.slice(0, -1) })}>{t('elderMap.undoVertex')}</Button>
+            <Button size="small" disabled={!draft.points.length} onClick={() => setDraft({ ...draft, points: [] })}>{t('elderMap.clearVertices')}</Button>
+          </Space>
+        </Space>
+      );
   return (
     <Card size="small" title={t('elderMap.zones')}
-      extra={mayManage && !draft && <Button size="small" onClick={() => setDraft({ lat: 0, lng: 0, radiusM: 300 })} data-testid="zone-add">{t('elderMap.addZone')}</Button>}>
+      extra={mayManage && !draft && <Button size="small" onClick={() => setDraft({ shape: 'circle', lat: 0, lng: 0, radiusM: 300 })} data-testid="zone-add">{t('elderMap.addZone')}</Button>}>
       <List size="small" dataSource={zones} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
         renderItem={(z) => (
           <List.Item actions={mayManage ? [
@@ -145,21 +162,28 @@ function ZonesCard({ personId, zones, mayManage, draft, setDraft }: {
             <Space direction="vertical" size={0}>
               <Space><Typography.Text>{z.name}</Typography.Text><Tag color={z.exited ? 'red' : 'green'}>{z.exited ? t('elderMap.outside') : t('elderMap.inside')}</Tag></Space>
               <Typography.Text type="secondary">
-                {z.shape === 'circle' ? `r=${z.radiusM} m` : `${z.polygon?.length ?? 0} pts`} · {z.fromMinute !== null && z.toMinute !== null ? `${hhmm(z.fromMinute)}–${hhmm(z.toMinute)}` : t('elderMap.allDay')}
+                {z.shape === 'circle' ? `${t('elderMap.circle')} r=${z.radiusM} m` : `${t('elderMap.polygon')} · ${t('elderMap.vertexCount', { n: z.polygon?.length ?? 0 })}`} · {z.fromMinute !== null && z.toMinute !== null ? `${hhmm(z.fromMinute)}–${hhmm(z.toMinute)}` : t('elderMap.allDay')}
               </Typography.Text>
             </Space>
           </List.Item>
         )} />
       {draft && (
         <Form form={form} layout="vertical" initialValues={{ radiusM: 300, name: '家附近' }} onFinish={(v) => void save(v)} style={{ marginTop: 8 }}>
-          <Typography.Text type={draft.lat ? 'success' : 'warning'}>{draft.lat ? `${draft.lat.toFixed(5)}, ${draft.lng.toFixed(5)}` : t('elderMap.clickCenter')}</Typography.Text>
-          <Form.Item name="name" label={t('elderMap.zoneName')} rules={[{ required: true, message: t('common.required', { field: t('elderMap.zoneName') }) }]}><Input maxLength={40} /></Form.Item>
-          <Form.Item name="radiusM" label={t('elderMap.radius')}>
-            <InputNumber min={20} max={20000} step={50} style={{ width: '100%' }} onChange={(r) => setDraft({ ...draft, radiusM: Number(r) || 300 })} />
+          <Form.Item label={t('elderMap.shape')} style={{ marginBottom: 8 }}>
+            <Segmented block data-testid="zone-shape" value={draft.shape}
+              options={[{ value: 'circle', label: t('elderMap.circle') }, { value: 'polygon', label: t('elderMap.polygon') }]}
+              onChange={(v) => setDraft(v === 'polygon' ? { shape: 'polygon', points: [] } : { shape: 'circle', lat: 0, lng: 0, radiusM: form.getFieldValue('radiusM') || 300 })} />
           </Form.Item>
+          {hint}
+          <Form.Item name="name" label={t('elderMap.zoneName')} rules={[{ required: true, message: t('common.required', { field: t('elderMap.zoneName') }) }]}><Input maxLength={40} data-testid="zone-name" /></Form.Item>
+          {draft.shape === 'circle' && (
+            <Form.Item name="radiusM" label={t('elderMap.radius')}>
+              <InputNumber min={20} max={20000} step={50} style={{ width: '100%' }} onChange={(r) => setDraft({ ...draft, radiusM: Number(r) || 300 })} />
+            </Form.Item>
+          )}
           <Form.Item name="hours" label={t('elderMap.hours')}><TimePicker.RangePicker format="HH:mm" order={false} style={{ width: '100%' }} /></Form.Item>
           <Space>
-            <Button type="primary" htmlType="submit" loading={add.isPending} disabled={!draft.lat}>{t('common.save')}</Button>
+            <Button type="primary" htmlType="submit" loading={add.isPending} disabled={!complete} data-testid="zone-save">{t('common.save')}</Button>
             <Button onClick={() => setDraft(null)}>{t('common.cancel')}</Button>
           </Space>
         </Form>

@@ -1,0 +1,129 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../src/services.js';
+import { type Agent, buildPerson, buildUser, login } from './factories.js';
+import { withDatabase } from './global-setup.js';
+import { setupTestContext, type TestContext } from './harness.js';
+
+/**
+ * Live alerts travel through the database (NOTIFY linli_alerts): the api's SSE stream shows an
+ * alert whichever process raised it — this one on PGlite, a separate devices-role process on
+ * PostgreSQL.
+ */
+const GRID = '510903001001001';
+const SIBLING_GRID = '510903001002001';
+
+let ctx: TestContext;
+let worker: Agent;
+let sibling: Agent;
+let base: string;
+let seq = 0;
+
+beforeAll(async () => {
+  ctx = await setupTestContext();
+  worker = await login(ctx, (await buildUser(ctx, { roles: ['community_worker'], nodes: [GRID] })).username);
+  sibling = await login(ctx, (await buildUser(ctx, { roles: ['community_worker'], nodes: [SIBLING_GRID] })).username);
+  await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = ctx.app.server.address();
+  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+});
+afterAll(async () => {
+  await ctx?.services.devices.stop();
+  await ctx?.close();
+});
+
+/** Opens the SSE stream as `agent`; `events` fills as they arrive. */
+async function stream(agent: Agent) {
+  const ac = new AbortController();
+  const res = await fetch(`${base}/api/devices/stream`, { headers: { cookie: agent.cookie }, signal: ac.signal });
+  expect(res.status).toBe(200);
+  const events: { type: string; alert: { id: string; kind: string; state: string; personId: string; version: number } }[] = [];
+  const reader = res.body!.getReader();
+  const dec = new TextDecoder();
+  let buf = '';
+  void (async () => {
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buf += dec.decode(value, { stream: true });
+      let i: number;
+      while ((i = buf.indexOf('\n\n')) >= 0) {
+        const block = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        const type = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (type === 'alert' && data) events.push({ type, alert: (JSON.parse(data) as { alert: (typeof events)[number]['alert'] }).alert });
+      }
+    }
+  })();
+  return { events, close: () => ac.abort() };
+}
+
+async function until<T>(what: string, fn: () => T | undefined, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function watch() {
+  const p = await buildPerson(ctx, worker, { node: GRID, name: '李奶奶', birthDate: '1941-05-06' });
+  const serial = `86${String(Date.now()).slice(-8)}${String(++seq).padStart(5, '0')}`;
+  const r = await worker.post('/api/devices', { kind: 'watch', serialNo: serial, maker: '3G', personId: p.id });
+  expect(r.status).toBe(200);
+  return { personId: p.id, serial };
+}
+
+describe('live alert feed', () => {
+  it('pushes a raised alert and its acknowledgement to the stream of the jurisdiction only', async () => {
+    const { personId, serial } = await watch();
+    const mine = await stream(worker);
+    const theirs = await stream(sibling);
+    try {
+      await ctx.services.devices.ingestReports([
+        { serial, fixedAt: new Date('2026-11-28T03:00:00Z'), valid: true, source: 'gps', lat: 30.513, lng: 105.593, accuracy: 10, battery: 80, flags: { sos: true } },
+      ]);
+      const raised = await until('the SOS on the stream', () => mine.events.find((e) => e.alert.personId === personId));
+      expect(raised.alert).toMatchObject({ kind: 'sos', state: 'open' });
+      const r = await worker.post(`/api/devices/alerts/${raised.alert.id}/acknowledge`, { version: raised.alert.version, note: '已电话联系家属' });
+      expect(r.status).toBe(200);
+      await until('the acknowledgement on the stream', () => mine.events.find((e) => e.alert.id === raised.alert.id && e.alert.state === 'acknowledged'));
+      // every event the worker saw was delivered once
+      expect(mine.events.filter((e) => e.alert.id === raised.alert.id).map((e) => e.alert.state)).toEqual(['open', 'acknowledged']);
+      expect(theirs.events.filter((e) => e.alert.personId === personId)).toEqual([]);
+    } finally {
+      mine.close();
+      theirs.close();
+    }
+  });
+
+  it('shows on the api an alert raised by another devices role (a separate process on PostgreSQL)', async () => {
+    const { personId, serial } = await watch();
+    const mine = await stream(worker);
+    try {
+      const at = new Date('2026-11-28T04:00:00Z');
+      if (ctx.kind === 'postgresql') {
+        const { rows } = await ctx.db.query<{ name: string }>('SELECT current_database() AS name');
+        const url = withDatabase(process.env.TEST_DATABASE_URL!, rows[0]!.name);
+        const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'apps/server/test/fixtures/devices-role.ts', url, serial, at.toISOString()], { timeout: 60_000 });
+        const child = JSON.parse(stdout.trim().split('\n').pop()!) as { pid: number; alerts: number };
+        expect(child.pid).not.toBe(process.pid);
+        expect(child.alerts).toBe(1);
+      } else {
+        // PGlite is one process: a second set of services over the same database stands in for the role
+        const other = createServices(ctx.db, ctx.config, ctx.cipher);
+        expect((await other.devices.ingestReports([
+          { serial, fixedAt: at, valid: true, source: 'gps', lat: 30.513, lng: 105.593, accuracy: 10, battery: 80, flags: { sos: true } },
+        ])).alerts).toBe(1);
+      }
+      const a = await until('the other process’s SOS on the stream', () => mine.events.find((e) => e.alert.personId === personId));
+      expect(a.alert).toMatchObject({ kind: 'sos', state: 'open' });
+    } finally {
+      mine.close();
+    }
+  });
+});
