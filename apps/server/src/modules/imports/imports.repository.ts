@@ -166,6 +166,16 @@ export async function markRow(tx: Queryable, jobId: string, rowNo: number, resul
   );
 }
 
+/** Marks many rows applied with their records, in one statement. */
+export async function markRowsApplied(tx: Queryable, jobId: string, rows: { rowNo: number; result: 'created' | 'updated'; id: string }[]) {
+  if (!rows.length) return;
+  await tx.query(
+    `UPDATE import_row r SET result = x.result, result_id = x.id, applied_at = now()
+       FROM unnest($2::int[], $3::text[], $4::uuid[]) AS x(row_no, result, id) WHERE r.job_id = $1 AND r.row_no = x.row_no`,
+    [jobId, rows.map((r) => r.rowNo), rows.map((r) => r.result), rows.map((r) => r.id)],
+  );
+}
+
 export async function resultCounts(tx: Queryable, jobId: string): Promise<Record<string, number>> {
   const { rows } = await tx.query<{ result: string; n: number }>('SELECT result, count(*)::int AS n FROM import_row WHERE job_id = $1 AND result IS NOT NULL GROUP BY result', [jobId]);
   return Object.fromEntries(rows.map((r) => [r.result, r.n]));
@@ -239,6 +249,12 @@ export interface PersonBrief {
   residence_address: string | null; hukou_address: string | null; tags: string[]; notes: string | null; citizen_id_hash: string | null; version: number;
 }
 const PERSON_BRIEF = `p.id, p.name, p.path::text AS path, p.birth_date, p.gender, p.ethnicity, p.phone_hash, p.residence_address, p.hukou_address, p.tags, p.notes, p.citizen_id_hash, p.version`;
+
+export async function personBriefs(tx: Queryable, ids: string[]): Promise<PersonBrief[]> {
+  if (!ids.length) return [];
+  const { rows } = await tx.query<PersonBrief>(`SELECT ${PERSON_BRIEF} FROM person p WHERE p.id = ANY($1::uuid[])`, [ids]);
+  return rows;
+}
 
 export async function personBrief(tx: Queryable, id: string): Promise<PersonBrief | undefined> {
   const { rows } = await tx.query<PersonBrief>(`SELECT ${PERSON_BRIEF} FROM person p WHERE p.id = $1`, [id]);

@@ -54,6 +54,11 @@ export function toJob(j: repo.JobRow) {
 }
 export type JobDto = ReturnType<typeof toJob>;
 
+/** Why a row could not be written, naming the field when the registry did. */
+const rowMessage = (e: unknown) => e instanceof AppError
+  ? { field: e.fields?.[0]?.field ?? null, zh: e.messageZh, en: e.messageEn }
+  : { field: null, zh: '写入失败，请核对本行数据', en: 'Could not be written; check this row' };
+
 /** The community a path lies in (city.district.street.community), or the path itself above that. */
 const communityOf = (p: string) => p.split('.').slice(0, 4).join('.');
 
@@ -129,6 +134,7 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
       chunk = [];
       await run(actor, async (tx) => {
         const staged: repo.StagedRow[] = [];
+        await kind.prefetch?.(tx, env, batch.map((r) => r.cells), mapping);
         for (const r of batch) {
           env.rowNo = r.rowNo;
           const s = await kind.stage(tx, env, r.cells, mapping);
@@ -157,12 +163,46 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
   }
 
   /**
+   * The set-based path for a batch's rows: applied in a few statements, each row marked with its
+   * record (or its reason) in the same transaction, one audit entry naming the job and the count.
+   * Anything unexpected rolls the attempt back and leaves the rows to the per-row path (undefined).
+   */
+  async function applyMany(tx: Queryable, many: NonNullable<(typeof KINDS)[ImportKind]['many']>, rows: repo.RowRecord[], jobId: string, writer: Writer) {
+    await tx.query('SAVEPOINT import_batch');
+    try {
+      const outcomes = await many.apply(tx, { people, cipher, writer }, rows);
+      const applied: { rowNo: number; result: 'created' | 'updated'; id: string }[] = [];
+      let failed = 0;
+      for (const [i, o] of outcomes.entries()) {
+        const row = rows[i]!;
+        if ('id' in o) applied.push({ rowNo: row.row_no, result: o.result, id: o.id });
+        else {
+          await repo.markRow(tx, jobId, row.row_no, 'failed', null, [...row.messages, rowMessage(o.error)]);
+          failed++;
+        }
+      }
+      await repo.markRowsApplied(tx, jobId, applied);
+      if (applied.length) {
+        await audit.recordIn(tx, {
+          actor: auditActor(writer), ip: writer.ip, action: 'import.apply', objectType: 'import_job', objectId: jobId,
+          detail: { created: applied.filter((a) => a.result === 'created').length, updated: applied.filter((a) => a.result === 'updated').length, failed, rows: [rows[0]!.row_no, rows.at(-1)!.row_no] },
+        });
+      }
+      await tx.query('RELEASE SAVEPOINT import_batch');
+      return { ok: applied.length, failed };
+    } catch {
+      await tx.query('ROLLBACK TO SAVEPOINT import_batch');
+      return undefined;
+    }
+  }
+
+  /**
    * Applies a job's pending rows in batches, each one transaction in the importer's scope, each
    * row marked applied in the same transaction as its change. Stops between batches when the job
    * is cancelled; `maxBatches` stops early as a killed process would (tests).
    */
   async function runJob(jobId: string, opts: { batchSize?: number; maxBatches?: number; shouldStop?: () => boolean; onProgress?: (j: JobDto) => void } = {}) {
-    const batchSize = opts.batchSize ?? 100;
+    const batchSize = opts.batchSize ?? 1000;
     const j = await system((tx) => mustJob(tx, jobId));
     if (j.status === 'cancelling') {
       await system((tx) => repo.updateJob(tx, jobId, { status: 'cancelled', finished_at: new Date() }, ['cancelling']));
@@ -190,7 +230,18 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
         const rows = await repo.pendingRows(tx, jobId, classes, batchSize);
         let ok = 0;
         let failed = 0;
-        for (const row of rows) {
+        const bulk = kind.many ? rows.filter(kind.many.accepts) : [];
+        let rest = rows;
+        if (kind.many && bulk.length) {
+          const r = await applyMany(tx, kind.many, bulk, jobId, writer);
+          if (r) {
+            const done = new Set(bulk.map((b) => b.row_no));
+            rest = rows.filter((x) => !done.has(x.row_no));
+            ok += r.ok;
+            failed += r.failed;
+          }
+        }
+        for (const row of rest) {
           await tx.query('SAVEPOINT import_row');
           try {
             const r = await kind.apply(tx, { people, cipher, writer }, row);
@@ -199,10 +250,7 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
             ok++;
           } catch (e) {
             await tx.query('ROLLBACK TO SAVEPOINT import_row');
-            const msg = e instanceof AppError
-              ? { field: e.fields?.[0]?.field ?? null, zh: e.messageZh, en: e.messageEn }
-              : { field: null, zh: '写入失败，请核对本行数据', en: 'Could not be written; check this row' };
-            await repo.markRow(tx, jobId, row.row_no, 'failed', null, [...row.messages, msg]);
+            await repo.markRow(tx, jobId, row.row_no, 'failed', null, [...row.messages, rowMessage(e)]);
             failed++;
           }
         }
