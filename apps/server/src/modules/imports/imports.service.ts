@@ -140,17 +140,29 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
           const s = await kind.stage(tx, env, r.cells, mapping);
           staged.push({
             row_no: r.rowNo, path: s.path, class: s.class, values: s.values, raw_enc: cipher.encrypt(JSON.stringify(r.cells), RAW_COLUMN),
-            secret_enc: s.secret ? cipher.encrypt(JSON.stringify(s.secret), SECRET_COLUMN) : null, id_hash: s.idHash, messages: s.messages, changes: s.changes, match_id: s.matchId,
+            secret_enc: s.secret ? cipher.encrypt(JSON.stringify(s.secret), SECRET_COLUMN) : null, sealed: s.sealed ?? null, id_hash: s.idHash, messages: s.messages, changes: s.changes, match_id: s.matchId,
           });
         }
         await repo.insertRows(tx, j.id, staged);
       });
     };
-    for await (const r of readRows(file, j.file_format, (j.file_encoding ?? 'utf-8') as 'utf-8' | 'gbk')) {
-      if (r.rowNo <= (j.header_row ?? 0) || isBlankRow(r.cells)) continue;
-      total += 1;
-      chunk.push(r);
-      if (chunk.length >= STAGE_CHUNK) await flush();
+    // one chunk is written while the next is read: parsing overlaps the database's work, and at
+    // most two chunks are in memory (chunks are staged in file order: duplicates within the file
+    // name the first row)
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      for await (const r of readRows(file, j.file_format, (j.file_encoding ?? 'utf-8') as 'utf-8' | 'gbk')) {
+        if (r.rowNo <= (j.header_row ?? 0) || isBlankRow(r.cells)) continue;
+        total += 1;
+        chunk.push(r);
+        if (chunk.length >= STAGE_CHUNK) {
+          await writing;
+          writing = flush();
+          writing.catch(() => undefined); // awaited before the next chunk or in `finally`
+        }
+      }
+    } finally {
+      await writing;
     }
     await flush();
     return run(actor, async (tx) => {
@@ -164,35 +176,25 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
 
   /**
    * The set-based path for a batch's rows: applied in a few statements, each row marked with its
-   * record (or its reason) in the same transaction, one audit entry naming the job and the count.
-   * Anything unexpected rolls the attempt back and leaves the rows to the per-row path (undefined).
+   * record in the same transaction, one audit entry naming the job and the count (the change
+   * history still records each person with the importing user). Returns the rows applied; the
+   * others, and all of them when anything unexpected happens, are left to the per-row path.
    */
-  async function applyMany(tx: Queryable, many: NonNullable<(typeof KINDS)[ImportKind]['many']>, rows: repo.RowRecord[], jobId: string, writer: Writer) {
+  async function applyMany(tx: Queryable, many: NonNullable<(typeof KINDS)[ImportKind]['many']>, rows: repo.RowRecord[], jobId: string, writer: Writer): Promise<Set<number>> {
     await tx.query('SAVEPOINT import_batch');
     try {
-      const outcomes = await many.apply(tx, { people, cipher, writer }, rows);
-      const applied: { rowNo: number; result: 'created' | 'updated'; id: string }[] = [];
-      let failed = 0;
-      for (const [i, o] of outcomes.entries()) {
-        const row = rows[i]!;
-        if ('id' in o) applied.push({ rowNo: row.row_no, result: o.result, id: o.id });
-        else {
-          await repo.markRow(tx, jobId, row.row_no, 'failed', null, [...row.messages, rowMessage(o.error)]);
-          failed++;
-        }
-      }
-      await repo.markRowsApplied(tx, jobId, applied);
-      if (applied.length) {
+      const applied = await many.apply(tx, { people, jurisdiction, cipher, writer }, jobId, rows);
+      if (applied.size) {
         await audit.recordIn(tx, {
           actor: auditActor(writer), ip: writer.ip, action: 'import.apply', objectType: 'import_job', objectId: jobId,
-          detail: { created: applied.filter((a) => a.result === 'created').length, updated: applied.filter((a) => a.result === 'updated').length, failed, rows: [rows[0]!.row_no, rows.at(-1)!.row_no] },
+          detail: { created: applied.size, rows: [rows[0]!.row_no, rows.at(-1)!.row_no] },
         });
       }
       await tx.query('RELEASE SAVEPOINT import_batch');
-      return { ok: applied.length, failed };
+      return applied;
     } catch {
       await tx.query('ROLLBACK TO SAVEPOINT import_batch');
-      return undefined;
+      return new Set();
     }
   }
 
@@ -233,18 +235,14 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
         const bulk = kind.many ? rows.filter(kind.many.accepts) : [];
         let rest = rows;
         if (kind.many && bulk.length) {
-          const r = await applyMany(tx, kind.many, bulk, jobId, writer);
-          if (r) {
-            const done = new Set(bulk.map((b) => b.row_no));
-            rest = rows.filter((x) => !done.has(x.row_no));
-            ok += r.ok;
-            failed += r.failed;
-          }
+          const done = await applyMany(tx, kind.many, bulk, jobId, writer);
+          rest = rows.filter((x) => !done.has(x.row_no));
+          ok += done.size;
         }
         for (const row of rest) {
           await tx.query('SAVEPOINT import_row');
           try {
-            const r = await kind.apply(tx, { people, cipher, writer }, row);
+            const r = await kind.apply(tx, { people, jurisdiction, cipher, writer }, row);
             await tx.query('RELEASE SAVEPOINT import_row');
             await repo.markRow(tx, jobId, row.row_no, r.result, r.id);
             ok++;

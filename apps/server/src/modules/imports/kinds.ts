@@ -1,10 +1,10 @@
 import type { Queryable } from '../../db/database.js';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
-import type { AppError } from '../../shared/errors.js';
 import { maskCitizenId, maskPhone } from '../../shared/mask.js';
 import { namePinyin } from '../../shared/pinyin.js';
 import { GENDERS, HOUSE_OWNERSHIPS, HOUSE_USES, ORG_TYPES } from '../../standards/codes.js';
-import { CITIZEN_ID_COLUMN, PHONE_COLUMN, type PeopleService } from '../registry/people.service.js';
+import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
+import { CITIZEN_ID_COLUMN, PHONE_COLUMN, type PeopleService, nameColumns } from '../registry/people.service.js';
 import { findByCitizenIdHash, findByCitizenIdHashes } from '../registry/people.repository.js';
 import { districtOf } from '../registry/placement.js';
 import { hasActiveRelation } from '../registry/relations.repository.js';
@@ -26,6 +26,8 @@ export interface Staged {
   class: 'new' | 'update' | 'unchanged' | 'duplicate' | 'conflict' | 'error';
   values: Record<string, unknown>;
   secret: Record<string, string> | null;
+  /** The registry's stored form of the row's person columns (encrypted, hashed, masked; pinyin), for the set-based commit. */
+  sealed?: Record<string, string> | null;
   idHash: string | null;
   messages: RowMessage[];
   changes: string[];
@@ -45,14 +47,12 @@ export interface StageEnv {
   briefs?: Map<string, repo.PersonBrief>;
 }
 
-/** What applying one row in the set-based path gave: the record, or why the row failed. */
-export type ManyOutcome = { result: 'created' | 'updated'; id: string } | { error: AppError };
-
 /** Who a job writes as. */
 export interface Writer { userId: string; username: string; ip: string }
 
 export interface ApplyEnv {
   people: PeopleService;
+  jurisdiction: JurisdictionService;
   cipher: FieldCipher;
   writer: Writer;
 }
@@ -151,13 +151,15 @@ async function stagePerson(tx: Queryable, env: StageEnv, cells: readonly Cell[],
     tags: tags ?? [], notes: notes ?? null, nodeId: node?.id ?? null, nodeName: node?.name ?? null, nodeExplicit: node?.explicit ?? false,
     genderGiven: gender !== undefined, birthGiven: birthDate !== undefined,
   };
-  const secret: Record<string, string> = {};
-  if (id) secret.citizenId = id.number;
-  if (phone) secret.phone = phone;
-  const base = { path: node?.path ?? env.node.path, values, secret: Object.keys(secret).length ? secret : null, idHash, messages: c.messages, changes: [] as string[], matchId: null as string | null };
+  const base: Omit<Staged, 'class'> = { path: node?.path ?? env.node.path, values, secret: null, idHash, messages: c.messages, changes: [], matchId: null };
   if (c.messages.length || !node || !name) return { ...base, class: 'error' };
 
   const phoneHash = phone ? env.cipher.lookupHash(phone, PHONE_COLUMN) : null;
+  // the person columns as the registry stores them, computed once here (the commit copies them)
+  const sealed: Record<string, string> = { ...nameColumns(name) };
+  if (id) Object.assign(sealed, { citizen_id_enc: env.cipher.encrypt(id.number, CITIZEN_ID_COLUMN), citizen_id_hash: idHash!, citizen_id_masked: values.citizenIdMasked! });
+  if (phone) Object.assign(sealed, { phone_enc: env.cipher.encrypt(phone, PHONE_COLUMN), phone_hash: phoneHash!, phone_masked: values.phoneMasked! });
+  base.sealed = sealed;
   if (idHash) {
     const holder = env.holders ? env.holders.get(idHash) : await findByCitizenIdHash(tx, idHash);
     if (holder && !holder.visible) {
@@ -207,8 +209,17 @@ async function personChanges(tx: Queryable, p: repo.PersonBrief, v: Record<strin
   return out;
 }
 
-const secretOf = (env: { cipher: FieldCipher }, row: repo.RowRecord) =>
-  row.secret_enc ? (JSON.parse(env.cipher.decrypt(row.secret_enc, SECRET_COLUMN)) as Record<string, string>) : {};
+/** A staged row's citizen ID and phone in plain text (for the registry's services, which encrypt them again). */
+function secretOf(env: { cipher: FieldCipher }, row: repo.RowRecord): Record<string, string> {
+  const sealed = row.sealed as Record<string, string> | null;
+  if (sealed) {
+    return {
+      ...(sealed.citizen_id_enc ? { citizenId: env.cipher.decrypt(sealed.citizen_id_enc, CITIZEN_ID_COLUMN) } : {}),
+      ...(sealed.phone_enc ? { phone: env.cipher.decrypt(sealed.phone_enc, PHONE_COLUMN) } : {}),
+    };
+  }
+  return row.secret_enc ? (JSON.parse(env.cipher.decrypt(row.secret_enc, SECRET_COLUMN)) as Record<string, string>) : {};
+}
 
 /** What registering a staged row's person gives the registry (only the fields the row fills in). */
 function newPersonInput(v: Record<string, any>, secret: Record<string, string>) {
@@ -226,13 +237,20 @@ function newPersonInput(v: Record<string, any>, secret: Record<string, string>) 
   };
 }
 
-/** Rows the set-based path registers: new people (or duplicate candidates the user chose to create) with no household to join. */
-const personManyOk = (row: repo.RowRecord) => (row.class === 'new' || row.class === 'duplicate') && !(row.values as { householdNo?: string }).householdNo;
+/** Rows the set-based path registers: new people (or duplicate candidates the user chose to create) with no household to join, staged with their sealed columns. */
+const personManyOk = (row: repo.RowRecord) => (row.class === 'new' || row.class === 'duplicate') && !!row.sealed && !(row.values as { householdNo?: string }).householdNo;
 
-/** Registers the rows' people in one statement; per row its id or the reason it failed. */
-async function applyPeopleMany(tx: Queryable, env: ApplyEnv, rows: repo.RowRecord[]): Promise<ManyOutcome[]> {
-  const inputs = rows.map((row) => newPersonInput(row.values as Record<string, any>, secretOf(env, row)));
-  return (await env.people.createManyIn(tx, inputs)).map((r) => ('id' in r ? { result: 'created' as const, id: r.id } : { error: r.error }));
+/**
+ * Registers the rows' people with one INSERT … SELECT from their staged rows, each placed at a
+ * node resolved once in the importer's scope (as `placeAt` does); returns the rows applied. A row
+ * it could not apply (its node gone or out of scope, its citizen ID registered meanwhile) is left
+ * to the per-row path, which says why.
+ */
+async function applyPeopleMany(tx: Queryable, env: ApplyEnv, jobId: string, rows: repo.RowRecord[]): Promise<Set<number>> {
+  const nodeIds = [...new Set(rows.map((r) => (r.values as { nodeId: string }).nodeId))];
+  const nodes = (await env.jurisdiction.resolveIn(tx, nodeIds)).filter((n) => n.level === 'community' || n.level === 'grid');
+  if (!nodes.length) return new Set();
+  return repo.createPeopleFromRows(tx, jobId, rows.map((r) => r.row_no), nodes.map((n) => ({ id: n.id, path: n.path })));
 }
 
 async function applyPerson(tx: Queryable, env: ApplyEnv, row: repo.RowRecord): Promise<{ result: 'created' | 'updated'; id: string }> {
@@ -426,7 +444,7 @@ export const KINDS: Record<ImportKind, {
   prefetch?: (tx: Queryable, env: StageEnv, rows: readonly (readonly Cell[])[], mapping: Mapping) => Promise<void>;
   apply: (tx: Queryable, env: ApplyEnv, row: repo.RowRecord) => Promise<{ result: 'created' | 'updated'; id: string }>;
   /** The set-based path: which rows it takes, and applying them in a few statements. */
-  many?: { accepts: (row: repo.RowRecord) => boolean; apply: (tx: Queryable, env: ApplyEnv, rows: repo.RowRecord[]) => Promise<ManyOutcome[]> };
+  many?: { accepts: (row: repo.RowRecord) => boolean; apply: (tx: Queryable, env: ApplyEnv, jobId: string, rows: repo.RowRecord[]) => Promise<Set<number>> };
 }> = {
   people: { stage: stagePerson, prefetch: prefetchPeople, apply: applyPerson, many: { accepts: personManyOk, apply: applyPeopleMany } },
   houses: { stage: stageHouse, apply: applyHouse },

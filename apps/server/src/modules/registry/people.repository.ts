@@ -54,37 +54,6 @@ export async function findByCitizenIdHashes(tx: Queryable, hashes: string[]): Pr
   return new Map(rows.map((r) => [r.hash, { id: r.id, name: r.name, visible: r.visible }]));
 }
 
-/** The stored columns of one new person, computed beforehand (`plainColumns` + placement). */
-export interface NewPersonColumns {
-  id: string; district_code: string; path: string; name: string; name_pinyin: string; name_initials: string;
-  citizen_id_enc?: string; citizen_id_hash?: string; citizen_id_masked?: string; gender?: number; birth_date?: string;
-  ethnicity?: string; phone_enc?: string; phone_hash?: string; phone_masked?: string; hukou_division?: string;
-  hukou_address?: string; residence_address?: string; tags?: string[]; notes?: string;
-}
-
-/**
- * Inserts many people in one statement (row triggers fire per row, statement triggers once). A
- * citizen ID registered meanwhile skips its row instead of failing the statement; returns the ids
- * inserted.
- */
-export async function insertPeople(tx: Queryable, rows: NewPersonColumns[]): Promise<Set<string>> {
-  if (!rows.length) return new Set();
-  const { rows: done } = await tx.query<{ id: string }>(
-    `INSERT INTO person (id, district_code, path, name, name_pinyin, name_initials, citizen_id_enc, citizen_id_hash, citizen_id_masked, gender, birth_date,
-                         ethnicity, phone_enc, phone_hash, phone_masked, hukou_division, hukou_address, residence_address, tags, notes)
-     SELECT x.id, x.district_code, x.path::ltree, x.name, x.name_pinyin, x.name_initials, x.citizen_id_enc, x.citizen_id_hash, x.citizen_id_masked,
-            coalesce(x.gender, 0), x.birth_date, x.ethnicity, x.phone_enc, x.phone_hash, x.phone_masked, x.hukou_division, x.hukou_address,
-            x.residence_address, coalesce(x.tags, '{}'), x.notes
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, district_code text, path text, name text, name_pinyin text, name_initials text, citizen_id_enc text,
-            citizen_id_hash text, citizen_id_masked text, gender smallint, birth_date date, ethnicity text, phone_enc text, phone_hash text, phone_masked text,
-            hukou_division text, hukou_address text, residence_address text, tags text[], notes text)
-     ON CONFLICT (citizen_id_hash) WHERE status <> 'merged' AND citizen_id_hash IS NOT NULL DO NOTHING
-     RETURNING id`,
-    [JSON.stringify(rows)],
-  );
-  return new Set(done.map((r) => r.id));
-}
-
 export interface PersonFilter {
   citizenIdHash?: string;
   phoneHash?: string;

@@ -1,9 +1,8 @@
-import crypto from 'node:crypto';
 import type { Database, Queryable } from '../../db/database.js';
 import { withScope } from '../../db/scope.js';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import { type Actor, auditActor } from '../../shared/actor.js';
-import { AppError, commonError } from '../../shared/errors.js';
+import { commonError } from '../../shared/errors.js';
 import { maskCitizenId, maskPhone } from '../../shared/mask.js';
 import { namePinyin } from '../../shared/pinyin.js';
 import { today } from '../../shared/dates.js';
@@ -14,7 +13,7 @@ import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.j
 import { toChange } from './history.js';
 import * as people from './people.repository.js';
 import type { PersonDto } from './people.schema.js';
-import { districtOf, filterPath, placeAt } from './placement.js';
+import { filterPath, placeAt } from './placement.js';
 import { registryError } from './registry.errors.js';
 import { decodeCursor, encodeCursor, historyOf, insertRow, updateRow } from './registry.repository.js';
 
@@ -94,39 +93,6 @@ export function toPerson(r: people.PersonRow): PersonDto {
   };
 }
 
-/**
- * The stored columns an input gives without reading the database: the citizen ID checked (GB 11643)
- * and cross-checked with gender and birth date, encrypted with its keyed hash; the phone
- * encrypted; pinyin keys. The registry's uniqueness and placement checks come on top.
- */
-export function plainColumns(cipher: FieldCipher, input: PersonInput) {
-  const cols: Record<string, unknown> = {};
-  if (input.name !== undefined) Object.assign(cols, nameColumns(input.name));
-  if (input.citizenId !== undefined) {
-    const parsed = parseCitizenId(input.citizenId);
-    if (!parsed.ok) {
-      const m = CITIZEN_ID_MESSAGES[parsed.problem];
-      throw registryError('CITIZEN_ID_INVALID', { reason: m.zh, reasonEn: m.en }, 'citizenId');
-    }
-    const id = parsed.value;
-    if (input.gender !== undefined && input.gender !== id.gender && input.gender !== 0 && input.gender !== 9) {
-      throw registryError('GENDER_MISMATCH', { expected: GENDERS[id.gender].zh, expectedEn: GENDERS[id.gender].en }, 'gender');
-    }
-    if (input.birthDate !== undefined && input.birthDate !== id.birthDate) {
-      throw registryError('BIRTH_DATE_MISMATCH', { expected: id.birthDate }, 'birthDate');
-    }
-    Object.assign(cols, citizenIdColumns(cipher, id.number), { gender: input.gender ?? id.gender, birth_date: id.birthDate });
-  } else {
-    if (input.gender !== undefined) cols.gender = input.gender;
-    if (input.birthDate !== undefined) cols.birth_date = input.birthDate;
-  }
-  if (input.phone !== undefined) Object.assign(cols, phoneColumns(cipher, input.phone));
-  for (const [k, c] of [['ethnicity', 'ethnicity'], ['hukouDivision', 'hukou_division'], ['hukouAddress', 'hukou_address'], ['residenceAddress', 'residence_address'], ['tags', 'tags'], ['notes', 'notes']] as const) {
-    if (input[k] !== undefined) cols[c] = input[k];
-  }
-  return cols;
-}
-
 export type PeopleService = ReturnType<typeof createPeopleService>;
 export type PersonUpdate = PersonInput & { status?: 'active' | 'deceased' | 'moved_out'; verified?: true; version: number };
 /** Who writes: a signed-in user, or a background job acting for one. */
@@ -143,12 +109,38 @@ export function createPeopleService(deps: { db: Database; audit: AuditService; j
 
   /** The stored columns for the given input: validation, cross-checks, encryption and derived keys. */
   async function columnsFor(tx: Queryable, input: PersonInput, current?: people.PersonRow) {
-    const cols = plainColumns(cipher, input);
-    if (typeof cols.citizen_id_hash === 'string') {
-      const holder = await people.findByCitizenIdHash(tx, cols.citizen_id_hash);
+    const cols: Record<string, unknown> = {};
+    if (input.name !== undefined) Object.assign(cols, nameColumns(input.name));
+    let gender = input.gender ?? current?.gender;
+    let birthDate = input.birthDate ?? current?.birth_date ?? undefined;
+    if (input.citizenId !== undefined) {
+      const parsed = parseCitizenId(input.citizenId);
+      if (!parsed.ok) {
+        const m = CITIZEN_ID_MESSAGES[parsed.problem];
+        throw registryError('CITIZEN_ID_INVALID', { reason: m.zh, reasonEn: m.en }, 'citizenId');
+      }
+      const id = parsed.value;
+      const idCols = citizenIdColumns(cipher, id.number);
+      const holder = await people.findByCitizenIdHash(tx, idCols.citizen_id_hash);
       if (holder && holder.id !== current?.id) throw registryError('CITIZEN_ID_DUPLICATE', { name: holder.name }, 'citizenId');
+      if (input.gender !== undefined && input.gender !== id.gender && input.gender !== 0 && input.gender !== 9) {
+        throw registryError('GENDER_MISMATCH', { expected: GENDERS[id.gender].zh, expectedEn: GENDERS[id.gender].en }, 'gender');
+      }
+      if (input.birthDate !== undefined && input.birthDate !== id.birthDate) {
+        throw registryError('BIRTH_DATE_MISMATCH', { expected: id.birthDate }, 'birthDate');
+      }
+      gender = input.gender ?? id.gender;
+      birthDate = id.birthDate;
+      Object.assign(cols, idCols, { gender, birth_date: birthDate });
+    } else {
+      if (input.gender !== undefined) cols.gender = input.gender;
+      if (input.birthDate !== undefined) cols.birth_date = input.birthDate;
     }
+    if (input.phone !== undefined) Object.assign(cols, phoneColumns(cipher, input.phone));
     if (input.jurisdictionId !== undefined) Object.assign(cols, await placeAt(tx, jurisdiction, input.jurisdictionId));
+    for (const [k, c] of [['ethnicity', 'ethnicity'], ['hukouDivision', 'hukou_division'], ['hukouAddress', 'hukou_address'], ['residenceAddress', 'residence_address'], ['tags', 'tags'], ['notes', 'notes']] as const) {
+      if (input[k] !== undefined) cols[c] = input[k];
+    }
     return cols;
   }
 
@@ -164,39 +156,6 @@ export function createPeopleService(deps: { db: Database; audit: AuditService; j
     const id = await insertRow(tx, 'person', await columnsFor(tx, input));
     await audit.recordIn(tx, { ...who(actor, id), action: 'person.create' });
     return id;
-  }
-
-  /**
-   * Registers many people in one statement (an import batch): the checks and encryption of
-   * `createIn` computed here per person, each node resolved once in the caller's scope, the
-   * citizen ID's uniqueness left to the unique index so a number registered meanwhile fails its
-   * own person, not the batch. Returns per input the new id or the error. The caller records one
-   * audit entry for the batch (the change-history trigger still records each person).
-   */
-  async function createManyIn(tx: Queryable, inputs: (PersonInput & { name: string; jurisdictionId: string })[]): Promise<({ id: string } | { error: AppError })[]> {
-    const nodes = new Map((await jurisdiction.resolveIn(tx, [...new Set(inputs.map((i) => i.jurisdictionId))])).map((n) => [n.id, n]));
-    const out: ({ id: string } | { error: AppError })[] = [];
-    const rows: people.NewPersonColumns[] = [];
-    for (const input of inputs) {
-      try {
-        const node = nodes.get(input.jurisdictionId);
-        if (!node) throw registryError('JURISDICTION_UNKNOWN', {}, 'jurisdictionId');
-        if (node.level !== 'community' && node.level !== 'grid') throw registryError('JURISDICTION_NOT_LEAF', {}, 'jurisdictionId');
-        const row = { ...plainColumns(cipher, input), id: crypto.randomUUID(), path: node.path, district_code: districtOf(node.path) } as people.NewPersonColumns;
-        rows.push(row);
-        out.push({ id: row.id });
-      } catch (e) {
-        if (!(e instanceof AppError)) throw e;
-        out.push({ error: e });
-      }
-    }
-    const inserted = await people.insertPeople(tx, rows);
-    for (const [i, r] of out.entries()) {
-      if (!('id' in r) || inserted.has(r.id)) continue;
-      const holder = await people.findByCitizenIdHash(tx, rows.find((x) => x.id === r.id)!.citizen_id_hash!);
-      out[i] = { error: registryError('CITIZEN_ID_DUPLICATE', { name: holder?.name ?? '' }, 'citizenId') };
-    }
-    return out;
   }
 
   async function updateIn(tx: Queryable, actor: Writer, id: string, patch: PersonUpdate) {
@@ -232,7 +191,6 @@ export function createPeopleService(deps: { db: Database; audit: AuditService; j
     createIn,
     /** `update` inside the caller's transaction (an import batch): same checks, encryption and audit. */
     updateIn,
-    createManyIn,
 
     /** One person, masked; the read is audited. */
     get: (actor: Actor, id: string, purpose = 'view') =>
