@@ -143,13 +143,21 @@ export async function rowsOf(tx: Queryable, jobId: string, f: { classes?: string
   return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
 }
 
-/** The next rows to apply: not yet applied, of the classes the user chose to apply. */
-export async function pendingRows(tx: Queryable, jobId: string, classes: string[], limit: number) {
+/** The next rows to apply: not yet applied, of the classes the user chose to apply, in a window of row numbers. */
+export async function pendingRows(tx: Queryable, jobId: string, classes: string[], limit: number, afterRowNo: number, upToRowNo: number) {
   const { rows } = await tx.query<RowRecord>(
-    `SELECT r.*, r.path::text AS path FROM import_row r WHERE r.job_id = $1 AND r.applied_at IS NULL AND r.class = ANY($2::text[]) ORDER BY r.row_no LIMIT $3 FOR UPDATE SKIP LOCKED`,
-    [jobId, classes, limit],
+    `SELECT r.*, r.path::text AS path FROM import_row r
+      WHERE r.job_id = $1 AND r.row_no > $4 AND r.row_no <= $5 AND r.applied_at IS NULL AND r.class = ANY($2::text[])
+      ORDER BY r.row_no LIMIT $3 FOR UPDATE SKIP LOCKED`,
+    [jobId, classes, limit, afterRowNo, upToRowNo],
   );
   return rows;
+}
+
+/** The last row number of a job's staged rows (0 when none). */
+export async function lastRowNo(tx: Queryable, jobId: string): Promise<number> {
+  const { rows } = await tx.query<{ n: number | null }>('SELECT max(row_no) AS n FROM import_row WHERE job_id = $1', [jobId]);
+  return rows[0]?.n ?? 0;
 }
 
 /** Marks the rows of the classes not applied as skipped, in one statement. */
@@ -179,8 +187,9 @@ export async function createPeopleFromRows(tx: Queryable, jobId: string, rowNos:
   const { rows } = await tx.query<{ row_no: number }>(
     `WITH marked AS (
        UPDATE import_row r SET result = 'created', result_id = gen_random_uuid(), applied_at = now()
-         FROM unnest($3::uuid[], $4::text[]) AS n(id, path)
-        WHERE r.job_id = $1 AND r.row_no = ANY ($2::int[]) AND r.applied_at IS NULL AND r.sealed IS NOT NULL AND n.id = (r.values->>'nodeId')::uuid
+         FROM unnest($2::int[]) AS k(row_no), unnest($3::uuid[], $4::text[]) AS n(id, path)
+        WHERE r.job_id = $1 AND r.row_no = k.row_no AND r.row_no BETWEEN $5 AND $6
+          AND r.applied_at IS NULL AND r.sealed IS NOT NULL AND n.id = (r.values->>'nodeId')::uuid
        RETURNING r.row_no, r.result_id AS id, n.path::ltree AS path, r.values AS v, r.sealed AS s
      ), inserted AS (
        INSERT INTO person (id, district_code, path, name, name_pinyin, name_initials, citizen_id_enc, citizen_id_hash, citizen_id_masked, gender, birth_date,
@@ -191,7 +200,8 @@ export async function createPeopleFromRows(tx: Queryable, jobId: string, rowNos:
          FROM marked p ORDER BY p.row_no
      )
      SELECT row_no FROM marked`,
-    [jobId, rowNos, nodes.map((n) => n.id), nodes.map((n) => n.path)],
+    // the range keeps the primary key's scan to the batch (the pending rows of a large job are many)
+    [jobId, rowNos, nodes.map((n) => n.id), nodes.map((n) => n.path), Math.min(...rowNos), Math.max(...rowNos)],
   );
   return new Set(rows.map((r) => r.row_no));
 }

@@ -221,6 +221,12 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
     const classes = applyClasses(j.decisions);
     const kind = KINDS[j.kind];
     await withScope(db, scope, (tx) => repo.skipRows(tx, jobId, classes));
+    // batches are taken window by window of row numbers: a scan from the job's first row passed
+    // the applied rows' dead index entries again each batch, and without fresh statistics the
+    // planner sorted all pending rows; either made a large job quadratic
+    const last = await system((tx) => repo.lastRowNo(tx, jobId));
+    const window = batchSize * 4;
+    let after = 0;
     for (let batches = 0; ; batches++) {
       const current = await system((tx) => mustJob(tx, jobId));
       if (current.status === 'cancelling' || current.status === 'cancelled') {
@@ -229,7 +235,13 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
       }
       if ((opts.maxBatches !== undefined && batches >= opts.maxBatches) || opts.shouldStop?.()) return 'interrupted' as const;
       const n = await withScope(db, scope, async (tx) => {
-        const rows = await repo.pendingRows(tx, jobId, classes, batchSize);
+        let rows: repo.RowRecord[] = [];
+        while (!rows.length && after < last) {
+          rows = await repo.pendingRows(tx, jobId, classes, batchSize, after, after + window);
+          after = rows.length === batchSize ? rows.at(-1)!.row_no : after + window;
+        }
+        // what the windows passed over (a row another worker held), if anything
+        if (!rows.length) rows = await repo.pendingRows(tx, jobId, classes, batchSize, 0, last);
         let ok = 0;
         let failed = 0;
         const bulk = kind.many ? rows.filter(kind.many.accepts) : [];
