@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = {
   'import.commit': { name: '确认导入', nameEn: 'Commit an import' },
   'import.cancel': { name: '取消导入', nameEn: 'Cancel an import' },
   'import.report': { name: '下载导入错误报告', nameEn: 'Download an import error report' },
+  'import.apply': { name: '导入批量登记', nameEn: 'Import batch applied' },
   'elder.read': { name: '查看老人档案', nameEn: 'Read an elder archive' },
   'elder.list': { name: '查询老人档案', nameEn: 'Search elder archives' },
   'elder.archive_update': { name: '修改老人档案', nameEn: 'Change an elder archive' },

@@ -95,6 +95,7 @@ export interface StagedRow {
   values: Record<string, unknown>;
   raw_enc: string;
   secret_enc: string | null;
+  sealed?: Record<string, string> | null;
   id_hash: string | null;
   messages: { field: string | null; zh: string; en: string }[];
   changes: string[];
@@ -105,9 +106,9 @@ export interface StagedRow {
 export async function insertRows(tx: Queryable, jobId: string, rows: StagedRow[]) {
   if (!rows.length) return;
   await tx.query(
-    `INSERT INTO import_row (job_id, row_no, path, class, values, raw_enc, secret_enc, id_hash, messages, changes, match_id)
-     SELECT $1, x.row_no, x.path::ltree, x.class, x.values, x.raw_enc, x.secret_enc, x.id_hash, x.messages, x.changes, x.match_id
-       FROM jsonb_to_recordset($2::jsonb) AS x(row_no int, path text, class text, values jsonb, raw_enc text, secret_enc text, id_hash text, messages jsonb, changes jsonb, match_id uuid)`,
+    `INSERT INTO import_row (job_id, row_no, path, class, values, raw_enc, secret_enc, sealed, id_hash, messages, changes, match_id)
+     SELECT $1, x.row_no, x.path::ltree, x.class, x.values, x.raw_enc, x.secret_enc, x.sealed, x.id_hash, x.messages, x.changes, x.match_id
+       FROM jsonb_to_recordset($2::jsonb) AS x(row_no int, path text, class text, values jsonb, raw_enc text, secret_enc text, sealed jsonb, id_hash text, messages jsonb, changes jsonb, match_id uuid)`,
     [jobId, JSON.stringify(rows)],
   );
 }
@@ -142,13 +143,21 @@ export async function rowsOf(tx: Queryable, jobId: string, f: { classes?: string
   return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
 }
 
-/** The next rows to apply: not yet applied, of the classes the user chose to apply. */
-export async function pendingRows(tx: Queryable, jobId: string, classes: string[], limit: number) {
+/** The next rows to apply: not yet applied, of the classes the user chose to apply, in a window of row numbers. */
+export async function pendingRows(tx: Queryable, jobId: string, classes: string[], limit: number, afterRowNo: number, upToRowNo: number) {
   const { rows } = await tx.query<RowRecord>(
-    `SELECT r.*, r.path::text AS path FROM import_row r WHERE r.job_id = $1 AND r.applied_at IS NULL AND r.class = ANY($2::text[]) ORDER BY r.row_no LIMIT $3 FOR UPDATE SKIP LOCKED`,
-    [jobId, classes, limit],
+    `SELECT r.*, r.path::text AS path FROM import_row r
+      WHERE r.job_id = $1 AND r.row_no > $4 AND r.row_no <= $5 AND r.applied_at IS NULL AND r.class = ANY($2::text[])
+      ORDER BY r.row_no LIMIT $3 FOR UPDATE SKIP LOCKED`,
+    [jobId, classes, limit, afterRowNo, upToRowNo],
   );
   return rows;
+}
+
+/** The last row number of a job's staged rows (0 when none). */
+export async function lastRowNo(tx: Queryable, jobId: string): Promise<number> {
+  const { rows } = await tx.query<{ n: number | null }>('SELECT max(row_no) AS n FROM import_row WHERE job_id = $1', [jobId]);
+  return rows[0]?.n ?? 0;
 }
 
 /** Marks the rows of the classes not applied as skipped, in one statement. */
@@ -164,6 +173,37 @@ export async function markRow(tx: Queryable, jobId: string, rowNo: number, resul
     `UPDATE import_row SET result = $3, result_id = $4, applied_at = now(), messages = coalesce($5::jsonb, messages) WHERE job_id = $1 AND row_no = $2`,
     [jobId, rowNo, result, resultId, messages ? JSON.stringify(messages) : null],
   );
+}
+
+/**
+ * The set-based commit of new people: one statement marks the staged rows created and inserts
+ * their people from them (the sealed columns computed while staging) into `person`, placed at the
+ * given nodes (resolved in the importer's scope; row-level security checks every person again).
+ * Row triggers fire per person, statement triggers once. Any error (a citizen ID registered
+ * since staging, a row outside the scope) fails the whole statement, and the caller's savepoint
+ * hands the rows to the per-row path. Returns the row numbers applied.
+ */
+export async function createPeopleFromRows(tx: Queryable, jobId: string, rowNos: number[], nodes: { id: string; path: string }[]): Promise<Set<number>> {
+  const { rows } = await tx.query<{ row_no: number }>(
+    `WITH marked AS (
+       UPDATE import_row r SET result = 'created', result_id = gen_random_uuid(), applied_at = now()
+         FROM unnest($2::int[]) AS k(row_no), unnest($3::uuid[], $4::text[]) AS n(id, path)
+        WHERE r.job_id = $1 AND r.row_no = k.row_no AND r.row_no BETWEEN $5 AND $6
+          AND r.applied_at IS NULL AND r.sealed IS NOT NULL AND n.id = (r.values->>'nodeId')::uuid
+       RETURNING r.row_no, r.result_id AS id, n.path::ltree AS path, r.values AS v, r.sealed AS s
+     ), inserted AS (
+       INSERT INTO person (id, district_code, path, name, name_pinyin, name_initials, citizen_id_enc, citizen_id_hash, citizen_id_masked, gender, birth_date,
+                           ethnicity, phone_enc, phone_hash, phone_masked, hukou_address, residence_address, tags, notes)
+       SELECT p.id, subpath(p.path, 1, 1)::text, p.path, p.v->>'name', p.s->>'name_pinyin', p.s->>'name_initials', p.s->>'citizen_id_enc', p.s->>'citizen_id_hash',
+              p.s->>'citizen_id_masked', coalesce((p.v->>'gender')::smallint, 0), (p.v->>'birthDate')::date, p.v->>'ethnicity', p.s->>'phone_enc', p.s->>'phone_hash',
+              p.s->>'phone_masked', p.v->>'hukouAddress', p.v->>'residenceAddress', ARRAY(SELECT jsonb_array_elements_text(coalesce(p.v->'tags', '[]'))), p.v->>'notes'
+         FROM marked p ORDER BY p.row_no
+     )
+     SELECT row_no FROM marked`,
+    // the range keeps the primary key's scan to the batch (the pending rows of a large job are many)
+    [jobId, rowNos, nodes.map((n) => n.id), nodes.map((n) => n.path), Math.min(...rowNos), Math.max(...rowNos)],
+  );
+  return new Set(rows.map((r) => r.row_no));
 }
 
 export async function resultCounts(tx: Queryable, jobId: string): Promise<Record<string, number>> {
@@ -239,6 +279,12 @@ export interface PersonBrief {
   residence_address: string | null; hukou_address: string | null; tags: string[]; notes: string | null; citizen_id_hash: string | null; version: number;
 }
 const PERSON_BRIEF = `p.id, p.name, p.path::text AS path, p.birth_date, p.gender, p.ethnicity, p.phone_hash, p.residence_address, p.hukou_address, p.tags, p.notes, p.citizen_id_hash, p.version`;
+
+export async function personBriefs(tx: Queryable, ids: string[]): Promise<PersonBrief[]> {
+  if (!ids.length) return [];
+  const { rows } = await tx.query<PersonBrief>(`SELECT ${PERSON_BRIEF} FROM person p WHERE p.id = ANY($1::uuid[])`, [ids]);
+  return rows;
+}
 
 export async function personBrief(tx: Queryable, id: string): Promise<PersonBrief | undefined> {
   const { rows } = await tx.query<PersonBrief>(`SELECT ${PERSON_BRIEF} FROM person p WHERE p.id = $1`, [id]);

@@ -3,8 +3,9 @@ import type { FieldCipher } from '../../crypto/field-cipher.js';
 import { maskCitizenId, maskPhone } from '../../shared/mask.js';
 import { namePinyin } from '../../shared/pinyin.js';
 import { GENDERS, HOUSE_OWNERSHIPS, HOUSE_USES, ORG_TYPES } from '../../standards/codes.js';
-import { CITIZEN_ID_COLUMN, PHONE_COLUMN, type PeopleService } from '../registry/people.service.js';
-import { findByCitizenIdHash } from '../registry/people.repository.js';
+import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
+import { CITIZEN_ID_COLUMN, PHONE_COLUMN, type PeopleService, nameColumns } from '../registry/people.service.js';
+import { findByCitizenIdHash, findByCitizenIdHashes } from '../registry/people.repository.js';
 import { districtOf } from '../registry/placement.js';
 import { hasActiveRelation } from '../registry/relations.repository.js';
 import { insertRow, updateRow } from '../registry/registry.repository.js';
@@ -25,6 +26,8 @@ export interface Staged {
   class: 'new' | 'update' | 'unchanged' | 'duplicate' | 'conflict' | 'error';
   values: Record<string, unknown>;
   secret: Record<string, string> | null;
+  /** The registry's stored form of the row's person columns (encrypted, hashed, masked; pinyin), for the set-based commit. */
+  sealed?: Record<string, string> | null;
   idHash: string | null;
   messages: RowMessage[];
   changes: string[];
@@ -39,6 +42,9 @@ export interface StageEnv {
   cipher: FieldCipher;
   seen: Map<string, number>;
   rowNo: number;
+  /** Registered holders of the chunk's citizen IDs (by keyed hash) and the briefs of those in scope, when prefetched. */
+  holders?: Map<string, { id: string; name: string; visible: boolean }>;
+  briefs?: Map<string, repo.PersonBrief>;
 }
 
 /** Who a job writes as. */
@@ -46,6 +52,7 @@ export interface Writer { userId: string; username: string; ip: string }
 
 export interface ApplyEnv {
   people: PeopleService;
+  jurisdiction: JurisdictionService;
   cipher: FieldCipher;
   writer: Writer;
 }
@@ -91,6 +98,23 @@ const codeOf = (table: Record<string, string>, text: string) => (text in table ?
 
 // ---------------------------------------------------------------- people
 
+/** The registered holders of a chunk's citizen IDs in one look-up, and the briefs of those in scope in another. */
+async function prefetchPeople(tx: Queryable, env: StageEnv, rows: readonly (readonly Cell[])[], mapping: Mapping) {
+  const col = Object.entries(mapping).find(([, f]) => f === 'citizenId')?.[0];
+  const hashes: string[] = [];
+  if (col !== undefined) {
+    for (const cells of rows) {
+      const cell = cells[Number(col)];
+      if (isBlank(cell)) continue;
+      const id = normalizeCitizenIdCell(cell);
+      if (id.ok) hashes.push(env.cipher.lookupHash(id.value.number, CITIZEN_ID_COLUMN));
+    }
+  }
+  env.holders = await findByCitizenIdHashes(tx, hashes);
+  const visible = [...env.holders.values()].filter((h) => h.visible).map((h) => h.id);
+  env.briefs = new Map((await repo.personBriefs(tx, visible)).map((p) => [p.id, p]));
+}
+
 async function stagePerson(tx: Queryable, env: StageEnv, cells: readonly Cell[], mapping: Mapping): Promise<Staged> {
   const v = pick(cells, mapping);
   const c = collector();
@@ -127,20 +151,22 @@ async function stagePerson(tx: Queryable, env: StageEnv, cells: readonly Cell[],
     tags: tags ?? [], notes: notes ?? null, nodeId: node?.id ?? null, nodeName: node?.name ?? null, nodeExplicit: node?.explicit ?? false,
     genderGiven: gender !== undefined, birthGiven: birthDate !== undefined,
   };
-  const secret: Record<string, string> = {};
-  if (id) secret.citizenId = id.number;
-  if (phone) secret.phone = phone;
-  const base = { path: node?.path ?? env.node.path, values, secret: Object.keys(secret).length ? secret : null, idHash, messages: c.messages, changes: [] as string[], matchId: null as string | null };
+  const base: Omit<Staged, 'class'> = { path: node?.path ?? env.node.path, values, secret: null, idHash, messages: c.messages, changes: [], matchId: null };
   if (c.messages.length || !node || !name) return { ...base, class: 'error' };
 
   const phoneHash = phone ? env.cipher.lookupHash(phone, PHONE_COLUMN) : null;
+  // the person columns as the registry stores them, computed once here (the commit copies them)
+  const sealed: Record<string, string> = { ...nameColumns(name) };
+  if (id) Object.assign(sealed, { citizen_id_enc: env.cipher.encrypt(id.number, CITIZEN_ID_COLUMN), citizen_id_hash: idHash!, citizen_id_masked: values.citizenIdMasked! });
+  if (phone) Object.assign(sealed, { phone_enc: env.cipher.encrypt(phone, PHONE_COLUMN), phone_hash: phoneHash!, phone_masked: values.phoneMasked! });
+  base.sealed = sealed;
   if (idHash) {
-    const holder = await findByCitizenIdHash(tx, idHash);
+    const holder = env.holders ? env.holders.get(idHash) : await findByCitizenIdHash(tx, idHash);
     if (holder && !holder.visible) {
       return { ...base, class: 'conflict', messages: [{ field: 'citizenId', zh: '该身份证号已在其他辖区登记，请联系对方辖区核实', en: 'This citizen ID is registered in another jurisdiction; check with them' }] };
     }
     if (holder) {
-      const p = (await repo.personBrief(tx, holder.id))!;
+      const p = (env.briefs?.get(holder.id) ?? (await repo.personBrief(tx, holder.id)))!;
       if (p.name !== name) {
         return { ...base, class: 'conflict', matchId: p.id, messages: [{ field: 'name', zh: `该身份证号已登记为“${p.name}”，与本行姓名不同`, en: `This citizen ID is registered as "${p.name}", not this row's name` }] };
       }
@@ -183,9 +209,53 @@ async function personChanges(tx: Queryable, p: repo.PersonBrief, v: Record<strin
   return out;
 }
 
+/** A staged row's citizen ID and phone in plain text (for the registry's services, which encrypt them again). */
+function secretOf(env: { cipher: FieldCipher }, row: repo.RowRecord): Record<string, string> {
+  const sealed = row.sealed as Record<string, string> | null;
+  if (sealed) {
+    return {
+      ...(sealed.citizen_id_enc ? { citizenId: env.cipher.decrypt(sealed.citizen_id_enc, CITIZEN_ID_COLUMN) } : {}),
+      ...(sealed.phone_enc ? { phone: env.cipher.decrypt(sealed.phone_enc, PHONE_COLUMN) } : {}),
+    };
+  }
+  return row.secret_enc ? (JSON.parse(env.cipher.decrypt(row.secret_enc, SECRET_COLUMN)) as Record<string, string>) : {};
+}
+
+/** What registering a staged row's person gives the registry (only the fields the row fills in). */
+function newPersonInput(v: Record<string, any>, secret: Record<string, string>) {
+  return {
+    name: v.name as string, jurisdictionId: v.nodeId as string,
+    ...(secret.citizenId ? { citizenId: secret.citizenId } : {}),
+    ...(v.genderGiven ? { gender: v.gender } : {}),
+    ...(v.birthGiven ? { birthDate: v.birthDate } : {}),
+    ...(v.ethnicity ? { ethnicity: v.ethnicity } : {}),
+    ...(secret.phone ? { phone: secret.phone } : {}),
+    ...(v.residenceAddress ? { residenceAddress: v.residenceAddress } : {}),
+    ...(v.hukouAddress ? { hukouAddress: v.hukouAddress } : {}),
+    ...(v.tags.length ? { tags: v.tags } : {}),
+    ...(v.notes ? { notes: v.notes } : {}),
+  };
+}
+
+/** Rows the set-based path registers: new people (or duplicate candidates the user chose to create) with no household to join, staged with their sealed columns. */
+const personManyOk = (row: repo.RowRecord) => (row.class === 'new' || row.class === 'duplicate') && !!row.sealed && !(row.values as { householdNo?: string }).householdNo;
+
+/**
+ * Registers the rows' people with one INSERT … SELECT from their staged rows, each placed at a
+ * node resolved once in the importer's scope (as `placeAt` does); returns the rows applied. A row
+ * it could not apply (its node gone or out of scope, its citizen ID registered meanwhile) is left
+ * to the per-row path, which says why.
+ */
+async function applyPeopleMany(tx: Queryable, env: ApplyEnv, jobId: string, rows: repo.RowRecord[]): Promise<Set<number>> {
+  const nodeIds = [...new Set(rows.map((r) => (r.values as { nodeId: string }).nodeId))];
+  const nodes = (await env.jurisdiction.resolveIn(tx, nodeIds)).filter((n) => n.level === 'community' || n.level === 'grid');
+  if (!nodes.length) return new Set();
+  return repo.createPeopleFromRows(tx, jobId, rows.map((r) => r.row_no), nodes.map((n) => ({ id: n.id, path: n.path })));
+}
+
 async function applyPerson(tx: Queryable, env: ApplyEnv, row: repo.RowRecord): Promise<{ result: 'created' | 'updated'; id: string }> {
   const v = row.values as Record<string, any>;
-  const secret = row.secret_enc ? (JSON.parse(env.cipher.decrypt(row.secret_enc, SECRET_COLUMN)) as Record<string, string>) : {};
+  const secret = secretOf(env, row);
   let id: string;
   let result: 'created' | 'updated';
   if (row.class === 'update') {
@@ -207,18 +277,7 @@ async function applyPerson(tx: Queryable, env: ApplyEnv, row: repo.RowRecord): P
     id = p.id;
     result = 'updated';
   } else {
-    id = await env.people.createIn(tx, env.writer, {
-      name: v.name, jurisdictionId: v.nodeId,
-      ...(secret.citizenId ? { citizenId: secret.citizenId } : {}),
-      ...(v.genderGiven ? { gender: v.gender } : {}),
-      ...(v.birthGiven ? { birthDate: v.birthDate } : {}),
-      ...(v.ethnicity ? { ethnicity: v.ethnicity } : {}),
-      ...(secret.phone ? { phone: secret.phone } : {}),
-      ...(v.residenceAddress ? { residenceAddress: v.residenceAddress } : {}),
-      ...(v.hukouAddress ? { hukouAddress: v.hukouAddress } : {}),
-      ...(v.tags.length ? { tags: v.tags } : {}),
-      ...(v.notes ? { notes: v.notes } : {}),
-    });
+    id = await env.people.createIn(tx, env.writer, newPersonInput(v, secret));
     result = 'created';
   }
   if (v.householdNo) await joinHousehold(tx, id, v.householdNo, v.relation);
@@ -381,9 +440,13 @@ async function applyOrg(tx: Queryable, _env: ApplyEnv, row: repo.RowRecord): Pro
 /** Staging and applying, per kind. */
 export const KINDS: Record<ImportKind, {
   stage: (tx: Queryable, env: StageEnv, cells: readonly Cell[], mapping: Mapping) => Promise<Staged>;
+  /** Looks up in a few statements what staging a chunk of rows will ask about each (kept in `env`). */
+  prefetch?: (tx: Queryable, env: StageEnv, rows: readonly (readonly Cell[])[], mapping: Mapping) => Promise<void>;
   apply: (tx: Queryable, env: ApplyEnv, row: repo.RowRecord) => Promise<{ result: 'created' | 'updated'; id: string }>;
+  /** The set-based path: which rows it takes, and applying them in a few statements. */
+  many?: { accepts: (row: repo.RowRecord) => boolean; apply: (tx: Queryable, env: ApplyEnv, jobId: string, rows: repo.RowRecord[]) => Promise<Set<number>> };
 }> = {
-  people: { stage: stagePerson, apply: applyPerson },
+  people: { stage: stagePerson, prefetch: prefetchPeople, apply: applyPerson, many: { accepts: personManyOk, apply: applyPeopleMany } },
   houses: { stage: stageHouse, apply: applyHouse },
   organizations: { stage: stageOrg, apply: applyOrg },
 };

@@ -47,6 +47,13 @@ export async function findByCitizenIdHash(tx: Queryable, hash: string): Promise<
   return rows[0];
 }
 
+/** Registered citizen-ID hashes among these (city-wide; the name only for people in scope). */
+export async function findByCitizenIdHashes(tx: Queryable, hashes: string[]): Promise<Map<string, { id: string; name: string; visible: boolean }>> {
+  if (!hashes.length) return new Map();
+  const { rows } = await tx.query<{ hash: string; id: string; name: string; visible: boolean }>('SELECT * FROM linli_people_by_id_hashes($1::text[])', [hashes]);
+  return new Map(rows.map((r) => [r.hash, { id: r.id, name: r.name, visible: r.visible }]));
+}
+
 export interface PersonFilter {
   citizenIdHash?: string;
   phoneHash?: string;
