@@ -217,7 +217,8 @@ describe('analysis ledgers', () => {
     const c = await worker.get(`/api/analysis/cockpit?jurisdictionId=${community.id}`);
     const kpi = (body: { kpis: { code: string; value: number | null }[] }, code: string) => body.kpis.find((k) => k.code === code)?.value;
     expect(kpi(c.body, 'people')).toBe(people);
-    expect(kpi(c.body, 'care_visits_today')).toBeNull();
+    expect(kpi(c.body, 'care_visits_today')).toBe(0);
+    expect(kpi(c.body, 'door_events_today')).toBeNull();
 
     let heard = 0;
     const off = ctx.services.analysis.subscribe(() => { heard++; });
