@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../../db/database.js';
-import { withScope } from '../../db/scope.js';
+import { systemScope, withScope } from '../../db/scope.js';
 import { type Actor, auditActor } from '../../shared/actor.js';
 import { commonError } from '../../shared/errors.js';
 import { today } from '../../shared/dates.js';
@@ -17,6 +17,9 @@ import type { CockpitDto, CubeRequest } from './analysis.schema.js';
 export type AnalysisService = ReturnType<typeof createAnalysisService>;
 
 interface NodeInfo { id: string; name: string; level: string; path: string; parentId: string | null }
+
+/** The cockpit's figures per child area (its map and table); its KPIs of the same measures are their sums. */
+const CHILD_MEASURES = ['people', 'elders', 'events_open', 'events_overdue'];
 
 const currentMonth = () => `${today().slice(0, 7)}-01`;
 const monthLabel = (m: string) => ({ zh: `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`, en: m.slice(0, 7) });
@@ -199,8 +202,14 @@ export function createAnalysisService(deps: { db: Database; audit: AuditService;
     const node = await nodeFor(tx, actor, jurisdictionId);
     const month = currentMonth();
     const kpiProviders = measures.all().filter((p) => p.kpiOrder !== undefined).sort((a, b) => a.kpiOrder! - b.kpiOrder!);
+    // the children's figures add up to the node's (a record above the children counts as 本级),
+    // so the KPIs they hold are their sums rather than queries of their own
+    const children = await byArea(tx, node, CHILD_MEASURES, month);
     const kpis: CockpitDto['kpis'] = [];
-    for (const p of kpiProviders) kpis.push({ code: p.code, name: p.name, nameEn: p.nameEn, unit: p.unit, value: await total(tx, p.code, node, month), source: p.source });
+    for (const p of kpiProviders) {
+      const value = CHILD_MEASURES.includes(p.code) ? children.reduce((s, c) => s + (c.values[p.code] ?? 0), 0) : await total(tx, p.code, node, month);
+      kpis.push({ code: p.code, name: p.name, nameEn: p.nameEn, unit: p.unit, value, source: p.source });
+    }
     for (const s of COCKPIT_SLOTS) if (!measures.get(s.code)) kpis.push({ code: s.code, name: s.name, nameEn: s.nameEn, unit: '', value: null, source: s.source });
     const open = await provider('events_open').values(tx, { path: node.path, areaDepth: 1, months: [month], dims: ['eventKind'], filters: {} });
     const overdue = await provider('events_overdue').values(tx, { path: node.path, areaDepth: 1, months: [month], dims: ['eventKind'], filters: {} });
@@ -211,7 +220,7 @@ export function createAnalysisService(deps: { db: Database; audit: AuditService;
         kind: k, label, open: open.find((v) => v.keys.eventKind === k)?.value ?? 0, overdue: overdue.find((v) => v.keys.eventKind === k)?.value ?? 0,
       })),
       moves: await moves(tx, node, month),
-      children: await byArea(tx, node, ['people', 'elders', 'events_open', 'events_overdue'], month),
+      children,
     };
   }
 
@@ -322,6 +331,9 @@ export function createAnalysisService(deps: { db: Database; audit: AuditService;
       subscribers.add(fn);
       return () => { subscribers.delete(fn); };
     },
+
+    /** Folds the ledgers' deltas (the jobs role); the figures read the same before and after. */
+    fold: () => withScope(db, systemScope('analysis ledger fold'), (tx) => repo.fold(tx)),
 
     /** Stops listening (process shutdown). */
     async stop() {
