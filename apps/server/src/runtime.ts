@@ -30,6 +30,8 @@ const ALERT_ESCALATION_EVERY_MS = 5000;
 const DEVICE_OFFLINE_EVERY_MS = 60_000;
 /** How often expired location tracks and kiosk readings are purged (retention). */
 const DEVICE_PURGE_EVERY_MS = 60 * 60 * 1000;
+/** How often the analysis ledgers fold the deltas the registry's triggers append (reads add what is not folded yet). */
+const ANALYSIS_FOLD_EVERY_MS = 2000;
 
 /** Brings the registry's ground in: the division tree always, the demo grids and accounts in demo mode. */
 export async function ensureBaseData(db: Database, services: Services, config: Config, cipher: FieldCipher, log: (m: string) => void = () => undefined) {
@@ -112,6 +114,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
   const stopEscalation = jobs ? every(ALERT_ESCALATION_EVERY_MS, '告警升级 alert escalation', () => services.devices.escalateDue(), log) : undefined;
   const stopOffline = jobs ? every(DEVICE_OFFLINE_EVERY_MS, '设备离线检查 device offline check', () => services.devices.markOffline(), log) : undefined;
   const stopPurge = jobs ? every(DEVICE_PURGE_EVERY_MS, '过期定位与健康数据清除 retention purge', () => services.devices.purgeExpired(), log, true) : undefined;
+  const stopFold = jobs ? every(ANALYSIS_FOLD_EVERY_MS, '分析台账归并 analysis ledger fold', () => services.analysis.fold(), log) : undefined;
   const importWorker = jobs ? startImportWorker(services.imports, { log: (m, e) => log(`${m} ${e instanceof Error ? e.message : ''}`) }) : undefined;
   if (config.roles.has('api')) {
     app = await buildApp({ config, db, services, logger: { level: config.logLevel } });
@@ -127,6 +130,7 @@ export async function startLinli(config: Config, log: (m: string) => void = cons
       stopOffline?.();
       stopPurge?.();
       stopQuality?.();
+      stopFold?.();
       await services.analysis.stop();
       await services.devices.stop();
       stopAging?.();

@@ -23,6 +23,9 @@ import { createDevicesService } from './modules/devices/devices.service.js';
 import { createElderService } from './modules/elder/elder.service.js';
 import { createAnalysisService } from './modules/analysis/analysis.service.js';
 import { createCareService } from './modules/care/care.service.js';
+import { elderMeasures } from './modules/elder/elder.measures.js';
+import { careMeasures } from './modules/care/care.measures.js';
+import { devicesMeasures } from './modules/devices/devices.measures.js';
 
 /** Wires the module services together; each receives only what it uses. */
 export function createServices(db: Database, config: Config, cipher: FieldCipher) {
@@ -39,6 +42,9 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const exports = createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records });
   const survey = createSurveyService({ db, audit, jurisdiction, people, relations });
   const devices = createDevicesService({ db, audit, config, jurisdiction, people, records, relations, elder });
+  const analysis = createAnalysisService({ db, audit, exports });
+  // 数据立方 / 驾驶舱: each module's own figures (elders by level, care visits and exceptions, open alerts)
+  for (const m of [...elderMeasures(), ...careMeasures(), ...devicesMeasures()]) analysis.registerMeasure(m);
   return {
     audit,
     jurisdiction,
@@ -58,7 +64,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     exports,
     imports: createImportsService({ db, audit, jurisdiction, people, cipher, config }),
     elder,
-    analysis: createAnalysisService({ db, audit, exports }),
+    analysis,
     devices,
     // 居家养老服务: the level from the elder module's assessment, the watch fixes from devices
     care: createCareService({

@@ -118,7 +118,9 @@ describe('analysis ledgers', () => {
 
   it('a past month keeps its tree after the grid is redrawn', async () => {
     const community = await nodeByCode(ctx, COMMUNITY);
-    // what the registry held is booked as of September (as if these changes had been made then)
+    // what the registry held is booked as of September (as if these changes had been made then):
+    // the deltas are folded into the ledger first, then its rows are moved back in time
+    await ctx.services.analysis.fold();
     await ctx.asOwner((db) => db.query(`UPDATE analysis_person_fact SET month = $1::date WHERE path <@ $2::ltree`, [PAST, community.path]));
     const september = await liveGridGender(community.path);
     // the grid is redrawn now: everyone of GRID_1 moves to GRID_2
@@ -138,6 +140,34 @@ describe('analysis ledgers', () => {
     const lastCol = months.body.cols.length - 1;
     if (septemberCol >= 0) expect(months.body.values[g1Row][septemberCol][0]).toBe(september.filter((r) => r.area === g1.path).reduce((s, r) => s + r.n, 0));
     expect(g1Row === -1 ? 0 : months.body.values[g1Row][lastCol][0]).toBe(0);
+  });
+
+  it('folding the deltas into the ledgers changes no figure', async () => {
+    const community = await nodeByCode(ctx, COMMUNITY);
+    await buildPerson(ctx, worker, { node: GRID_1, name: '归并测试', gender: 2, birthDate: '1944-04-04' });
+    const pending = async () => ctx.asOwner(async (db) => (await db.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM analysis_person_delta) + (SELECT count(*) FROM analysis_living_delta) + (SELECT count(*) FROM analysis_event_delta)
+            + (SELECT count(*) FROM analysis_house_delta) + (SELECT count(*) FROM analysis_household_delta) AS n`)).rows[0]!.n);
+    expect(Number(await pending())).toBeGreaterThan(0);
+    const body = { measures: ['people', 'elders', 'living', 'houses', 'households', 'events_open'], rows: 'area', cols: null, jurisdictionId: community.id, areaDepth: 1 };
+    const before = (await worker.post('/api/analysis/cube', body)).body;
+    const live = await liveGridGender(community.path);
+    expect(before.totals[0]).toBe(live.reduce((s, r) => s + r.n, 0));
+    expect(await ctx.services.analysis.fold()).toBeGreaterThan(0);
+    expect(Number(await pending())).toBe(0);
+    const after = (await worker.post('/api/analysis/cube', body)).body;
+    expect(after.values).toEqual(before.values);
+    expect(after.totals).toEqual(before.totals);
+    // the district roll-up a city official reads, with a delta pending and once it is folded
+    await buildPerson(ctx, worker, { node: GRID_2, name: '归并测试二', gender: 1, birthDate: '1950-05-05' });
+    const city = await login(ctx, (await buildUser(ctx, { roles: ['city_official'], nodes: ['5109'] })).username);
+    const district = await nodeByCode(ctx, '510903');
+    const inDistrict = await ctx.asOwner(async (db) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM person WHERE status = 'active' AND path <@ $1::ltree`, [district.path])).rows[0]!.n);
+    const districtTotal = async () => (await city.post('/api/analysis/cube', { measures: ['people'], rows: null, cols: null, jurisdictionId: district.id })).body.totals[0];
+    expect(await districtTotal()).toBe(inDistrict);
+    expect(await ctx.services.analysis.fold()).toBeGreaterThan(0);
+    expect(await districtTotal()).toBe(inDistrict);
+    expect(await ctx.services.analysis.fold()).toBe(0); // nothing left to fold
   });
 
   it('a street official sees only their street; a sibling sees none of it', async () => {
@@ -217,7 +247,8 @@ describe('analysis ledgers', () => {
     const c = await worker.get(`/api/analysis/cockpit?jurisdictionId=${community.id}`);
     const kpi = (body: { kpis: { code: string; value: number | null }[] }, code: string) => body.kpis.find((k) => k.code === code)?.value;
     expect(kpi(c.body, 'people')).toBe(people);
-    expect(kpi(c.body, 'care_visits_today')).toBeNull();
+    expect(kpi(c.body, 'care_visits_today')).toBe(0);
+    expect(kpi(c.body, 'door_events_today')).toBeNull();
 
     let heard = 0;
     const off = ctx.services.analysis.subscribe(() => { heard++; });

@@ -8334,7 +8334,7 @@ export interface paths {
                         "application/json": {
                             dimensions: {
                                 /** @enum {string} */
-                                code: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState";
+                                code: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | "abilityLevel" | "exceptionKind" | "alertKind";
                                 name: string;
                                 nameEn: string;
                             }[];
@@ -8345,7 +8345,7 @@ export interface paths {
                                 unit: string;
                                 unitEn: string;
                                 source: string;
-                                dims: ("area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState")[];
+                                dims: ("area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | "abilityLevel" | "exceptionKind" | "alertKind")[];
                                 /** @enum {string} */
                                 kind: "stock" | "flow";
                                 history: boolean;
@@ -8396,12 +8396,12 @@ export interface paths {
                          * @default area
                          * @enum {string|null}
                          */
-                        rows?: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | null;
+                        rows?: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | "abilityLevel" | "exceptionKind" | "alertKind" | null;
                         /**
                          * @default null
                          * @enum {string|null}
                          */
-                        cols?: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | null;
+                        cols?: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | "abilityLevel" | "exceptionKind" | "alertKind" | null;
                         /** Format: uuid */
                         jurisdictionId?: string;
                         /** @default 1 */
@@ -8421,6 +8421,9 @@ export interface paths {
                             houseUse?: string;
                             eventKind?: string;
                             eventState?: string;
+                            abilityLevel?: string;
+                            exceptionKind?: string;
+                            alertKind?: string;
                         };
                     };
                 };
@@ -8450,9 +8453,9 @@ export interface paths {
                                 drillable: boolean;
                             }[];
                             /** @enum {string|null} */
-                            rowDim: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | null;
+                            rowDim: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | "abilityLevel" | "exceptionKind" | "alertKind" | null;
                             /** @enum {string|null} */
-                            colDim: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | null;
+                            colDim: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | "abilityLevel" | "exceptionKind" | "alertKind" | null;
                             rows: {
                                 key: string;
                                 label: string;
@@ -8505,12 +8508,12 @@ export interface paths {
                          * @default area
                          * @enum {string|null}
                          */
-                        rows?: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | null;
+                        rows?: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | "abilityLevel" | "exceptionKind" | "alertKind" | null;
                         /**
                          * @default null
                          * @enum {string|null}
                          */
-                        cols?: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | null;
+                        cols?: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | "abilityLevel" | "exceptionKind" | "alertKind" | null;
                         /** Format: uuid */
                         jurisdictionId?: string;
                         /** @default 1 */
@@ -8530,6 +8533,9 @@ export interface paths {
                             houseUse?: string;
                             eventKind?: string;
                             eventState?: string;
+                            abilityLevel?: string;
+                            exceptionKind?: string;
+                            alertKind?: string;
                         };
                     };
                 };
@@ -8586,6 +8592,9 @@ export interface paths {
                             houseUse?: string;
                             eventKind?: string;
                             eventState?: string;
+                            abilityLevel?: string;
+                            exceptionKind?: string;
+                            alertKind?: string;
                             area?: string;
                             month?: string;
                         };
@@ -8601,7 +8610,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            list: "people" | "events" | "houses";
+                            list: "people" | "events" | "houses" | "elders";
                             query: {
                                 [key: string]: string | number;
                             };

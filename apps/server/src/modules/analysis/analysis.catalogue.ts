@@ -18,6 +18,9 @@ export const DIMENSIONS = {
   houseUse: { zh: '房屋用途', en: 'House use' },
   eventKind: { zh: '事件类型', en: 'Event kind' },
   eventState: { zh: '事件状态', en: 'Event state' },
+  abilityLevel: { zh: '能力等级', en: 'Ability level' },
+  exceptionKind: { zh: '异常类型', en: 'Exception kind' },
+  alertKind: { zh: '告警类型', en: 'Alert kind' },
 } as const;
 export type Dim = keyof typeof DIMENSIONS;
 export const DIM_CODES = Object.keys(DIMENSIONS) as [Dim, ...Dim[]];
@@ -47,9 +50,12 @@ export interface CubeValue {
 
 /** Where a cell's records are listed: one of the registry's own lists, with its filters. */
 export interface DrillTarget {
-  list: 'people' | 'events' | 'houses';
+  list: 'people' | 'events' | 'houses' | 'elders';
   query: Record<string, string | number>;
 }
+
+/** A member of a dimension, named in both languages. */
+export interface Member { key: string; label: string; labelEn: string }
 
 export interface MeasureProvider {
   code: string;
@@ -69,6 +75,8 @@ export interface MeasureProvider {
   history: boolean;
   /** values for the slice, run in the caller's transaction (row-level security applies) */
   values(tx: Queryable, slice: CubeSlice): Promise<CubeValue[]>;
+  /** names of the members of a dimension this provider brings (one the analysis module does not name itself) */
+  members?: Partial<Record<Dim, Member[]>>;
   /** the records behind a cell of the current month; null when they cannot be listed */
   drill?(keys: Partial<Record<Dim, string>>, nodeId: string): DrillTarget | null;
 }
@@ -135,4 +143,21 @@ export function pivot(values: { measure: string; keys: Partial<Record<Dim, strin
     colTotal: (c: string, m: string) => colTotals.get(`${c}\u0000${m}`) ?? 0,
     total: (m: string) => grand.get(m) ?? 0,
   };
+}
+
+/** The depth a provider cuts the area by: the slice's when `area` is a dimension, else the node's own (one total). */
+export const sliceDepth = (s: CubeSlice) => (s.dims.includes('area') ? s.areaDepth : s.path.split('.').length);
+
+/** A provider's rows as cube values: keys kept for the slice's dimensions only, equal keys summed, zeros dropped. */
+export function toCubeValues(s: CubeSlice, rows: { keys: Partial<Record<Dim, string | null>>; n: number }[]): CubeValue[] {
+  const out = new Map<string, CubeValue>();
+  for (const r of rows) {
+    const keys: Partial<Record<Dim, string>> = {};
+    for (const d of s.dims) { const k = r.keys[d]; if (k !== undefined && k !== null) keys[d] = k; }
+    const id = JSON.stringify(keys);
+    const v = out.get(id) ?? { keys, value: 0 };
+    v.value += r.n;
+    out.set(id, v);
+  }
+  return [...out.values()].filter((v) => v.value !== 0);
 }

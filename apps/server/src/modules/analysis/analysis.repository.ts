@@ -2,8 +2,10 @@ import type { Queryable } from '../../db/database.js';
 import type { CubeSlice, CubeValue, Dim } from './analysis.catalogue.js';
 
 /**
- * Every query of the analysis ledgers (`analysis_*_fact`, kept by the registry's triggers) and the
- * few live counts the analysis pages need. Jurisdiction is the policies' business: these add only
+ * Every query of the analysis ledgers and the few live counts the analysis pages need. The
+ * registry's triggers append deltas (`analysis_*_delta`) that `fold` moves into the ledgers
+ * (`analysis_*_fact`); reads go through `analysis_*_now` (ledger + deltas not yet folded), so a
+ * figure is exact whether folded or not. Jurisdiction is the policies' business: these add only
  * the node asked for.
  */
 
@@ -31,7 +33,7 @@ const AREA = (depth: string) => `(CASE WHEN nlevel(f.path) >= ${depth} THEN subp
 /** Person ledger: `tag = ''` counts each person once; a tag cut or filter uses the tag rows. */
 export function personLedger(extra: (dims: Dim[]) => string[] = () => []): LedgerDef {
   return {
-    table: 'analysis_person_fact', time: 'month', kind: 'stock', value: 'sum(f.n)',
+    table: 'analysis_person_now', time: 'month', kind: 'stock', value: 'sum(f.n)',
     dims: { ageBand: AGE_BAND, gender: 'f.gender::text', ethnicity: 'f.ethnicity', tag: 'f.tag', hukou: `CASE WHEN f.hukou_local THEN 'local' ELSE 'other' END` },
     where: (dims, filters) => [...(dims.includes('tag') || filters.tag !== undefined ? [`f.tag <> ''`] : [`f.tag = ''`]), ...extra(dims)],
   };
@@ -39,14 +41,14 @@ export function personLedger(extra: (dims: Dim[]) => string[] = () => []): Ledge
 
 export const ELDERS_WHERE = `f.birth_year > 0 AND f.birth_year <= ${YEAR} - 60`;
 
-export const LIVING: LedgerDef = { table: 'analysis_living_fact', time: 'month', kind: 'stock', value: 'sum(f.moved_in - f.moved_out + f.shifted)', dims: {} };
-export const MOVED_IN: LedgerDef = { table: 'analysis_living_fact', time: 'month', kind: 'flow', value: 'sum(f.moved_in)', dims: {} };
-export const MOVED_OUT: LedgerDef = { table: 'analysis_living_fact', time: 'month', kind: 'flow', value: 'sum(f.moved_out)', dims: {} };
-export const HOUSES: LedgerDef = { table: 'analysis_house_fact', time: 'month', kind: 'stock', value: 'sum(f.n)', dims: { houseUse: 'f.use' } };
-export const HOUSEHOLDS: LedgerDef = { table: 'analysis_household_fact', time: 'month', kind: 'stock', value: 'sum(f.n)', dims: {} };
-export const EVENTS_REPORTED: LedgerDef = { table: 'analysis_event_fact', time: 'day', kind: 'flow', value: 'sum(f.created)', dims: { eventKind: 'f.kind' } };
+export const LIVING: LedgerDef = { table: 'analysis_living_now', time: 'month', kind: 'stock', value: 'sum(f.moved_in - f.moved_out + f.shifted)', dims: {} };
+export const MOVED_IN: LedgerDef = { table: 'analysis_living_now', time: 'month', kind: 'flow', value: 'sum(f.moved_in)', dims: {} };
+export const MOVED_OUT: LedgerDef = { table: 'analysis_living_now', time: 'month', kind: 'flow', value: 'sum(f.moved_out)', dims: {} };
+export const HOUSES: LedgerDef = { table: 'analysis_house_now', time: 'month', kind: 'stock', value: 'sum(f.n)', dims: { houseUse: 'f.use' } };
+export const HOUSEHOLDS: LedgerDef = { table: 'analysis_household_now', time: 'month', kind: 'stock', value: 'sum(f.n)', dims: {} };
+export const EVENTS_REPORTED: LedgerDef = { table: 'analysis_event_now', time: 'day', kind: 'flow', value: 'sum(f.created)', dims: { eventKind: 'f.kind' } };
 export const EVENTS_OPEN: LedgerDef = {
-  table: 'analysis_event_fact', time: 'day', kind: 'stock', value: 'sum(f.in_state)', dims: { eventKind: 'f.kind', eventState: 'f.state' },
+  table: 'analysis_event_now', time: 'day', kind: 'stock', value: 'sum(f.in_state)', dims: { eventKind: 'f.kind', eventState: 'f.state' },
   where: () => [`f.state IN ('open', 'assigned', 'in_progress')`],
 };
 
@@ -117,7 +119,7 @@ export async function eventsToday(tx: Queryable, slice: CubeSlice): Promise<Cube
   const dims = slice.dims.filter((d) => d === 'area' || d === 'eventKind');
   const exprs = dims.map((d) => (d === 'area' ? `${AREA('$2')} AS "area"` : `f.kind AS "eventKind"`));
   const { rows } = await tx.query<Record<string, string | number>>(
-    `SELECT ${[...exprs, 'sum(f.created)::int AS value'].join(', ')} FROM analysis_event_fact f
+    `SELECT ${[...exprs, 'sum(f.created)::int AS value'].join(', ')} FROM analysis_event_now f
       WHERE f.path <@ $1::ltree AND f.lvl = ${levelFor(slice)} AND f.day = linli_analysis_day() AND $2::int > 0
       ${dims.length ? `GROUP BY ${dims.map((_, i) => i + 1).join(', ')}` : ''}`, [slice.path, slice.areaDepth]);
   return rows.filter((r) => Number(r.value) > 0).map((r) => ({ keys: Object.fromEntries(dims.map((d) => [d, String(r[d])])), value: Number(r.value) }));
@@ -148,6 +150,12 @@ export async function householdComposition(tx: Queryable, path: string) {
         GROUP BY h.id) x
       GROUP BY 1, 2, 3 ORDER BY 1`, [path]);
   return rows.map((r) => ({ ...r, all60: Boolean(r.all60), all80: Boolean(r.all80) }));
+}
+
+/** Moves the deltas appended since the last fold into the ledgers (the jobs role, every 2 s); returns the ledger rows written. */
+export async function fold(tx: Queryable): Promise<number> {
+  const { rows } = await tx.query<{ n: number }>('SELECT linli_analysis_fold() AS n');
+  return rows[0]!.n;
 }
 
 /** Rebuilds every ledger from the registry (after a bulk load with triggers off). Owner only. */

@@ -16,6 +16,9 @@ export const Filters = z.strictObject({
   houseUse: filterValue.optional(),
   eventKind: filterValue.optional(),
   eventState: filterValue.optional(),
+  abilityLevel: z.string().regex(/^[0-4]$/, rule('能力等级无效', 'Invalid ability level')).optional(),
+  exceptionKind: filterValue.optional(),
+  alertKind: filterValue.optional(),
 });
 
 export const CubeBody = z.strictObject({
@@ -64,7 +67,7 @@ export const DrillBody = z.strictObject({
   month: month.optional(),
   keys: Filters.extend({ area: z.string().max(200).optional(), month: z.string().max(10).optional() }).default({}),
 });
-export const DrillResult = z.object({ list: z.enum(['people', 'events', 'houses']), query: z.record(z.string(), z.union([z.string(), z.number()])) });
+export const DrillResult = z.object({ list: z.enum(['people', 'events', 'houses', 'elders']), query: z.record(z.string(), z.union([z.string(), z.number()])) });
 
 export const NodeQuery = z.strictObject({ jurisdictionId: z.uuid().optional(), month: month.optional() });
 

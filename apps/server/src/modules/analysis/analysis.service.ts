@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../../db/database.js';
-import { withScope } from '../../db/scope.js';
+import { systemScope, withScope } from '../../db/scope.js';
 import { type Actor, auditActor } from '../../shared/actor.js';
 import { commonError } from '../../shared/errors.js';
 import { today } from '../../shared/dates.js';
@@ -7,7 +7,7 @@ import { EN, EVENT_KINDS, EVENT_STATES, ETHNICITIES, GENDERS, HOUSE_USES, PERSON
 import type { AuditService } from '../audit/audit.service.js';
 import * as jurisdictionRepo from '../jurisdiction/jurisdiction.repository.js';
 import {
-  AGE_BANDS, ageBandName, COCKPIT_SLOTS, createMeasureRegistry, type CubeSlice, type Dim, DIMENSIONS, type MeasureProvider, monthsBack, pivot,
+  AGE_BANDS, ageBandName, COCKPIT_SLOTS, createMeasureRegistry, type CubeSlice, type Dim, DIMENSIONS, type MeasureProvider, type Member, monthsBack, pivot,
 } from './analysis.catalogue.js';
 import { analysisError } from './analysis.errors.js';
 import { registryMeasures } from './analysis.measures.js';
@@ -18,11 +18,17 @@ export type AnalysisService = ReturnType<typeof createAnalysisService>;
 
 interface NodeInfo { id: string; name: string; level: string; path: string; parentId: string | null }
 
+/** The cockpit's figures per child area (its map and table); its KPIs of the same measures are their sums. */
+const CHILD_MEASURES = ['people', 'elders', 'events_open', 'events_overdue'];
+
 const currentMonth = () => `${today().slice(0, 7)}-01`;
 const monthLabel = (m: string) => ({ zh: `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`, en: m.slice(0, 7) });
 
-/** Names of a dimension's members, both languages (area members are named from the tree). */
-function memberName(dim: Dim, key: string): { zh: string; en: string } {
+/** Names of a dimension's members, both languages (area members are named from the tree; those of
+ * a dimension another module brings, from its provider's `members`). */
+function memberName(dim: Dim, key: string, named?: Map<string, Member>): { zh: string; en: string } {
+  const m = named?.get(`${dim}\u0000${key}`);
+  if (m) return { zh: m.label, en: m.labelEn };
   switch (dim) {
     case 'month': return monthLabel(key);
     case 'ageBand': return ageBandName(Number(key));
@@ -38,7 +44,14 @@ function memberName(dim: Dim, key: string): { zh: string; en: string } {
 }
 
 /** Every member a dimension has, for the filters of the cube page (area and month excepted). */
-function allMembers(): Record<string, { key: string; label: string; labelEn: string }[]> {
+function allMembers(providers: MeasureProvider[]): Record<string, { key: string; label: string; labelEn: string }[]> {
+  const brought: Record<string, Member[]> = {};
+  for (const p of providers) {
+    for (const [d, ms] of Object.entries(p.members ?? {})) {
+      const have = (brought[d] ??= []);
+      for (const m of ms) if (!have.some((h) => h.key === m.key)) have.push(m);
+    }
+  }
   const list = (dim: Dim, keys: string[]) => keys.map((k) => ({ key: k, label: memberName(dim, k).zh, labelEn: memberName(dim, k).en }));
   return {
     ageBand: list('ageBand', AGE_BANDS.map(String)),
@@ -49,6 +62,7 @@ function allMembers(): Record<string, { key: string; label: string; labelEn: str
     houseUse: list('houseUse', Object.keys(HOUSE_USES)),
     eventKind: list('eventKind', Object.keys(EVENT_KINDS)),
     eventState: list('eventState', ['open', 'assigned', 'in_progress']),
+    ...brought,
   };
 }
 
@@ -63,6 +77,8 @@ export function createAnalysisService(deps: { db: Database; audit: AuditService;
   const measures = createMeasureRegistry();
   for (const m of registryMeasures()) measures.register(m);
   const run = <T>(actor: Actor, fn: (tx: Queryable) => Promise<T>) => withScope(db, actor.scope, fn);
+  const named = new Map<string, Member>();
+  const name = (dim: Dim, key: string) => memberName(dim, key, named);
 
   async function nodeFor(tx: Queryable, actor: Actor, id: string | undefined): Promise<NodeInfo> {
     const nodeId = id ?? actor.nodes[0]?.id;
@@ -112,7 +128,7 @@ export function createAnalysisService(deps: { db: Database; audit: AuditService;
       });
     }
     const sorted = dim === 'ageBand' ? keys.sort((a, b) => Number(a) - Number(b)) : keys.sort();
-    return sorted.map((k) => ({ key: k, label: memberName(dim, k).zh, labelEn: memberName(dim, k).en, nodeId: null }));
+    return sorted.map((k) => ({ key: k, label: name(dim, k).zh, labelEn: name(dim, k).en, nodeId: null }));
   }
 
   async function cubeIn(tx: Queryable, actor: Actor, q: CubeRequest) {
@@ -186,8 +202,14 @@ export function createAnalysisService(deps: { db: Database; audit: AuditService;
     const node = await nodeFor(tx, actor, jurisdictionId);
     const month = currentMonth();
     const kpiProviders = measures.all().filter((p) => p.kpiOrder !== undefined).sort((a, b) => a.kpiOrder! - b.kpiOrder!);
+    // the children's figures add up to the node's (a record above the children counts as 本级),
+    // so the KPIs they hold are their sums rather than queries of their own
+    const children = await byArea(tx, node, CHILD_MEASURES, month);
     const kpis: CockpitDto['kpis'] = [];
-    for (const p of kpiProviders) kpis.push({ code: p.code, name: p.name, nameEn: p.nameEn, unit: p.unit, value: await total(tx, p.code, node, month), source: p.source });
+    for (const p of kpiProviders) {
+      const value = CHILD_MEASURES.includes(p.code) ? children.reduce((s, c) => s + (c.values[p.code] ?? 0), 0) : await total(tx, p.code, node, month);
+      kpis.push({ code: p.code, name: p.name, nameEn: p.nameEn, unit: p.unit, value, source: p.source });
+    }
     for (const s of COCKPIT_SLOTS) if (!measures.get(s.code)) kpis.push({ code: s.code, name: s.name, nameEn: s.nameEn, unit: '', value: null, source: s.source });
     const open = await provider('events_open').values(tx, { path: node.path, areaDepth: 1, months: [month], dims: ['eventKind'], filters: {} });
     const overdue = await provider('events_overdue').values(tx, { path: node.path, areaDepth: 1, months: [month], dims: ['eventKind'], filters: {} });
@@ -198,7 +220,7 @@ export function createAnalysisService(deps: { db: Database; audit: AuditService;
         kind: k, label, open: open.find((v) => v.keys.eventKind === k)?.value ?? 0, overdue: overdue.find((v) => v.keys.eventKind === k)?.value ?? 0,
       })),
       moves: await moves(tx, node, month),
-      children: await byArea(tx, node, ['people', 'elders', 'events_open', 'events_overdue'], month),
+      children,
     };
   }
 
@@ -217,14 +239,17 @@ export function createAnalysisService(deps: { db: Database; audit: AuditService;
 
   return {
     /** Adds a measure (another module's: elders by ability level, care visits, alerts …) to the cube and cockpit. */
-    registerMeasure: (p: MeasureProvider) => measures.register(p),
+    registerMeasure: (p: MeasureProvider) => {
+      measures.register(p);
+      for (const [d, ms] of Object.entries(p.members ?? {})) for (const m of ms) named.set(`${d}\u0000${m.key}`, m);
+    },
 
     catalogue: () => ({
       dimensions: (Object.keys(DIMENSIONS) as Dim[]).map((d) => ({ code: d, name: DIMENSIONS[d].zh, nameEn: DIMENSIONS[d].en })),
       measures: measures.all().map((p) => ({
         code: p.code, name: p.name, nameEn: p.nameEn, unit: p.unit, unitEn: p.unitEn, source: p.source, dims: p.dims, kind: p.kind, history: p.history, kpi: p.kpiOrder !== undefined,
       })),
-      members: allMembers(),
+      members: allMembers(measures.all()),
     }),
 
     cube: (actor: Actor, q: CubeRequest) => run(actor, (tx) => cubeIn(tx, actor, q)),
@@ -245,7 +270,7 @@ export function createAnalysisService(deps: { db: Database; audit: AuditService;
       const buf = await deps.exports.tableWorkbook(actor, {
         title: '数据立方', header, rows,
         notes: [['辖区', r.node.name], ['月份', r.month], ['指标', r.measures.map((m) => `${m.name}（${m.unit}）`).join('、')],
-          ['筛选', Object.entries(q.filters).map(([d, v]) => `${DIMENSIONS[d as Dim].zh}=${memberName(d as Dim, String(v)).zh}`).join('；') || '无']],
+          ['筛选', Object.entries(q.filters).map(([d, v]) => `${DIMENSIONS[d as Dim].zh}=${name(d as Dim, String(v)).zh}`).join('；') || '无']],
       });
       return { filename: `数据立方_${r.node.name}_${r.month}.xlsx`, buffer: buf };
     },
@@ -306,6 +331,9 @@ export function createAnalysisService(deps: { db: Database; audit: AuditService;
       subscribers.add(fn);
       return () => { subscribers.delete(fn); };
     },
+
+    /** Folds the ledgers' deltas (the jobs role); the figures read the same before and after. */
+    fold: () => withScope(db, systemScope('analysis ledger fold'), (tx) => repo.fold(tx)),
 
     /** Stops listening (process shutdown). */
     async stop() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageBandName, createMeasureRegistry, monthsBack, pivot } from './analysis.catalogue.js';
+import { ageBandName, createMeasureRegistry, monthsBack, pivot, sliceDepth, toCubeValues } from './analysis.catalogue.js';
 import { levelFor } from './analysis.repository.js';
 
 describe('analysis catalogue', () => {
@@ -46,5 +46,19 @@ describe('analysis catalogue', () => {
     expect(levelFor({ ...base, path: '5109.510903', areaDepth: 4, dims: ['area', 'gender'] })).toBe(0);
     expect(levelFor({ ...base, path: '5109.510903.510903001', areaDepth: 5, dims: ['gender'] })).toBe(3);
     expect(levelFor({ ...base, path: '5109.510903.510903001.510903001001', areaDepth: 5, dims: [] })).toBe(0);
+  });
+
+  it('keeps a provider\'s rows to the slice\'s dimensions, summing what they then share', () => {
+    const slice = { path: '5109.510903', areaDepth: 3, months: ['2026-11-01'], dims: ['area'] as const, filters: {} };
+    const rows = [
+      { keys: { area: '5109.510903.510903001', abilityLevel: '1' }, n: 2 },
+      { keys: { area: '5109.510903.510903001', abilityLevel: '2' }, n: 3 },
+      { keys: { area: '5109.510903.510903002', abilityLevel: '1' }, n: 1 },
+      { keys: { area: '5109.510903.510903002', abilityLevel: '2' }, n: -1 },
+    ];
+    expect(toCubeValues({ ...slice, dims: ['area'] }, rows)).toEqual([{ keys: { area: '5109.510903.510903001' }, value: 5 }]);
+    expect(toCubeValues({ ...slice, dims: [] }, rows)).toEqual([{ keys: {}, value: 5 }]);
+    expect(sliceDepth({ ...slice, dims: ['area'] })).toBe(3);
+    expect(sliceDepth({ ...slice, dims: ['abilityLevel'] })).toBe(2);
   });
 });

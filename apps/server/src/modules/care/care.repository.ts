@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { nodeFigures } from '../../db/node-figures.js';
 
 /**
  * Every query of the care module's tables, and the read-only registry lookups a visit needs (the
@@ -575,4 +576,29 @@ export async function personCare(tx: Queryable, personId: string) {
     [personId],
   );
   return rows[0];
+}
+
+// ---- figures for the analysis cube and cockpit (from the supervision tables, never the visits)
+
+const MONTH_KEY = `to_char(date_trunc('month', day), 'YYYY-MM-DD')`;
+
+/**
+ * Visits checked in (服务人次: begun, not cancelled) on the days `from`–`to` under a node, cut by
+ * the nodes at `depth` and, when asked, by month.
+ */
+export async function visitFigures(tx: Queryable, nodePath: string, depth: number, q: { from: string; to: string; byMonth: boolean }) {
+  const rows = await nodeFigures(tx, {
+    table: 'care_stats_daily', value: 'checked_in', keys: q.byMonth ? { month: MONTH_KEY } : {},
+    where: ['day BETWEEN $3::date AND $4::date'], params: [q.from, q.to],
+  }, nodePath, depth);
+  return rows.map((r) => ({ area: r.area, month: r.month === undefined ? null : String(r.month), n: r.n }));
+}
+
+/** Exceptions raised on the visits of the days `from`–`to` under a node, by kind (and month when asked). */
+export async function exceptionFigures(tx: Queryable, nodePath: string, depth: number, q: { from: string; to: string; byMonth: boolean; kind?: string }) {
+  const rows = await nodeFigures(tx, {
+    table: 'care_stats_exception', value: 'raised', keys: { kind: 'kind', ...(q.byMonth ? { month: MONTH_KEY } : {}) },
+    where: ['day BETWEEN $3::date AND $4::date', ...(q.kind ? ['kind = $5'] : [])], params: [q.from, q.to, ...(q.kind ? [q.kind] : [])],
+  }, nodePath, depth);
+  return rows.map((r) => ({ area: r.area, kind: String(r.kind), month: r.month === undefined ? null : String(r.month), n: r.n }));
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { nodeFigures } from '../../db/node-figures.js';
 
 /** One fix of a watch, as stored (device_position). */
 export interface FixRow {
@@ -435,4 +436,16 @@ export async function countDevices(tx: Queryable): Promise<number> {
 export async function pathOfCode(tx: Queryable, code: string): Promise<string | null> {
   const { rows } = await tx.query<{ path: string }>('SELECT path::text AS path FROM jurisdiction_node WHERE code = $1 AND valid_to IS NULL LIMIT 1', [code]);
   return rows[0]?.path ?? null;
+}
+
+/**
+ * Alerts in a state (open: not yet acknowledged) under a node, by kind, cut by the nodes at
+ * `depth`: the cockpit's 未处置告警, from `device_alert_stats` (kept by triggers), not the alerts.
+ */
+export async function alertFigures(tx: Queryable, nodePath: string, depth: number, q: { state: string; kind?: string }) {
+  const rows = await nodeFigures(tx, {
+    table: 'device_alert_stats', value: 'n', keys: { kind: 'kind' },
+    where: ['state = $3', ...(q.kind ? ['kind = $4'] : [])], params: [q.state, ...(q.kind ? [q.kind] : [])],
+  }, nodePath, depth);
+  return rows.map((r) => ({ area: r.area, kind: String(r.kind), n: r.n }));
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { nodeFigures } from '../../db/node-figures.js';
 
 /**
  * Every query of the elder module's tables (elder_archive, elder_contact, elder_assessment,
@@ -417,4 +418,18 @@ export async function liveStatsBy(tx: Queryable, nodePath: string, dim: 'level' 
 export async function ageStats(tx: Queryable): Promise<number> {
   const { rows } = await tx.query<{ n: number }>(`SELECT linli_elder_stats_age() AS n`);
   return rows[0]!.n;
+}
+
+/**
+ * Assessed elders (a current level) under a node by ability level and age band, cut by the nodes at
+ * `depth` (the node itself when `depth` is its own): the analysis cube's `elders_by_level`, read
+ * from `elder_stats`, never from the archives.
+ */
+export async function levelFigures(tx: Queryable, nodePath: string, depth: number, f: { level?: number; ageBands?: string[] } = {}) {
+  const where = [`dim = 'age_band'`, 'level >= 0'];
+  const params: unknown[] = [];
+  if (f.level !== undefined) { params.push(f.level); where.push(`level = $${params.length + 2}`); }
+  if (f.ageBands) { params.push(f.ageBands); where.push(`key = ANY ($${params.length + 2}::text[])`); }
+  const rows = await nodeFigures(tx, { table: 'elder_stats', value: 'n', keys: { level: 'level', ageBand: 'key' }, where, params }, nodePath, depth);
+  return rows.map((r) => ({ area: r.area, level: Number(r.level), ageBand: String(r.ageBand), n: r.n }));
 }

@@ -13,7 +13,7 @@ import { downloadCube, useCatalogue, useCube, type CubeBody, type CubeResult } f
 
 type Dim = NonNullable<CubeBody['rows']>;
 type Filters = NonNullable<CubeBody['filters']>;
-interface Drill { title: string; list: 'people' | 'events' | 'houses'; query: Record<string, string | number> }
+interface Drill { title: string; list: 'people' | 'events' | 'houses' | 'elders'; query: Record<string, string | number> }
 
 /** The records behind a cell, from the registry's own lists (masked, audited as those lists are). */
 function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => void }) {
@@ -24,6 +24,12 @@ function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => v
     enabled: drill !== null,
     placeholderData: keepPreviousData,
     queryFn: async () => {
+      if (drill!.list === 'elders') {
+        // the elder list pages by number: the "cursor" is the next page
+        const page = Number(cursor ?? 1);
+        const r = await unwrap(api.GET('/api/elder/elders', { params: { query: { ...drill!.query, page, pageSize: 50 } as never } }));
+        return { items: r.items.map((e) => ({ ...e, id: e.personId })) as Record<string, unknown>[], nextCursor: page * 50 < r.total ? String(page + 1) : null, total: r.total };
+      }
       const query = { ...drill!.query, limit: 50, ...(cursor ? { cursor } : {}) } as never;
       const r = drill!.list === 'events'
         ? await unwrap(api.GET('/api/events', { params: { query } }))
@@ -42,12 +48,18 @@ function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => v
     { title: t('analysis.eventsByKind'), dataIndex: 'state', width: 100 },
     { title: 'SLA', dataIndex: 'slaDueAt', render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—') },
   ];
+  const elders: ColumnsType<Record<string, unknown>> = [
+    { title: t('person.name'), dataIndex: 'name', render: (v: string, r) => <Link to={`/elder/elders/${String(r.id)}`}>{v}</Link> },
+    { title: t('person.age'), dataIndex: 'age', width: 60 },
+    { title: t('person.citizenId'), dataIndex: 'citizenIdMasked', render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
+    { title: t('analysis.node'), dataIndex: 'jurisdictionName', render: (v: string | null) => v ?? '—' },
+  ];
   const total = list.data?.total;
   return (
     <Drawer open={drill !== null} onClose={() => { setCursor(undefined); onClose(); }} size={640}
       title={`${t('analysis.records')} · ${drill?.title ?? ''}${total !== null && total !== undefined ? `（${total}）` : ''}`}>
       <Table data-testid="drill-table" size="small" rowKey={(r) => String(r.id)} loading={list.isFetching} dataSource={list.data?.items ?? []} pagination={false}
-        columns={drill?.list === 'events' ? events : people} locale={{ emptyText: <Empty /> }} />
+        columns={drill?.list === 'events' ? events : drill?.list === 'elders' ? elders : people} locale={{ emptyText: <Empty /> }} />
       {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
       <Flex gap={8} justify="flex-end" style={{ marginTop: 12 }}>
         {cursor && <Button onClick={() => setCursor(undefined)}>{t('analysis.first')}</Button>}

@@ -1,0 +1,46 @@
+import { type CubeSlice, type MeasureProvider, sliceDepth, toCubeValues } from '../analysis/analysis.catalogue.js';
+import { today } from '../../shared/dates.js';
+import * as repo from './care.repository.js';
+
+const EXCEPTION_KINDS = [
+  { key: 'check_in_distance', label: '签到位置超出范围', labelEn: 'Check-in too far from home' },
+  { key: 'check_out_distance', label: '签出位置超出范围', labelEn: 'Check-out too far from home' },
+  { key: 'missing_photo', label: '缺少服务照片', labelEn: 'Photo missing' },
+  { key: 'too_short', label: '服务时长不足', labelEn: 'Visit too short' },
+  { key: 'overlap', label: '护理员服务时间重叠', labelEn: 'Overlapping visits' },
+  { key: 'elsewhere', label: '老人定位不在家', labelEn: 'Elder elsewhere (watch)' },
+  { key: 'photo_reused', label: '照片重复使用', labelEn: 'Photo reused' },
+];
+
+/** The days a slice covers: its months, or today for a figure of the day. */
+function days(s: CubeSlice, todayOnly: boolean) {
+  if (todayOnly) return { from: today(), to: today(), byMonth: false };
+  const last = new Date(`${s.months.at(-1)!}T00:00:00Z`);
+  const end = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+  return { from: s.months[0]!, to: end, byMonth: s.dims.includes('month') };
+}
+
+/**
+ * The care module's measures for 数据立方 and the cockpit (服务人次 and 服务异常, of the month and of
+ * today), from the supervision tables `care_stats_daily` / `care_stats_exception`.
+ */
+export function careMeasures(): MeasureProvider[] {
+  const visits = (todayOnly: boolean) => async (tx: Parameters<MeasureProvider['values']>[0], s: CubeSlice) =>
+    toCubeValues(s, (await repo.visitFigures(tx, s.path, sliceDepth(s), days(s, todayOnly))).map((r) => ({ keys: { area: r.area, month: r.month }, n: r.n })));
+  const exceptions = (todayOnly: boolean) => async (tx: Parameters<MeasureProvider['values']>[0], s: CubeSlice) =>
+    toCubeValues(s, (await repo.exceptionFigures(tx, s.path, sliceDepth(s), { ...days(s, todayOnly), ...(s.filters.exceptionKind ? { kind: s.filters.exceptionKind } : {}) }))
+      .map((r) => ({ keys: { area: r.area, month: r.month, exceptionKind: r.kind }, n: r.n })));
+  const base = { unitEn: 'visits', source: 'eldercare', kind: 'flow' as const };
+  return [
+    { ...base, code: 'care_visits', name: '服务人次', nameEn: 'Care visits', unit: '人次', history: true, dims: ['area', 'month'], values: visits(false) },
+    { ...base, code: 'care_visits_today', name: '今日服务人次', nameEn: 'Care visits today', unit: '人次', history: false, dims: ['area'], kpiOrder: 6, values: visits(true) },
+    {
+      ...base, code: 'care_exceptions', name: '服务异常', nameEn: 'Visit exceptions', unit: '件', unitEn: 'exceptions', history: true,
+      dims: ['area', 'month', 'exceptionKind'], members: { exceptionKind: EXCEPTION_KINDS }, values: exceptions(false),
+    },
+    {
+      ...base, code: 'care_exceptions_today', name: '今日服务异常', nameEn: 'Visit exceptions today', unit: '件', unitEn: 'exceptions', history: false,
+      dims: ['area', 'exceptionKind'], kpiOrder: 7, members: { exceptionKind: EXCEPTION_KINDS }, values: exceptions(true),
+    },
+  ];
+}
