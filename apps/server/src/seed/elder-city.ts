@@ -30,8 +30,9 @@ export async function seedElderCity(owner: Database, scale: ElderCityScale = ELD
   const secs = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
   const version = (await owner.query<{ version: string }>('SELECT version FROM elder_scale ORDER BY version DESC LIMIT 1')).rows[0]?.version;
   if (!version) throw new Error('no elder assessment scale: run the migrations first (linli migrate)');
-  const perTable = ['person', 'elder_archive', 'care_order'].map((t) => `${t}_change`);
-  await owner.exec(perTable.map((tr) => `ALTER TABLE ${tr.replace(/_change$/, '')} DISABLE TRIGGER ${tr};`).join('\n'));
+  // the change log: per row on updates, per statement on the person inserts
+  const changeLog = [['person', 'person_change'], ['person', 'person_change_insert'], ['elder_archive', 'elder_archive_change'], ['care_order', 'care_order_change']] as const;
+  await owner.exec(changeLog.map(([table, trigger]) => `ALTER TABLE ${table} DISABLE TRIGGER ${trigger};`).join('\n'));
   try {
     // ---- elders: people, a signed assessment each, the archive at the assessed level
     const have = (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM person WHERE notes = '${MARK}'`)).rows[0]!.n;
@@ -118,7 +119,7 @@ export async function seedElderCity(owner: Database, scale: ElderCityScale = ELD
     );
     log(`  exceptions: ${exceptions.rowCount.toLocaleString()} (${secs()})`);
   } finally {
-    await owner.exec(perTable.map((tr) => `ALTER TABLE ${tr.replace(/_change$/, '')} ENABLE TRIGGER ${tr};`).join('\n'));
+    await owner.exec(changeLog.map(([table, trigger]) => `ALTER TABLE ${table} ENABLE TRIGGER ${trigger};`).join('\n'));
   }
   await owner.exec('ANALYZE person; ANALYZE elder_assessment; ANALYZE elder_archive; ANALYZE elder_stats; ANALYZE care_order; ANALYZE care_exception; ANALYZE care_stats_daily; ANALYZE care_stats_exception');
   return { seconds: Math.round((performance.now() - t0) / 1000) };
