@@ -9,7 +9,8 @@
  * the building layer hidden, measured in the same run. Last, the whole city in one view: every
  * building of the jurisdiction (40 k) fetched with the API's largest limit, put into the page's own
  * building layer, the camera pitched over the city, and the same rotation measured with and
- * without them. Run after `npm run bench` has generated the city (same settings).
+ * without them, and with the buildings translucent as they were drawn before. Run after
+ * `npm run bench` has generated the city (same settings).
  */
 import net from 'node:net';
 import { chromium } from 'playwright-core';
@@ -118,13 +119,17 @@ async function main() {
     const tAllIdle = Date.now() - t2;
     const drawnAll = await drawnNow();
     const allWith = await fps(false);
+    // The same with translucent buildings (as drawn before: MapLibre then draws them twice a frame).
+    await page.evaluate(`window.__linliMap.setPaintProperty('buildings-3d', 'fill-extrusion-opacity', 0.92)`);
+    const allTranslucent = await fps(false);
+    await page.evaluate(`window.__linliMap.setPaintProperty('buildings-3d', 'fill-extrusion-opacity', 1)`);
     const allWithout = await fps(true);
     const s_ = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     console.log(`\nmap of the city official (1200×800, software WebGL), ${overview.buildingTotal.toLocaleString()} buildings in the jurisdiction${overview.truncated ? ', loaded by viewport' : ''}:`);
     console.log(`  opening: layers API ${s_(tData)}; map idle ${s_(tIdle)} after navigation (${drawnAtStart.toLocaleString()} buildings drawn, ${overview.areas.features.length.toLocaleString()} areas)`);
     console.log(`  zoomed to the densest community at zoom ${ZOOM}: viewport layers API ${s_(tView)} after the jump (${inView.buildings.features.length.toLocaleString()} of ${inView.buildingTotal.toLocaleString()} sent${inView.truncated ? ', truncated' : ''}); idle ${s_(tViewIdle)}, ${drawn.toLocaleString()} extruded buildings drawn in view`);
     console.log(`  rotating: ${withBuildings.toFixed(1)} fps with buildings vs ${without.toFixed(1)} fps without = ${(withBuildings / without).toFixed(2)}×`);
-    console.log(`  the whole city in one view (pitch 60°): ${sent.toLocaleString()} buildings fetched and set in ${s_(tAllData)}, idle ${s_(tAllIdle)}, ${drawnAll.toLocaleString()} extruded buildings drawn; rotating ${allWith.toFixed(1)} fps vs ${allWithout.toFixed(1)} fps without = ${(allWith / allWithout).toFixed(2)}×`);
+    console.log(`  the whole city in one view (pitch 60°): ${sent.toLocaleString()} buildings fetched and set in ${s_(tAllData)}, idle ${s_(tAllIdle)}, ${drawnAll.toLocaleString()} extruded buildings drawn; rotating ${allWith.toFixed(1)} fps vs ${allWithout.toFixed(1)} fps without = ${(allWith / allWithout).toFixed(2)}× (translucent, as before: ${allTranslucent.toFixed(1)} fps)`);
   } finally {
     await browser.close();
     await app.close();

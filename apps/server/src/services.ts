@@ -35,7 +35,8 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const people = createPeopleService({ db, audit, jurisdiction, cipher });
   const housing = createHousingService({ db, jurisdiction });
   const relations = createRelationsService({ db, audit });
-  const users = createUsersService({ db, audit, jurisdiction, passwords });
+  const auth = createAuthService({ db, audit, config, passwords });
+  const users = createUsersService({ db, audit, jurisdiction, passwords, principalChanged: auth.principalChanged });
   const records = createRecordsService({ db, audit, jurisdiction, users });
   const elder = createElderService({ db, audit, cipher });
   relations.registerPersonPanel(elder.personPanel);
@@ -48,7 +49,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   return {
     audit,
     jurisdiction,
-    auth: createAuthService({ db, audit, config, passwords }),
+    auth,
     users,
     sessions: createSessionsService({ db, audit, config }),
     people,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpNow } from '../src/modules/accounts/totp.js';
-import { agentFor, buildUser, login, TEST_PASSWORD } from './factories.js';
+import { type Agent, agentFor, buildUser, login, TEST_PASSWORD } from './factories.js';
 import { setupTestContext, type TestContext } from './harness.js';
 
 let ctx: TestContext;
@@ -122,6 +122,97 @@ describe('sessions', () => {
     expect(session).toBeDefined();
     expect((await s.delete(`/api/security/sessions/${session.id}`)).status).toBe(200);
     expect((await victim.get('/api/auth/me')).status).toBe(401);
+  });
+});
+
+describe('sessions kept in memory', () => {
+  const sidOf = (a: Agent) => a.cookie.match(/linli_sid=([^;]+)/)![1]!;
+  const hashOf = `encode(sha256(convert_to($1, 'UTF8')), 'hex')`;
+  /** Changes rows as the owner with triggers off: no notification can tell the API instance. */
+  const silently = (sql: string, params: unknown[]) =>
+    ctx.asOwner((db) => db.transaction(async (tx) => {
+      await tx.query('SET LOCAL session_replication_role = replica');
+      await tx.query(sql, params);
+    }));
+  /**
+   * A signed-in grid worker whose principal the API now holds in memory: a silent rename does not
+   * show. (On PostgreSQL the notifications of the sign-in itself arrive a moment later and drop
+   * the first reading; hence the retry.)
+   */
+  async function cachedWorker() {
+    const u = await buildUser(ctx, { roles: ['grid_worker'], nodes: ['510903001001001'] });
+    const a = await login(ctx, u.username);
+    let n = 0;
+    await expect.poll(async () => {
+      expect((await a.get('/api/people?limit=1')).status).toBe(200);
+      await silently('UPDATE app_user SET display_name = $2 WHERE id = $1', [u.id, `改名未通知${++n}`]);
+      const me = await a.get('/api/auth/me');
+      expect(me.status).toBe(200);
+      return me.body.displayName === `改名未通知${n}` ? 'read afresh' : 'from memory';
+    }, { timeout: 10_000 }).toBe('from memory');
+    return { u, a, silentName: `改名未通知${n}` };
+  }
+
+  it('refuses a cached session the security administrator ended, at once, on a read with or without a transaction', async () => {
+    const sec = await buildUser(ctx, { roles: ['security_admin'], nodes: ['5109'] });
+    const s = await login(ctx, sec.username);
+    const first = await cachedWorker();
+    const second = await cachedWorker();
+    const sessions = (await s.get('/api/security/sessions')).body.items as { id: string; username: string }[];
+    for (const v of [first, second]) {
+      const session = sessions.find((x) => x.username === v.u.username)!;
+      expect((await s.delete(`/api/security/sessions/${session.id}`)).status).toBe(200);
+    }
+    // the search checks the session in its own transaction; /me runs none and checks before answering
+    const search = await first.a.get('/api/people?limit=1');
+    expect(search.status).toBe(401);
+    expect(search.body.code).toBe('UNAUTHENTICATED');
+    expect((await second.a.get('/api/auth/me')).status).toBe(401);
+    expect((await first.a.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('refuses a cached session at once when its user is disabled or locked, or it expired, though nothing notified the API', async () => {
+    const cases: [string, string, (a: Agent) => unknown[]][] = [
+      ['disabled', `UPDATE app_user SET status = 'disabled' WHERE id = (SELECT user_id FROM user_session WHERE id = ${hashOf})`, (a) => [sidOf(a)]],
+      ['locked', `UPDATE app_user SET locked_until = now() + interval '30 minutes' WHERE id = (SELECT user_id FROM user_session WHERE id = ${hashOf})`, (a) => [sidOf(a)]],
+      ['idle', `UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE id = ${hashOf}`, (a) => [sidOf(a)]],
+      ['absolute', `UPDATE user_session SET created_at = now() - interval '12 hours 1 minute' WHERE id = ${hashOf}`, (a) => [sidOf(a)]],
+    ];
+    for (const [what, sql, params] of cases) {
+      const withTx = await cachedWorker();
+      const withoutTx = await cachedWorker();
+      await silently(sql, params(withTx.a));
+      await silently(sql, params(withoutTx.a));
+      expect([what, (await withTx.a.get('/api/people?limit=1')).status]).toEqual([what, 401]);
+      expect([what, (await withoutTx.a.get('/api/auth/me')).status]).toEqual([what, 401]);
+    }
+  });
+
+  it('writes nothing for a cached session that was ended: no audit row of the refused search', async () => {
+    const { u, a } = await cachedWorker();
+    await silently(`UPDATE user_session SET ended_at = now(), end_reason = 'test' WHERE id = ${hashOf}`, [sidOf(a)]);
+    const before = await ctx.asOwner((db) => db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE actor_id = $1 AND action = 'person.search'`, [u.id]));
+    expect((await a.get('/api/people?limit=1')).status).toBe(401);
+    const after = await ctx.asOwner((db) => db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE actor_id = $1 AND action = 'person.search'`, [u.id]));
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
+  });
+
+  it('drops a cached principal when the user’s roles change (notified by the database)', async () => {
+    const { u, a, silentName } = await cachedWorker();
+    // the silent rename shows once anything about the user is notified
+    await ctx.asOwner((db) => db.query(`DELETE FROM user_role WHERE user_id = $1`, [u.id]));
+    await expect.poll(async () => (await a.get('/api/people?limit=1')).status, { timeout: 5000 }).toBe(403);
+    expect((await a.get('/api/auth/me')).body.displayName).toBe(silentName);
+  });
+
+  it('refuses a locked account’s session read from the database too, and takes it again once unlocked', async () => {
+    const u = await buildUser(ctx, { roles: ['grid_worker'], nodes: ['510903001001001'] });
+    const a = await login(ctx, u.username);
+    await ctx.asOwner((db) => db.query(`UPDATE app_user SET locked_until = now() + interval '30 minutes' WHERE id = $1`, [u.id]));
+    expect((await a.request('PATCH', `/api/people/00000000-0000-0000-0000-000000000000`, { version: 1 })).status).toBe(401);
+    expect((await a.get('/api/auth/me')).status).toBe(401);
+    await ctx.asOwner((db) => db.query(`UPDATE app_user SET locked_until = NULL WHERE id = $1`, [u.id]));
+    await expect.poll(async () => (await a.get('/api/auth/me')).status, { timeout: 5000 }).toBe(200);
   });
 });
 

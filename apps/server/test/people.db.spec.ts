@@ -105,6 +105,21 @@ describe('finding people', () => {
   });
 });
 
+describe('the list filtered by jurisdiction', () => {
+  it('filters by a node of one’s own, again from memory, and answers 404 for another’s node even once another user filtered by it', async () => {
+    const mine = await buildPerson(ctx, worker, { node: '510903001001001', name: '筛选甲' });
+    const city = await login(ctx, (await buildUser(ctx, { roles: ['community_worker'], nodes: ['5109'] })).username);
+    const other = await nodeByCode(ctx, '510904001001');
+    for (let i = 0; i < 2; i++) {
+      const r = await worker.get(`/api/people?jurisdictionId=${grid}&q=${encodeURIComponent('筛选甲')}&limit=50`);
+      expect(r.status).toBe(200);
+      expect(r.body.items.map((p: { id: string }) => p.id)).toContain(mine.id);
+      expect((await city.get(`/api/people?jurisdictionId=${other.id}&limit=1`)).status).toBe(200);
+      expect((await worker.get(`/api/people?jurisdictionId=${other.id}&limit=1`)).status).toBe(404);
+    }
+  });
+});
+
 describe('personal data', () => {
   it('unmasks only with the permission and a reason, and audits it', async () => {
     const id = freshCitizenId();

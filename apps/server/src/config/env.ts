@@ -74,6 +74,12 @@ const envSchema = z.object({
   // ---- accounts and sessions (MLPS level 3 profile by default) ----
   SESSION_IDLE_MINUTES: int(1, 30).default(30),
   SESSION_ABSOLUTE_HOURS: int(1, 12).default(12),
+  /**
+   * Seconds a session's principal (roles, permissions, nodes) is kept in memory between requests
+   * (0 = read on every request). Changes reach every instance at once by NOTIFY; this bounds what
+   * a lost notification could leave. Whether the session may be used is checked every request.
+   */
+  SESSION_CACHE_SECONDS: int(0, 300).default(60),
   LOCKOUT_THRESHOLD: int(3, 10).default(5),
   LOCKOUT_MINUTES: int(1, 1440).default(30),
   LOGIN_RATE_LIMIT_PER_MINUTE: int(1, 10000).default(30),
@@ -133,6 +139,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     auth: {
       sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
       sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      sessionCacheMs: env.SESSION_CACHE_SECONDS * 1000,
       lockoutThreshold: env.LOCKOUT_THRESHOLD,
       lockoutMs: env.LOCKOUT_MINUTES * 60_000,
       loginRatePerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,

@@ -20,26 +20,43 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgresql';
   /**
    * Runs `fn` in one transaction. `settings` are set for the transaction only (`set_config(…,
-   * true)`), sent with its BEGIN in the same round trip.
+   * true)`), sent with its BEGIN in the same round trip; so is `guard`, a function that raises
+   * when the transaction must not go on (a session no longer valid).
    */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>, settings?: TransactionSettings): Promise<T>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, settings?: TransactionSettings, guard?: TransactionGuard): Promise<T>;
   /**
    * Calls `fn` with each NOTIFY on `channel` committed by any session (PGlite: this instance;
    * PostgreSQL: every instance on the server, over a connection of its own). Returns the unlisten.
+   * `lost` is called if that connection fails (notifications may then have been missed).
    */
-  listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, fn: (payload: string) => void, lost?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
 export type TransactionSettings = Readonly<Record<string, string>>;
+/** A SQL function called with the settings at BEGIN; it raises to stop the transaction. */
+export interface TransactionGuard {
+  fn: string;
+  args: readonly (string | number)[];
+}
 
-/** Setting names are code, not input; values are quoted as literals. */
+/** Setting and function names are code, not input; values are quoted as literals. */
 const SETTING_NAME = /^[a-z_]+\.[a-z_]+$/;
-function settingsSql(settings: TransactionSettings, literal: (v: string) => string): string {
+const FUNCTION_NAME = /^[a-z_]+$/;
+function settingsSql(settings: TransactionSettings, guard: TransactionGuard | undefined, literal: (v: string) => string): string {
   const sets = Object.entries(settings).map(([k, v]) => {
     if (!SETTING_NAME.test(k)) throw new Error(`bad setting name ${k}`);
     return `set_config('${k}', ${literal(v)}, true)`;
   });
+  if (guard) {
+    if (!FUNCTION_NAME.test(guard.fn)) throw new Error(`bad guard ${guard.fn}`);
+    const args = guard.args.map((a) => {
+      if (typeof a === 'string') return literal(a);
+      if (!Number.isSafeInteger(a)) throw new Error(`bad guard argument ${a}`);
+      return String(a);
+    });
+    sets.push(`${guard.fn}(${args.join(', ')})`);
+  }
   return `SELECT ${sets.join(', ')}`;
 }
 
@@ -81,9 +98,9 @@ export async function openPglite(opts: { dir?: string; loadDataDir?: Blob | File
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
-    transaction: (fn, settings) =>
+    transaction: (fn, settings, guard) =>
       db.transaction(async (tx) => {
-        if (settings) await tx.query(settingsSql(settings, (v) => `'${v.replaceAll("'", "''")}'`));
+        if (settings || guard) await tx.query(settingsSql(settings ?? {}, guard, (v) => `'${v.replaceAll("'", "''")}'`));
         return fn(wrap(tx));
       }),
     async listen(channel, fn) {
@@ -127,11 +144,11 @@ export async function openPostgres(url: string, opts: { asAppRole: boolean; max?
     kind: 'postgresql',
     query: base.query,
     exec: base.exec,
-    async transaction(fn, settings) {
+    async transaction(fn, settings, guard) {
       const client = await pool.connect();
       try {
-        // One simple-protocol message: BEGIN and the settings in one round trip.
-        await client.query(settings ? `BEGIN; ${settingsSql(settings, (v) => client.escapeLiteral(v))}` : 'BEGIN');
+        // One simple-protocol message: BEGIN, the settings and the guard in one round trip.
+        await client.query(settings || guard ? `BEGIN; ${settingsSql(settings ?? {}, guard, (v) => client.escapeLiteral(v))}` : 'BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;
@@ -142,14 +159,19 @@ export async function openPostgres(url: string, opts: { asAppRole: boolean; max?
         client.release();
       }
     },
-    async listen(channel, fn) {
+    async listen(channel, fn, lost) {
       if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel ${channel}`);
       const client = new pg.Client({ connectionString: url });
       await client.connect();
+      let ending = false;
       client.on('notification', (m) => { if (m.channel === channel) fn(m.payload ?? ''); });
-      client.on('error', () => undefined);
+      client.on('error', () => { if (!ending) lost?.(); });
+      client.on('end', () => { if (!ending) lost?.(); });
       await client.query(`LISTEN ${channel}`);
-      return async () => { await client.end().catch(() => undefined); };
+      return async () => {
+        ending = true;
+        await client.end().catch(() => undefined);
+      };
     },
     close: () => pool.end(),
   };

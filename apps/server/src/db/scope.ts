@@ -8,7 +8,23 @@ import type { Database, Queryable } from './database.js';
  */
 export type Scope =
   | { kind: 'system'; reason: string }
-  | { kind: 'user'; userId: string; paths: string[] };
+  | { kind: 'user'; userId: string; paths: string[]; session?: SessionCheck };
+
+/**
+ * The session a request's scope was taken from, when it came from memory (the session cache)
+ * rather than from the database: the first transaction re-checks in its BEGIN round trip that
+ * the session may still be used (`linli_session_alive`), and fails with SQLSTATE LS401 if not.
+ * One request's own object: `checked` is set once it has been.
+ */
+export interface SessionCheck {
+  tokenHash: string;
+  idleMs: number;
+  absoluteMs: number;
+  checked: boolean;
+}
+
+/** The SQLSTATE of a transaction refused because its session may no longer be used. */
+export const SESSION_GONE = 'LS401';
 
 export const systemScope = (reason: string): Scope => ({ kind: 'system', reason });
 
@@ -23,7 +39,14 @@ function scopeSetting(scope: Scope): string {
 
 /** Runs `fn` in one transaction that sees exactly the rows of `scope`. */
 export function withScope<T>(db: Database, scope: Scope, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  return db.transaction(fn, { 'linli.scope': scopeSetting(scope), 'linli.user_id': scope.kind === 'user' ? scope.userId : '' });
+  const settings = { 'linli.scope': scopeSetting(scope), 'linli.user_id': scope.kind === 'user' ? scope.userId : '' };
+  const session = scope.kind === 'user' && scope.session && !scope.session.checked ? scope.session : undefined;
+  if (!session) return db.transaction(fn, settings);
+  const guard = { fn: 'linli_session_alive', args: [session.tokenHash, session.idleMs, session.absoluteMs] };
+  return db.transaction((tx) => {
+    session.checked = true;
+    return fn(tx);
+  }, settings, guard);
 }
 
 /** A database handle bound to one scope: what services receive for a request. */

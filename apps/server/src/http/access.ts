@@ -43,7 +43,10 @@ export function accessHook(auth: AuthService) {
     const access = req.routeOptions.config.access;
     if (!access) return; // not an API route (static files); API routes are checked at registration
     const token = req.cookies[SESSION_COOKIE];
-    if (token) req.actor = await auth.resolve(token, req.ip);
+    // Reads may take the principal from memory (see sessionCheckHook); a write or an event stream
+    // reads the session afresh, since either may act before any transaction could check it.
+    const fresh = !SAFE_METHODS.has(req.method) || req.headers.accept === 'text/event-stream';
+    if (token) req.actor = await auth.resolve(token, req.ip, { fresh });
     if ('public' in access) return;
     const actor = req.actor;
     if (!actor) throw commonError('UNAUTHENTICATED');
@@ -57,6 +60,28 @@ export function accessHook(auth: AuthService) {
     }
     if ('permission' in access && !actor.permissions.has(access.permission)) throw commonError('FORBIDDEN');
     if ('anyPermission' in access && !access.anyPermission.some((p) => actor.permissions.has(p))) throw commonError('FORBIDDEN');
+  };
+}
+
+/**
+ * The onSend hook: a read whose actor came from memory and that ran no transaction to check its
+ * session in (`SessionCheck`) checks it now, before anything is sent; a session no longer valid
+ * gets 401 instead of the answer.
+ */
+export function sessionCheckHook(auth: AuthService) {
+  // Callback style: most requests need nothing here, and pay no promise for it.
+  return function checkSession(req: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: Error | null, payload?: unknown) => void) {
+    const actor = req.actor;
+    const s = actor?.scope.kind === 'user' ? actor.scope.session : undefined;
+    if (!actor || !s || s.checked) return done(null, payload);
+    const answer = async () => {
+      if (await auth.verify(actor)) return payload;
+      await auth.refused(req.cookies[SESSION_COOKIE] ?? '', req.ip);
+      req.actor = null;
+      reply.status(401).type('application/json; charset=utf-8');
+      return JSON.stringify(commonError('UNAUTHENTICATED').toBody());
+    };
+    answer().then((p) => done(null, p), (e: Error) => done(e));
   };
 }
 

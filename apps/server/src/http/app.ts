@@ -12,7 +12,8 @@ import type { Config } from '../config/env.js';
 import type { Database } from '../db/database.js';
 import { AppError, commonError } from '../shared/errors.js';
 import type { Services } from '../services.js';
-import { accessHook } from './access.js';
+import { SESSION_GONE } from '../db/scope.js';
+import { accessHook, SESSION_COOKIE, sessionCheckHook } from './access.js';
 import { fromValidationError } from './validation.js';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
@@ -46,6 +47,7 @@ function fromDatabaseError(e: { code?: string }): AppError | null {
   switch (e.code) {
     case '42501': return commonError('FORBIDDEN'); // row-level security refused a write
     case '40001': case '40P01': return commonError('VERSION_CONFLICT');
+    case SESSION_GONE: return commonError('UNAUTHENTICATED'); // the session ended while its principal was cached
     default: return null;
   }
 }
@@ -86,8 +88,15 @@ export async function buildApp(opts: { config: Config; db: Database; services: S
   });
   app.decorateRequest('actor', null);
   app.addHook('onRequest', accessHook(services.auth));
+  app.addHook('onSend', sessionCheckHook(services.auth));
+  app.addHook('onReady', () => services.auth.startCache());
+  app.addHook('onClose', () => services.auth.stopCache());
 
-  app.setErrorHandler((error: FastifyError, req, reply) => {
+  app.setErrorHandler(async (error: FastifyError, req, reply) => {
+    if ((error as { code?: string }).code === SESSION_GONE && req.actor) {
+      await services.auth.refused(req.cookies[SESSION_COOKIE] ?? '', req.ip);
+      req.actor = null;
+    }
     const known =
       error instanceof AppError
         ? error

@@ -152,6 +152,7 @@ export interface SessionPrincipal {
   username: string;
   display_name: string;
   status: 'active' | 'disabled';
+  locked_until: string | null;
   must_change_password: boolean;
   password_changed_at: string;
   totp_enabled: boolean;

@@ -1,18 +1,21 @@
 import crypto from 'node:crypto';
 import type { Config } from '../../config/env.js';
 import type { Database } from '../../db/database.js';
-import { systemScope, withScope, type Scope } from '../../db/scope.js';
+import { SESSION_GONE, systemScope, withScope, type Scope, type SessionCheck } from '../../db/scope.js';
 import { type Actor, auditActor } from '../../shared/actor.js';
 import { chinaTime } from '../../shared/dates.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { accountsError } from './accounts.errors.js';
 import * as repo from './accounts.repository.js';
 import { dummyVerify, hashPassword, type PasswordPolicy, verifyPassword } from './password.js';
+import { createSessionCache, SESSION_CHANNEL } from './session-cache.js';
 import { newTotpSecret, totpStep } from './totp.js';
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 const SYSTEM = systemScope('authentication');
 const TOUCH_EVERY_MS = 15_000;
+/** Most sessions kept in memory per instance. */
+const CACHE_MAX = 20_000;
 
 export interface LoginInput {
   username: string;
@@ -32,6 +35,8 @@ export function createAuthService(deps: { db: Database; audit: AuditService; con
   const { db, audit, config, passwords } = deps;
   const cfg = config.auth;
   const sys = <T>(fn: Parameters<typeof withScope<T>>[2]) => withScope(db, SYSTEM, fn);
+  const cache = createSessionCache({ ttlMs: cfg.sessionCacheMs, max: CACHE_MAX });
+  let unlisten: (() => Promise<void>) | undefined;
 
   function passwordExpired(changedAt: Date): boolean {
     return cfg.passwordMaxAgeDays > 0 && Date.now() - changedAt.getTime() > cfg.passwordMaxAgeDays * 86_400_000;
@@ -83,23 +88,50 @@ export function createAuthService(deps: { db: Database; audit: AuditService; con
     return { token, csrf, userId: user.id };
   }
 
-  /** Turns a session cookie into the request's actor, or null when it is unknown, ended or expired. */
-  async function resolve(token: string, ip: string): Promise<Actor | null> {
+  /**
+   * Turns a session cookie into the request's actor, or null when it is unknown, ended or expired.
+   * From memory when the session's principal is cached (then the request's first transaction, or
+   * `verify`, checks the session may still be used); `fresh` reads it from the database.
+   */
+  async function resolve(token: string, ip: string, opts: { fresh?: boolean } = {}): Promise<Actor | null> {
     const id = sha256(token);
+    const now = Date.now();
+    const hit = opts.fresh ? undefined : cache.get(id, now);
+    if (hit) {
+      const p = hit.principal;
+      // Anything that would need a write (expiry, a touch) goes the database way below.
+      const fine = now - hit.lastSeen <= TOUCH_EVERY_MS && now - Date.parse(p.created_at) <= cfg.sessionAbsoluteMs && usable(p, now);
+      if (fine) return toActor(p, id, ip, { tokenHash: id, idleMs: cfg.sessionIdleMs, absoluteMs: cfg.sessionAbsoluteMs, checked: false });
+    }
+    const stamp = cache.stamp();
     const p = await repo.sessionPrincipal(db, id);
     if (!p) return null;
-    const now = Date.now();
     const lastSeen = Date.parse(p.last_seen_at);
     const expired = now - lastSeen > cfg.sessionIdleMs ? 'idle timeout' : now - Date.parse(p.created_at) > cfg.sessionAbsoluteMs ? 'absolute timeout' : null;
     if (expired || p.status !== 'active') {
+      cache.forget(id);
       await sys((tx) => repo.endSession(tx, id, expired ?? 'user disabled'));
       return null;
     }
-    if (now - lastSeen > TOUCH_EVERY_MS) await sys((tx) => repo.touchSession(tx, id));
+    // A locked account (too many wrong passwords) is refused until unlocked; its sessions stay.
+    if (!usable(p, now)) return null;
+    cache.put(id, p, stamp, now);
+    if (now - lastSeen > TOUCH_EVERY_MS) {
+      await sys((tx) => repo.touchSession(tx, id));
+      cache.touched(id, now);
+    }
+    return toActor(p, id, ip, undefined);
+  }
+
+  function usable(p: repo.SessionPrincipal, now: number): boolean {
+    return p.status === 'active' && (!p.locked_until || Date.parse(p.locked_until) <= now);
+  }
+
+  function toActor(p: repo.SessionPrincipal, id: string, ip: string, session: SessionCheck | undefined): Actor {
     const isAdmin = p.roles.some((r) => r.isAdmin);
     const totpRequired = isAdmin && cfg.requireTotpForAdmins;
     const mustChange = p.must_change_password || passwordExpired(new Date(p.password_changed_at));
-    const scope: Scope = { kind: 'user', userId: p.id, paths: p.nodes.map((n) => n.path) };
+    const scope: Scope = { kind: 'user', userId: p.id, paths: p.nodes.map((n) => n.path), ...(session ? { session } : {}) };
     return {
       userId: p.id,
       username: p.username,
@@ -120,9 +152,56 @@ export function createAuthService(deps: { db: Database; audit: AuditService; con
     } satisfies Actor;
   }
 
+  /**
+   * Whether an actor taken from memory may still use its session, for a request that ran no
+   * transaction of its own to check it in (see `SessionCheck`). True for an actor read afresh.
+   */
+  async function verify(actor: Actor): Promise<boolean> {
+    const s = actor.scope.kind === 'user' ? actor.scope.session : undefined;
+    if (!s || s.checked) return true;
+    try {
+      await db.query('SELECT linli_session_alive($1, $2, $3)', [s.tokenHash, s.idleMs, s.absoluteMs]);
+      s.checked = true;
+      return true;
+    } catch (e) {
+      if ((e as { code?: string }).code === SESSION_GONE) return false;
+      throw e;
+    }
+  }
+
+  /** This instance changed a user's principal: drop it now (the notification follows for the others). */
+  function principalChanged(userId: string) {
+    cache.changed(`u:${userId}`);
+  }
+
   return {
     login,
     resolve,
+    verify,
+    principalChanged,
+
+    /** A session refused while cached: forget it and read it again, which ends it if it expired. */
+    async refused(token: string, ip: string) {
+      cache.forget(sha256(token));
+      await resolve(token, ip, { fresh: true });
+    },
+
+    /**
+     * Starts keeping principals in memory: listens for changes on `linli_session`; until the
+     * listener is up, and whenever it is lost, nothing is cached.
+     */
+    async startCache() {
+      if (unlisten || cfg.sessionCacheMs <= 0) return;
+      unlisten = await db.listen(SESSION_CHANNEL, (payload) => cache.changed(payload), () => cache.setLive(false));
+      cache.setLive(true);
+    },
+
+    async stopCache() {
+      cache.setLive(false);
+      const off = unlisten;
+      unlisten = undefined;
+      await off?.();
+    },
 
     async logout(actor: Actor) {
       await sys(async (tx) => {
@@ -144,6 +223,7 @@ export function createAuthService(deps: { db: Database; audit: AuditService; con
         await repo.endUserSessions(tx, actor.userId, 'password changed', actor.sessionId);
         await audit.recordIn(tx, { actor: auditActor(actor), action: 'auth.password_change', ip: actor.ip, objectType: 'user', objectId: actor.userId });
       });
+      principalChanged(actor.userId);
     },
 
     async totpSetup(actor: Actor) {
@@ -163,6 +243,7 @@ export function createAuthService(deps: { db: Database; audit: AuditService; con
         await repo.enableTotp(tx, actor.userId, step);
         await audit.recordIn(tx, { actor: auditActor(actor), action: 'auth.totp_enable', ip: actor.ip, objectType: 'user', objectId: actor.userId });
       });
+      principalChanged(actor.userId);
     },
   };
 }

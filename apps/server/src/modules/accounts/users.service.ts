@@ -58,8 +58,13 @@ export type UsersService = ReturnType<typeof createUsersService>;
  * three administrator roles (system, security, audit) are kept from the command line only, so
  * no administrator can make themself or anyone else another kind of administrator.
  */
-export function createUsersService(deps: { db: Database; audit: AuditService; jurisdiction: JurisdictionService; passwords: PasswordPolicy }) {
+export function createUsersService(deps: {
+  db: Database; audit: AuditService; jurisdiction: JurisdictionService; passwords: PasswordPolicy;
+  /** Told after a user's roles, nodes, status or password changed (this instance's session cache). */
+  principalChanged?: (userId: string) => void;
+}) {
   const { db, audit, jurisdiction, passwords } = deps;
+  const changed = (id: string) => deps.principalChanged?.(id);
   const run = <T>(scope: Scope, fn: (tx: Queryable) => Promise<T>) => withScope(db, scope, fn);
 
   async function checkRoles(tx: Queryable, codes: string[], allowAdmin: boolean) {
@@ -172,7 +177,7 @@ export function createUsersService(deps: { db: Database; audit: AuditService; ju
           await audit.recordIn(tx, { ...who, action: 'user.update', detail: { fields: ['displayName', 'phone'].filter((k) => k in patch) } });
         }
         return toUser((await repo.getUser(tx, id))!);
-      }),
+      }).finally(() => changed(id)),
 
     /** Sets a temporary password the user must change at next sign-in; ends their sessions. */
     async resetPassword(actor: Actor, id: string, newPassword: string) {
@@ -184,13 +189,14 @@ export function createUsersService(deps: { db: Database; audit: AuditService; ju
         await repo.endUserSessions(tx, id, 'password reset');
         await audit.recordIn(tx, { actor: auditActor(actor), action: 'user.password_reset', ip: actor.ip, objectType: 'user', objectId: id });
       });
+      changed(id);
     },
 
     unlock: (actor: Actor, id: string) =>
       run(actor.scope, async (tx) => {
         if (!(await repo.unlockUser(tx, id))) throw commonError('NOT_FOUND');
         await audit.recordIn(tx, { actor: auditActor(actor), action: 'user.unlock', ip: actor.ip, objectType: 'user', objectId: id });
-      }),
+      }).finally(() => changed(id)),
 
     count: () => run(systemScope('count users'), (tx) => repo.countUsers(tx)),
 

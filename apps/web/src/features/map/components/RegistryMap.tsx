@@ -142,7 +142,8 @@ export function RegistryMap({
           'fill-extrusion-color': colorExpression(1),
           'fill-extrusion-height': ['to-number', ['get', 'height'], 3],
           'fill-extrusion-base': 0,
-          'fill-extrusion-opacity': 0.92,
+          // Opaque: MapLibre draws translucent extrusions twice (depth, then colour) every frame.
+          'fill-extrusion-opacity': 1,
           'fill-extrusion-vertical-gradient': true,
         },
       });

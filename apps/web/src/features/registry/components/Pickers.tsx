@@ -4,7 +4,7 @@ import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
 import { useCodes } from '../hooks/useDictionaries';
 import { useHouseSearch, useOrganizationSearch } from '../hooks/useLookups';
 import { usePersonSearch } from '../hooks/usePeople';
-import { SearchSelect, type PickedOption } from './SearchSelect';
+import { SearchSelect, type PickedOption, type SearchOption } from './SearchSelect';
 
 type PickerProps = {
   value?: PickedOption | null;
@@ -14,41 +14,60 @@ type PickerProps = {
   disabled?: boolean;
 };
 
-/** The text typed into a picker, and the same text once typing pauses (what is sent). */
-function useSearchText() {
+/**
+ * What every picker does: searches the server for the text once typing pauses (`useSearch`, a
+ * query hook), and shows what it found as options.
+ */
+function RecordPicker<T>({
+  useSearch,
+  toOption,
+  keep,
+  defaultPlaceholder,
+  ...props
+}: PickerProps & {
+  useSearch: (text: string) => { data?: T[]; isFetching: boolean };
+  toOption: (record: T) => SearchOption;
+  keep?: (record: T) => boolean;
+  defaultPlaceholder: string;
+}) {
   const [text, setText] = useState('');
   const settled = useDebouncedValue(text.trim(), 300);
-  return { settled, setText };
+  const found = useSearch(settled);
+  const records = found.data ?? [];
+  return (
+    <SearchSelect
+      {...props}
+      options={(keep ? records.filter(keep) : records).map(toOption)}
+      searching={found.isFetching}
+      searched={Boolean(settled)}
+      onSearch={setText}
+      placeholder={props.placeholder ?? defaultPlaceholder}
+    />
+  );
 }
+
+const detailOf = (parts: string[]) => parts.filter(Boolean).join(' · ');
 
 /** A registered person, found by 姓名 / 拼音首字母 / 身份证号 / 手机号 as on the people list. */
 export function PersonPicker({ excludeId, ...props }: PickerProps & { excludeId?: string }) {
   const { t } = useI18n();
   const codes = useCodes();
-  const { settled, setText } = useSearchText();
-  const found = usePersonSearch(settled);
-  const options = (found.data ?? [])
-    .filter((p) => p.id !== excludeId)
-    .map((p) => ({
-      value: p.id,
-      label: p.name,
-      detail: [
-        codes.name('genders', p.gender),
-        p.age !== null ? t('person.ageYears', { age: p.age }) : '',
-        p.citizenIdMasked ?? '',
-        p.jurisdiction.name ?? '',
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    }));
   return (
-    <SearchSelect
+    <RecordPicker
       {...props}
-      options={options}
-      searching={found.isFetching}
-      searched={Boolean(settled)}
-      onSearch={setText}
-      placeholder={props.placeholder ?? t('registry.pick.person')}
+      useSearch={usePersonSearch}
+      keep={(p) => p.id !== excludeId}
+      toOption={(p) => ({
+        value: p.id,
+        label: p.name,
+        detail: detailOf([
+          codes.name('genders', p.gender),
+          p.age !== null ? t('person.ageYears', { age: p.age }) : '',
+          p.citizenIdMasked ?? '',
+          p.jurisdiction.name ?? '',
+        ]),
+      })}
+      defaultPlaceholder={t('registry.pick.person')}
     />
   );
 }
@@ -57,23 +76,16 @@ export function PersonPicker({ excludeId, ...props }: PickerProps & { excludeId?
 export function HousePicker(props: PickerProps) {
   const { t } = useI18n();
   const codes = useCodes();
-  const { settled, setText } = useSearchText();
-  const found = useHouseSearch(settled);
-  const options = (found.data ?? []).map((h) => ({
-    value: h.id,
-    label: h.label,
-    detail: [codes.name('houseUses', h.use), h.area ? `${h.area} m²` : '', t('house.residentCount', { n: h.residentCount })]
-      .filter(Boolean)
-      .join(' · '),
-  }));
   return (
-    <SearchSelect
+    <RecordPicker
       {...props}
-      options={options}
-      searching={found.isFetching}
-      searched={Boolean(settled)}
-      onSearch={setText}
-      placeholder={props.placeholder ?? t('registry.pick.house')}
+      useSearch={useHouseSearch}
+      toOption={(h) => ({
+        value: h.id,
+        label: h.label,
+        detail: detailOf([codes.name('houseUses', h.use), h.area ? `${h.area} m²` : '', t('house.residentCount', { n: h.residentCount })]),
+      })}
+      defaultPlaceholder={t('registry.pick.house')}
     />
   );
 }
@@ -82,21 +94,12 @@ export function HousePicker(props: PickerProps) {
 export function OrganizationPicker(props: PickerProps) {
   const { t } = useI18n();
   const codes = useCodes();
-  const { settled, setText } = useSearchText();
-  const found = useOrganizationSearch(settled);
-  const options = (found.data ?? []).map((o) => ({
-    value: o.id,
-    label: o.name,
-    detail: [codes.name('orgTypes', o.type), o.creditCode ?? ''].filter(Boolean).join(' · '),
-  }));
   return (
-    <SearchSelect
+    <RecordPicker
       {...props}
-      options={options}
-      searching={found.isFetching}
-      searched={Boolean(settled)}
-      onSearch={setText}
-      placeholder={props.placeholder ?? t('registry.pick.organization')}
+      useSearch={useOrganizationSearch}
+      toOption={(o) => ({ value: o.id, label: o.name, detail: detailOf([codes.name('orgTypes', o.type), o.creditCode ?? '']) })}
+      defaultPlaceholder={t('registry.pick.organization')}
     />
   );
 }

@@ -22,21 +22,8 @@ export interface PersonFields {
   status?: PersonStatus;
 }
 
-export interface PersonBody {
-  name?: string;
-  citizenId?: string;
-  gender?: GenderCode;
-  birthDate?: string;
-  ethnicity?: string;
-  phone?: string;
-  hukouDivision?: string;
-  hukouAddress?: string;
-  residenceAddress?: string;
-  jurisdictionId?: string;
-  tags?: string[];
-  notes?: string;
-  status?: PersonStatus;
-}
+/** A request body: the same fields, each only when sent. */
+export type PersonBody = Partial<PersonFields>;
 
 const trim = (s: string | undefined) => (s ?? '').trim();
 
