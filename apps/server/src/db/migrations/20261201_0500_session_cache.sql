@@ -3,7 +3,7 @@
 --
 -- 1. Whether the session may still be used is checked in every transaction a signed-in user's
 --    request runs, inside the BEGIN round trip (`linli_session_alive`): ended, idle or past its
---    absolute lifetime, user disabled or locked — the transaction fails with SQLSTATE LS401 and
+--    absolute lifetime, user disabled — the transaction fails with SQLSTATE LS401 and
 --    the request is answered 401. Nothing read or written under that session commits.
 -- 2. What the principal says (roles, permissions, nodes, names, flags) is dropped from every
 --    instance's memory when it changes: triggers NOTIFY `linli_session` with 'u:<user id>', or
@@ -16,7 +16,7 @@ BEGIN
     WHERE s.id = token_hash AND s.ended_at IS NULL
       AND s.last_seen_at >= now() - idle_ms * interval '1 millisecond'
       AND s.created_at >= now() - absolute_ms * interval '1 millisecond'
-      AND u.status = 'active' AND (u.locked_until IS NULL OR u.locked_until <= now());
+      AND u.status = 'active';
   IF NOT FOUND THEN
     RAISE EXCEPTION 'session no longer valid' USING ERRCODE = 'LS401';
   END IF;
@@ -83,8 +83,9 @@ CREATE TRIGGER role_session_change AFTER UPDATE OR DELETE ON role
 CREATE TRIGGER jurisdiction_node_session_change AFTER UPDATE OR DELETE ON jurisdiction_node
   FOR EACH STATEMENT EXECUTE FUNCTION linli_session_changed_all();
 
--- The principal now says whether the account is locked (too many wrong passwords): a locked
--- account's sessions are refused until it is unlocked, from memory as from the database.
+-- The principal says when the account is locked (too many wrong passwords). A lockout guards
+-- signing in; a session opened before it keeps working, or anyone who knows a user name could end
+-- that user's work by typing five wrong passwords. The security administrator ends sessions.
 CREATE OR REPLACE FUNCTION linli_session_principal(token_hash text) RETURNS jsonb
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
   SELECT jsonb_build_object(

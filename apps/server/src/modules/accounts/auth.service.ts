@@ -124,7 +124,8 @@ export function createAuthService(deps: { db: Database; audit: AuditService; con
   }
 
   function usable(p: repo.SessionPrincipal, now: number): boolean {
-    return p.status === 'active' && (!p.locked_until || Date.parse(p.locked_until) <= now);
+    // a lockout guards signing in, not the sessions opened before it (see 20261201_0500)
+    return p.status === 'active';
   }
 
   function toActor(p: repo.SessionPrincipal, id: string, ip: string, session: SessionCheck | undefined): Actor {
