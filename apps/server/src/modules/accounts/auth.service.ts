@@ -100,7 +100,7 @@ export function createAuthService(deps: { db: Database; audit: AuditService; con
     if (hit) {
       const p = hit.principal;
       // Anything that would need a write (expiry, a touch) goes the database way below.
-      const fine = now - hit.lastSeen <= TOUCH_EVERY_MS && now - Date.parse(p.created_at) <= cfg.sessionAbsoluteMs && usable(p, now);
+      const fine = now - hit.lastSeen <= TOUCH_EVERY_MS && now - Date.parse(p.created_at) <= cfg.sessionAbsoluteMs && usable(p);
       if (fine) return toActor(p, id, ip, { tokenHash: id, idleMs: cfg.sessionIdleMs, absoluteMs: cfg.sessionAbsoluteMs, checked: false });
     }
     const stamp = cache.stamp();
@@ -114,7 +114,7 @@ export function createAuthService(deps: { db: Database; audit: AuditService; con
       return null;
     }
     // A locked account (too many wrong passwords) is refused until unlocked; its sessions stay.
-    if (!usable(p, now)) return null;
+    if (!usable(p)) return null;
     cache.put(id, p, stamp, now);
     if (now - lastSeen > TOUCH_EVERY_MS) {
       await sys((tx) => repo.touchSession(tx, id));
@@ -123,7 +123,7 @@ export function createAuthService(deps: { db: Database; audit: AuditService; con
     return toActor(p, id, ip, undefined);
   }
 
-  function usable(p: repo.SessionPrincipal, now: number): boolean {
+  function usable(p: repo.SessionPrincipal): boolean {
     // a lockout guards signing in, not the sessions opened before it (see 20261201_0500)
     return p.status === 'active';
   }
