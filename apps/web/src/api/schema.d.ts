@@ -10305,6 +10305,11 @@ export interface paths {
                                 version: number;
                                 /** Format: date-time */
                                 createdAt: string;
+                                endedOn: string | null;
+                                endReason: string | null;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                endedByName: string | null;
                             }[];
                             total: number;
                         };
@@ -10371,6 +10376,11 @@ export interface paths {
                             version: number;
                             /** Format: date-time */
                             createdAt: string;
+                            endedOn: string | null;
+                            endReason: string | null;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            endedByName: string | null;
                         };
                     };
                 };
@@ -10430,6 +10440,11 @@ export interface paths {
                             version: number;
                             /** Format: date-time */
                             createdAt: string;
+                            endedOn: string | null;
+                            endReason: string | null;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            endedByName: string | null;
                         };
                     };
                 };
@@ -10473,6 +10488,83 @@ export interface paths {
                         "application/json": {
                             created: number;
                             existing: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/plans/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束照护计划（之后未开始的工单随之取消） / end a plan; later orders not started are cancelled */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        endOn: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                id: string;
+                                personId: string;
+                                personName: string;
+                                providerId: string;
+                                providerName: string;
+                                level: number | null;
+                                needs: string[];
+                                periodFrom: string;
+                                periodTo: string;
+                                status: string;
+                                notes: string | null;
+                                items: {
+                                    id: string;
+                                    serviceCode: string;
+                                    serviceName: string;
+                                    weekdays: number[];
+                                    startTime: string;
+                                }[];
+                                orders: number;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                endedOn: string | null;
+                                endReason: string | null;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                endedByName: string | null;
+                            };
+                            cancelled: number;
                         };
                     };
                 };

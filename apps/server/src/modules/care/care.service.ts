@@ -93,6 +93,7 @@ export function createCareService(deps: {
   const toPlan = (p: repo.PlanRow) => ({
     id: p.id, personId: p.person_id, personName: p.person_name, providerId: p.provider_id, providerName: p.provider_name, level: p.level, needs: p.needs,
     periodFrom: p.period_from, periodTo: p.period_to, status: p.status, notes: p.notes, items: p.items, orders: p.orders, version: p.version, createdAt: p.created_at,
+    endedOn: p.ended_on, endReason: p.end_reason, endedAt: p.ended_at, endedByName: p.ended_by_name,
   });
 
   const toSummary = (o: repo.OrderRow) => ({
@@ -281,6 +282,23 @@ export function createCareService(deps: {
         if (!p || (view.providerIds && !view.providerIds.includes(p.provider_id))) throw commonError('NOT_FOUND');
         await record(tx, actor, 'care.plan_read', 'person', p.person_id, { planId: id });
         return toPlan(p);
+      }),
+
+    /**
+     * Ends a plan on a date with a reason: the plan stays (status ended, its period as planned),
+     * orders on or before the date stay as they are, and the ones after it not yet started are
+     * cancelled with the plan's reason — in one transaction.
+     */
+    endPlan: (actor: Actor, id: string, b: { version: number; endOn: string; reason: string }) =>
+      run(actor, async (tx) => {
+        const p = await repo.planById(tx, id);
+        if (!p) throw commonError('NOT_FOUND');
+        if (p.status !== 'active') throw careError('PLAN_ENDED');
+        if (b.endOn < p.period_from || b.endOn > p.period_to) throw careError('END_OUTSIDE_PERIOD', { from: p.period_from, to: p.period_to }, 'endOn');
+        if (!(await repo.endPlan(tx, id, b.version, { ended_on: b.endOn, end_reason: b.reason, ended_by: actor.userId }))) throw commonError('VERSION_CONFLICT');
+        const cancelled = await repo.cancelPlanOrdersAfter(tx, id, b.endOn, `计划结束：${b.reason}`);
+        await record(tx, actor, 'care.plan_end', 'person', p.person_id, { planId: id, endOn: b.endOn, cancelled });
+        return { plan: toPlan((await repo.planById(tx, id))!), cancelled };
       }),
 
     /** Makes the plan's orders from today (or its start) to its end; dates already made are kept as they are. */

@@ -99,3 +99,11 @@ export function useAddStaff() {
     onSuccess: invalidate,
   });
 }
+
+export function useEndPlan() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: { version: number; endOn: string; reason: string } }) => unwrap(api.POST('/api/care/plans/{id}/end', { params: { path: { id } }, body })),
+    onSuccess: invalidate,
+  });
+}
