@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedPhoto } from '../apps/server/src/modules/care/care.photos.js';
 import { DESKTOP, launch, newPage, PHONE, shot } from './lib/browser.js';
-import { settled } from './lib/pom/antd.js';
+import { pick, settled } from './lib/pom/antd.js';
 import { LoginPage } from './lib/pom/login.page.js';
 import { apiLogin } from './lib/requests.js';
 
@@ -63,7 +63,7 @@ async function visitForToday(stamp: string) {
   const team = ok(await dispatcher.get(`/api/care/providers/${provider.id}/staff`)) as { items: { userId: string; displayName: string; kind: string }[] };
   const caregiver = team.items.find((s) => s.kind === 'caregiver' && s.displayName.startsWith('周丽'))!;
   ok(await dispatcher.post(`/api/care/orders/${order.id}/dispatch`, { version: order.version, caregiverId: caregiver.userId }));
-  return { name, orderId: order.id };
+  return { name, orderId: order.id, personId: person.id, providerId: provider.id, organization: org.id };
 }
 
 /** Picks a generated photo for the visit's hidden camera input and waits until it is uploaded (or, offline, kept on the phone). */
@@ -254,6 +254,134 @@ describe('a caregiver’s visit on a phone', () => {
     await figures;
     await desk.getByTestId('care-trend').locator('canvas').waitFor();
     await shot(desk, 'care-11-supervision');
+    await desk.context().close();
+  });
+});
+
+describe('elder-care staff set up the care', () => {
+  const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  const letters = stamp.replace(/[^a-z]/g, '').slice(0, 8) || 'x';
+  const day = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
+
+  it('change a provider’s area, tolerance and minimum share, and confirm before taking it out of use', async () => {
+    const made = await visitForToday(`${stamp}p`);
+    const desk = await newPage(browser, DESKTOP);
+    const login = new LoginPage(desk);
+    await login.goto();
+    await login.signIn('eldercare', PASSWORD);
+    await desk.waitForURL((u) => u.pathname === '/');
+    await desk.goto('/care/providers');
+    await desk.getByTestId(`provider-settings-${made.providerId}`).click();
+    const form = desk.getByTestId('care-provider-form');
+    await settled(desk.getByRole('dialog').filter({ has: form }));
+    await form.getByLabel('位置容差（米）').fill('10');
+    await desk.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await form.getByText('位置容差为20至5000米的整数').waitFor();
+    await form.getByLabel('位置容差（米）').fill('250');
+    await form.getByLabel(/最短服务时长/).fill('60');
+    await form.getByRole('switch').click();
+    await desk.getByRole('dialog').filter({ has: form }).getByRole('button', { name: /确\s*定|OK/ }).click();
+    // taking it out of use asks first
+    const confirm = desk.locator('.ant-modal-confirm');
+    await confirm.getByText('不能再为该机构制定新的照护计划', { exact: false }).waitFor();
+    await settled(confirm.first());
+    await shot(desk, 'care-12-provider-settings');
+    const saved = desk.waitForResponse((r) => r.url().endsWith(`/api/care/providers/${made.providerId}`) && r.request().method() === 'PATCH');
+    await confirm.getByRole('button', { name: '确认停用' }).click();
+    expect((await saved).status()).toBe(200);
+    const row = desk.locator('.ant-table-row').filter({ has: desk.getByTestId(`provider-settings-${made.providerId}`) });
+    await row.getByText('停用').waitFor();
+    expect(await row.textContent()).toContain('250');
+    expect(await row.textContent()).toContain('60%');
+    await desk.context().close();
+  });
+
+  it('add a service to the catalogue with its tasks, and take it out of use after confirming', async () => {
+    const desk = await newPage(browser, DESKTOP);
+    const login = new LoginPage(desk);
+    await login.goto();
+    await login.signIn('eldercare', PASSWORD);
+    await desk.waitForURL((u) => u.pathname === '/');
+    await desk.goto('/care/providers');
+    await desk.getByRole('tab', { name: '服务项目目录' }).click();
+    await desk.getByRole('button', { name: '新增服务项目' }).click();
+    const form = desk.getByTestId('care-service-form');
+    await settled(desk.getByRole('dialog').filter({ has: form }));
+    const code = `foot_${letters}`;
+    await form.getByLabel('项目编码').fill(code);
+    await form.getByLabel('项目名称').fill(`足部护理${stamp.slice(-4)}`);
+    await form.getByLabel('英文名称').fill('Foot care');
+    await form.getByLabel('标准时长（分钟）').fill('3');
+    const dialog = desk.getByRole('dialog').filter({ has: form });
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await form.getByText('标准时长为5至600分钟的整数').waitFor();
+    await form.getByLabel('标准时长（分钟）').fill('45');
+    await form.getByLabel('价格（元）').fill('35.5');
+    const tasks = form.getByLabel('服务内容');
+    await tasks.fill('温水泡脚');
+    await tasks.press('Enter');
+    await tasks.fill('修剪趾甲');
+    await tasks.press('Enter');
+    await shot(desk, 'care-13-service-new');
+    const created = desk.waitForResponse((r) => r.url().endsWith('/api/care/services') && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    expect(await (await created).json()).toMatchObject({ code, durationMin: 45, priceCents: 3550, tasks: ['温水泡脚', '修剪趾甲'], active: true });
+    const row = desk.locator('.ant-table-row').filter({ hasText: code });
+    await row.getByText('修剪趾甲').waitFor();
+
+    await desk.getByTestId(`service-edit-${code}`).click();
+    await settled(dialog);
+    await form.getByRole('switch').click();
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    const confirm = desk.locator('.ant-modal-confirm');
+    await confirm.getByText('新的照护计划不能再选择该项目', { exact: false }).waitFor();
+    await settled(confirm.first());
+    const saved = desk.waitForResponse((r) => r.url().endsWith('/api/care/services') && r.request().method() === 'POST');
+    await confirm.getByRole('button', { name: '确认停用' }).click();
+    expect((await (await saved).json()).active).toBe(false);
+    await row.getByText('停用').waitFor();
+    await shot(desk, 'care-14-catalogue');
+    await desk.context().close();
+  });
+
+  it('end a plan: the later orders are cancelled and the ended plan stays listed', async () => {
+    const made = await visitForToday(`${stamp}e`);
+    const staff = await apiLogin('eldercare', PASSWORD);
+    const plan = (await staff.post('/api/care/plans', {
+      personId: made.personId, providerId: made.providerId, periodFrom: day(1), periodTo: day(7),
+      items: [{ serviceCode: 'meal', weekdays: [1, 2, 3, 4, 5, 6, 7], startTime: '11:30' }],
+    })).body as { id: string };
+    expect((await staff.post(`/api/care/plans/${plan.id}/generate`)).body).toEqual({ created: 7, existing: 0 });
+
+    const desk = await newPage(browser, DESKTOP);
+    const login = new LoginPage(desk);
+    await login.goto();
+    await login.signIn('eldercare', PASSWORD);
+    await desk.waitForURL((u) => u.pathname === '/');
+    await desk.goto('/care/plans');
+    const row = desk.locator('.ant-table-row').filter({ hasText: made.name }).filter({ hasText: day(7) });
+    await row.getByRole('button', { name: '结束计划' }).click();
+    const dialog = desk.getByRole('dialog').filter({ hasText: '最后服务日期' });
+    await dialog.getByText('尚未开始的服务工单将全部取消', { exact: false }).waitFor();
+    await settled(dialog);
+    await dialog.getByRole('button', { name: '确认结束' }).click();
+    await dialog.getByText('请填写结束原因（至少2个字）').waitFor();
+    await dialog.getByLabel('结束原因').fill('入住养老机构');
+    await shot(desk, 'care-15-plan-end');
+    const ended = desk.waitForResponse((r) => r.url().endsWith(`/api/care/plans/${plan.id}/end`));
+    await dialog.getByRole('button', { name: '确认结束' }).click();
+    const body = await (await ended).json();
+    expect(body).toMatchObject({ cancelled: 6, plan: { status: 'ended', endedOn: day(1), endReason: '入住养老机构' } });
+    await desk.getByText('计划已结束，取消了之后的 6 张工单').waitFor();
+
+    const listed = desk.waitForResponse((r) => r.url().includes('/api/care/plans?') && r.url().includes('status=ended'));
+    await pick(desk, desk.getByTestId('plan-status'), '已结束');
+    await listed;
+    const endedRow = desk.locator('.ant-table-row').filter({ hasText: made.name }).filter({ hasText: day(7) });
+    await endedRow.getByTestId('plan-ended').getByText(`${day(1)} 结束：入住养老机构`).waitFor();
+    await shot(desk, 'care-16-plans-ended');
+    const orders = (await staff.get(`/api/care/orders?personId=${made.personId}&from=${day(1)}&to=${day(7)}&pageSize=20`)).body as { items: { status: string }[] };
+    expect(orders.items.map((o) => o.status).sort()).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled', 'pending']);
     await desk.context().close();
   });
 });
