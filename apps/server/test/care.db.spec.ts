@@ -310,5 +310,15 @@ describe('ending a plan', () => {
     // the audit row of the end, and a new plan with the same provider is allowed after it
     expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'care.plan_end' AND detail->>'planId' = $1`, [p.id])).toBe(1);
     await ok(staff.post('/api/care/plans', { personId: person, providerId: providers.b, periodFrom: day(3), periodTo: day(6), items: [{ serviceCode: 'bath', weekdays: [3], startTime: '15:00' }] }));
+
+    // 不可能的行程: the caregiver checks in at this home, then 30 km away 10 minutes later
+    const [first, second] = orders;
+    for (const o of [first!, second!]) await ok(dispatchers.b.post(`/api/care/orders/${o.id}/dispatch`, { version: o.version, caregiverId: caregivers.b.id }));
+    const cg = caregivers.b.agent;
+    expect((await ok(cg.post(`/api/care/orders/${first!.id}/steps`, { key: key(), kind: 'check_in', at: at('11:00'), position: north(10) }))).exceptions).toEqual([]);
+    const far = await ok(cg.post(`/api/care/orders/${second!.id}/steps`, { key: key(), kind: 'check_in', at: at('11:10'), position: north(30_000) }));
+    expect(far.exceptions).toEqual(['check_in_distance', 'impossible_travel']);
+    const travel = (await ok(staff.get(`/api/care/orders/${second!.id}`))).exceptionList.find((x: { kind: string }) => x.kind === 'impossible_travel');
+    expect(travel.detail).toMatchObject({ fromOrderId: first!.id, distanceM: 29990, minutes: 10 });
   });
 });

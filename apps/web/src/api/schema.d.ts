@@ -10735,7 +10735,7 @@ export interface paths {
                                 id: string;
                                 orderId: string;
                                 /** @enum {string} */
-                                kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused";
+                                kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused" | "impossible_travel";
                                 detail: {
                                     [key: string]: unknown;
                                 };
@@ -11028,7 +11028,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending" | "dispatched" | "in_progress" | "completed" | "cancelled";
                             version: number;
-                            exceptions: ("check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused")[];
+                            exceptions: ("check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused" | "impossible_travel")[];
                         };
                     };
                 };
@@ -11151,7 +11151,7 @@ export interface paths {
                     page?: number;
                     pageSize?: number;
                     status?: "open" | "resolved";
-                    kind?: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused";
+                    kind?: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused" | "impossible_travel";
                     providerId?: string;
                     jurisdictionId?: string;
                     from?: string;
@@ -11174,7 +11174,7 @@ export interface paths {
                                 id: string;
                                 orderId: string;
                                 /** @enum {string} */
-                                kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused";
+                                kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused" | "impossible_travel";
                                 detail: {
                                     [key: string]: unknown;
                                 };
@@ -11253,7 +11253,7 @@ export interface paths {
                             id: string;
                             orderId: string;
                             /** @enum {string} */
-                            kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused";
+                            kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused" | "impossible_travel";
                             detail: {
                                 [key: string]: unknown;
                             };
@@ -11341,7 +11341,7 @@ export interface paths {
                             }[];
                             byKind: {
                                 /** @enum {string} */
-                                kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused";
+                                kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused" | "impossible_travel";
                                 raised: number;
                                 open: number;
                             }[];

@@ -1646,6 +1646,7 @@ export const dict = {
   'care.kind.overlap': { zh: '护理员服务时间重叠', en: 'Overlapping visits' },
   'care.kind.elsewhere': { zh: '老人定位不在家', en: 'Elder elsewhere (watch)' },
   'care.kind.photo_reused': { zh: '照片重复使用', en: 'Photo reused' },
+  'care.kind.impossible_travel': { zh: '行程时间不足', en: 'Impossible travel' },
   'care.reason.gps_drift': { zh: '定位漂移', en: 'GPS drift' },
   'care.reason.elder_outside': { zh: '老人在户外接受服务', en: 'Served outside the home' },
   'care.reason.device_problem': { zh: '手机故障', en: 'Phone problem' },

@@ -383,6 +383,21 @@ export async function caregiverVisitsAround(tx: Queryable, caregiverId: string, 
   return rows;
 }
 
+/** The caregiver's last recorded position before a time at another visit (its check-out if made by then, else its check-in). */
+export async function lastPositionBefore(tx: Queryable, caregiverId: string, orderId: string, at: Date) {
+  const { rows } = await tx.query<{ order_id: string; at: Date; lat: number; lon: number }>(
+    `SELECT id AS order_id,
+            CASE WHEN check_out_at IS NOT NULL AND check_out_at <= $3 THEN check_out_at ELSE check_in_at END AS at,
+            CASE WHEN check_out_at IS NOT NULL AND check_out_at <= $3 THEN check_out_lat ELSE check_in_lat END AS lat,
+            CASE WHEN check_out_at IS NOT NULL AND check_out_at <= $3 THEN check_out_lon ELSE check_in_lon END AS lon
+       FROM care_order
+      WHERE caregiver_id = $1 AND id <> $2 AND check_in_at IS NOT NULL AND check_in_at <= $3 AND check_in_lat IS NOT NULL
+      ORDER BY check_in_at DESC LIMIT 1`,
+    [caregiverId, orderId, at],
+  );
+  return rows[0];
+}
+
 // ---- steps
 
 export interface StepRow { id: string; order_id: string; kind: string; client_key: string; caregiver_id: string }

@@ -13,7 +13,7 @@ import * as records from '../registry/records.repository.js';
 import type { RelationsService } from '../registry/relations.service.js';
 import type { SurveyService } from '../survey/survey.service.js';
 import { careError } from './care.errors.js';
-import { distanceBreach, EXCEPTION_KINDS, elsewhere, type ExceptionKind, type Fix, missingPhotos, overlapping, reusedFrom, tooShort } from './care.evv.js';
+import { distanceBreach, EXCEPTION_KINDS, elsewhere, type ExceptionKind, type Fix, impossibleTravel, missingPhotos, overlapping, reusedFrom, tooShort } from './care.evv.js';
 import { phashOf } from './care.photos.js';
 import * as repo from './care.repository.js';
 import { cstInstant, planDates } from './care.schedule.js';
@@ -429,6 +429,9 @@ export function createCareService(deps: {
           if (o.status !== 'dispatched') throw stateError(o.status, '签到', 'checked in');
           const far = homePoint && distanceBreach(s.position, homePoint, o.tolerance_m);
           if (far) found.push({ kind: 'check_in_distance', detail: { ...far, lat: s.position.lat, lon: s.position.lon } });
+          const prev = await repo.lastPositionBefore(tx, actor.userId, o.id, at);
+          const travel = impossibleTravel(prev ? { orderId: prev.order_id, at: prev.at, lat: prev.lat, lon: prev.lon } : null, { ...s.position, at });
+          if (travel) found.push({ kind: 'impossible_travel', detail: travel });
           if (!(await repo.updateOrder(tx, o.id, o.version, {
             status: 'in_progress', check_in_at: at, check_in_lat: s.position.lat, check_in_lon: s.position.lon, check_in_acc: s.position.accuracy ?? null,
           }))) throw commonError('VERSION_CONFLICT');
