@@ -179,7 +179,9 @@ function VisitScreen() {
 
   const o = data?.visit;
   const local = data?.photos;
-  const tasks = o?.tasksDone ?? [];
+  // ticks show at once and are kept on the phone's copy (a reload keeps them)
+  const [ticked, setTicked] = useState<string[] | null>(null);
+  const tasks = ticked ?? o?.tasksDone ?? [];
   const urls = useMemo(() => new Map((local ?? []).map((p) => [p.id, p.blob ? URL.createObjectURL(p.blob) : ''])), [local]);
   useEffect(() => () => urls.forEach((u) => u && URL.revokeObjectURL(u)), [urls]);
   const hasPhoto = (s: Stage) => Boolean(local?.some((p) => p.stage === s)) || Boolean(o?.photos.some((p) => p.stage === s && p.complete));
@@ -284,7 +286,7 @@ function VisitScreen() {
             <Alert type="success" title={t('care.app.checkedIn', { time: cstTime(o.checkInAt).slice(11) })} />
             <Card size="small" title={t('care.stage.during')}>{photoBlock('during')}</Card>
             <Card size="small" title={t('care.app.tasks')}>
-              <Checkbox.Group className="care-tasks" value={tasks} onChange={(v) => void tickTasks(id, v as string[])} options={o.tasks.map((x) => ({ label: x, value: x }))} />
+              <Checkbox.Group className="care-tasks" value={tasks} onChange={(v) => { setTicked(v as string[]); void tickTasks(id, v as string[]); }} options={o.tasks.map((x) => ({ label: x, value: x }))} />
             </Card>
             <Card size="small" title={t('care.app.checkOut')}>
               {photoBlock('check_out')}
