@@ -273,3 +273,52 @@ describe('supervision figures', () => {
     expect((await grid.get('/api/care/supervision')).status).toBe(403);
   });
 });
+
+describe('ending a plan', () => {
+  it('ends on a date with a reason, cancels the later orders not started, and keeps the plan and the rest as history', async () => {
+    const day = (n: number) => new Date(Date.parse(`${today()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const person = await buildElder('乙');
+    const p = await ok(staff.post('/api/care/plans', { personId: person, providerId: providers.b, periodFrom: day(0), periodTo: day(6), items: [{ serviceCode: 'meal', weekdays: [1, 2, 3, 4, 5, 6, 7], startTime: '11:00' }] }));
+    expect(await ok(staff.post(`/api/care/plans/${p.id}/generate`))).toEqual({ created: 7, existing: 0 });
+    const orders = (await ok(staff.get(`/api/care/orders?personId=${person}&pageSize=50`))).items as { id: string; version: number; scheduledAt: string }[];
+    const later = orders[5]!;
+    await ok(dispatchers.b.post(`/api/care/orders/${later.id}/dispatch`, { version: later.version, caregiverId: caregivers.b.id }));
+
+    // refused: a date outside the period, no reason, a stale version, a dispatcher
+    const outside = await staff.post(`/api/care/plans/${p.id}/end`, { version: p.version, endOn: day(9), reason: '入住养老机构' });
+    expect(outside.status).toBe(422);
+    expect(outside.body).toMatchObject({ code: 'END_OUTSIDE_PERIOD', fields: [{ field: 'endOn' }] });
+    const noReason = await staff.post(`/api/care/plans/${p.id}/end`, { version: p.version, endOn: day(2), reason: '' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.fields[0].field).toBe('reason');
+    expect((await staff.post(`/api/care/plans/${p.id}/end`, { version: p.version + 1, endOn: day(2), reason: '入住养老机构' })).status).toBe(409);
+    expect((await dispatchers.b.post(`/api/care/plans/${p.id}/end`, { version: p.version, endOn: day(2), reason: '入住养老机构' })).status).toBe(403);
+
+    const ended = await ok(staff.post(`/api/care/plans/${p.id}/end`, { version: p.version, endOn: day(2), reason: '入住养老机构' }));
+    expect(ended.cancelled).toBe(4);
+    expect(ended.plan).toMatchObject({ status: 'ended', endedOn: day(2), endReason: '入住养老机构', periodTo: day(6), orders: 7 });
+    expect(ended.plan.endedByName).toBeTruthy();
+    const after = (await ok(staff.get(`/api/care/orders?personId=${person}&pageSize=50`))).items as { id: string; status: string }[];
+    expect(after.map((o) => o.status)).toEqual(['pending', 'pending', 'pending', 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
+    const detail = await ok(staff.get(`/api/care/orders/${later.id}`));
+    expect(detail).toMatchObject({ status: 'cancelled', cancelReason: '计划结束：入住养老机构' });
+    // the ended plan generates nothing and ends once
+    expect((await staff.post(`/api/care/plans/${p.id}/generate`)).body.code).toBe('PLAN_ENDED');
+    expect((await staff.post(`/api/care/plans/${p.id}/end`, { version: ended.plan.version, endOn: day(3), reason: '再次结束' })).body.code).toBe('PLAN_ENDED');
+    const listed = await ok(staff.get(`/api/care/plans?status=ended&personId=${person}`));
+    expect(listed.items.map((x: { id: string }) => x.id)).toEqual([p.id]);
+    // the audit row of the end, and a new plan with the same provider is allowed after it
+    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'care.plan_end' AND detail->>'planId' = $1`, [p.id])).toBe(1);
+    await ok(staff.post('/api/care/plans', { personId: person, providerId: providers.b, periodFrom: day(3), periodTo: day(6), items: [{ serviceCode: 'bath', weekdays: [3], startTime: '15:00' }] }));
+
+    // 不可能的行程: the caregiver checks in at this home, then 30 km away 10 minutes later
+    const [first, second] = orders;
+    for (const o of [first!, second!]) await ok(dispatchers.b.post(`/api/care/orders/${o.id}/dispatch`, { version: o.version, caregiverId: caregivers.b.id }));
+    const cg = caregivers.b.agent;
+    expect((await ok(cg.post(`/api/care/orders/${first!.id}/steps`, { key: key(), kind: 'check_in', at: at('11:00'), position: north(10) }))).exceptions).toEqual([]);
+    const far = await ok(cg.post(`/api/care/orders/${second!.id}/steps`, { key: key(), kind: 'check_in', at: at('11:10'), position: north(30_000) }));
+    expect(far.exceptions).toEqual(['check_in_distance', 'impossible_travel']);
+    const travel = (await ok(staff.get(`/api/care/orders/${second!.id}`))).exceptionList.find((x: { kind: string }) => x.kind === 'impossible_travel');
+    expect(travel.detail).toMatchObject({ fromOrderId: first!.id, distanceM: 29990, minutes: 10 });
+  });
+});

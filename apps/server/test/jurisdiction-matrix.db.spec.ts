@@ -241,6 +241,11 @@ const matrix: Record<string, Call> = {
   'PUT /api/care/photos/{id}/content': { agent: () => care.caregiver!, method: 'PUT', url: (i) => `/api/care/photos/${i.carePhoto}/content?offset=0`, body: (i) => Buffer.from(i.carePhotoBytes!, 'base64'), headers: { 'content-type': 'application/octet-stream' }, ok: 200 },
   'GET /api/care/photos/{id}': { agent: () => care.staff!, method: 'GET', url: (i) => `/api/care/photos/${i.carePhotoDone}`, ok: 200 },
   'POST /api/care/exceptions/{id}/resolve': { agent: () => care.staff!, method: 'POST', url: (i) => `/api/care/exceptions/${i.careException}/resolve`, body: versioned('care_exception', 'careException', { reasonCode: 'gps_drift', resolutionCode: 'accepted', note: '矩阵测试' }), ok: 200 },
+  // last of care: ends the plan on its last day (nothing of it is cancelled; the entries above still use its orders)
+  'POST /api/care/plans/{id}/end': { agent: () => care.staff!, method: 'POST', url: (i) => `/api/care/plans/${i.carePlan}/end`, body: async (i) => ({
+    reason: '矩阵测试', version: await version('care_plan', i.carePlan!),
+    endOn: (await ctx.asOwner((db) => db.query<{ d: string }>('SELECT period_to::text AS d FROM care_plan WHERE id = $1', [i.carePlan]))).rows[0]!.d,
+  }), ok: 200 },
   'GET /api/jurisdictions/{id}': { agent: () => sysAdmin, method: 'GET', url: (i) => `/api/jurisdictions/${i.grid}`, ok: 200 },
   'POST /api/jurisdictions/{id}/retire': { agent: () => sysAdmin, method: 'POST', url: (i) => `/api/jurisdictions/${i.grid}/retire`, body: () => ({ validTo: today(), version: 1 }), ok: 200 },
 };

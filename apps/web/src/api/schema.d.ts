@@ -10314,6 +10314,11 @@ export interface paths {
                                 version: number;
                                 /** Format: date-time */
                                 createdAt: string;
+                                endedOn: string | null;
+                                endReason: string | null;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                endedByName: string | null;
                             }[];
                             total: number;
                         };
@@ -10380,6 +10385,11 @@ export interface paths {
                             version: number;
                             /** Format: date-time */
                             createdAt: string;
+                            endedOn: string | null;
+                            endReason: string | null;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            endedByName: string | null;
                         };
                     };
                 };
@@ -10439,6 +10449,11 @@ export interface paths {
                             version: number;
                             /** Format: date-time */
                             createdAt: string;
+                            endedOn: string | null;
+                            endReason: string | null;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            endedByName: string | null;
                         };
                     };
                 };
@@ -10482,6 +10497,83 @@ export interface paths {
                         "application/json": {
                             created: number;
                             existing: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care/plans/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束照护计划（之后未开始的工单随之取消） / end a plan; later orders not started are cancelled */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        endOn: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                id: string;
+                                personId: string;
+                                personName: string;
+                                providerId: string;
+                                providerName: string;
+                                level: number | null;
+                                needs: string[];
+                                periodFrom: string;
+                                periodTo: string;
+                                status: string;
+                                notes: string | null;
+                                items: {
+                                    id: string;
+                                    serviceCode: string;
+                                    serviceName: string;
+                                    weekdays: number[];
+                                    startTime: string;
+                                }[];
+                                orders: number;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                endedOn: string | null;
+                                endReason: string | null;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                endedByName: string | null;
+                            };
+                            cancelled: number;
                         };
                     };
                 };
@@ -10652,7 +10744,7 @@ export interface paths {
                                 id: string;
                                 orderId: string;
                                 /** @enum {string} */
-                                kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused";
+                                kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused" | "impossible_travel";
                                 detail: {
                                     [key: string]: unknown;
                                 };
@@ -10945,7 +11037,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending" | "dispatched" | "in_progress" | "completed" | "cancelled";
                             version: number;
-                            exceptions: ("check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused")[];
+                            exceptions: ("check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused" | "impossible_travel")[];
                         };
                     };
                 };
@@ -11068,7 +11160,7 @@ export interface paths {
                     page?: number;
                     pageSize?: number;
                     status?: "open" | "resolved";
-                    kind?: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused";
+                    kind?: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused" | "impossible_travel";
                     providerId?: string;
                     jurisdictionId?: string;
                     from?: string;
@@ -11091,7 +11183,7 @@ export interface paths {
                                 id: string;
                                 orderId: string;
                                 /** @enum {string} */
-                                kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused";
+                                kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused" | "impossible_travel";
                                 detail: {
                                     [key: string]: unknown;
                                 };
@@ -11170,7 +11262,7 @@ export interface paths {
                             id: string;
                             orderId: string;
                             /** @enum {string} */
-                            kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused";
+                            kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused" | "impossible_travel";
                             detail: {
                                 [key: string]: unknown;
                             };
@@ -11258,7 +11350,7 @@ export interface paths {
                             }[];
                             byKind: {
                                 /** @enum {string} */
-                                kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused";
+                                kind: "check_in_distance" | "check_out_distance" | "missing_photo" | "too_short" | "overlap" | "elsewhere" | "photo_reused" | "impossible_travel";
                                 raised: number;
                                 open: number;
                             }[];

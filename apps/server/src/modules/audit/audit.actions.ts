@@ -61,6 +61,7 @@ export const AUDIT_ACTIONS = {
   'care.plan_create': { name: '制定照护计划', nameEn: 'Create a care plan' },
   'care.plans_read': { name: '查看照护计划列表', nameEn: 'List care plans' },
   'care.plan_read': { name: '查看照护计划', nameEn: 'Read a care plan' },
+  'care.plan_end': { name: '结束照护计划', nameEn: 'End a care plan' },
   'care.orders_generate': { name: '生成服务工单', nameEn: 'Generate service orders' },
   'care.orders_read': { name: '查看服务工单列表', nameEn: 'List service orders' },
   'care.order_read': { name: '查看服务工单', nameEn: 'Read a service order' },

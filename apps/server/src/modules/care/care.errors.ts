@@ -12,6 +12,7 @@ export const careError = defineErrors({
   NOT_AN_ELDER: { status: 422, zh: '只有60周岁及以上的老年人可以制定照护计划', en: 'Care plans are for people aged 60 or over' },
   OUT_OF_AREA: { status: 422, zh: '老人不在该服务机构的服务区域内', en: 'The elder lives outside the provider’s service area' },
   SERVICE_UNKNOWN: { status: 422, zh: '服务项目“{code}”不存在或已停用', en: 'Service "{code}" does not exist or is inactive' },
+  END_OUTSIDE_PERIOD: { status: 422, zh: '结束日期应在计划期限 {from} 至 {to} 之内', en: 'The end date must lie within the plan’s period, {from} to {to}' },
   PLAN_ENDED: { status: 409, zh: '该照护计划已结束', en: 'This care plan has ended' },
   PLAN_OVERLAPS: { status: 409, zh: '该老人在此期间已有同一机构的有效照护计划', en: 'The elder already has an active plan with this provider in that period' },
   NOT_CAREGIVER: { status: 422, zh: '所选人员不是本机构的在岗护理员', en: 'The person chosen is not an active caregiver of this provider' },

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { distanceBreach, distanceM, elsewhere, hammingHex, missingPhotos, overlapping, PHASH_SAME_BITS, phashOfGrey32, reusedFrom, tooShort } from './care.evv.js';
+import { distanceBreach, distanceM, elsewhere, hammingHex, impossibleTravel, missingPhotos, overlapping, PHASH_SAME_BITS, phashOfGrey32, reusedFrom, tooShort } from './care.evv.js';
 import { generatedPhoto, phashOf } from './care.photos.js';
 import { planDates } from './care.schedule.js';
 
@@ -96,3 +96,23 @@ describe('plan dates', () => {
     expect(planDates('2026-12-01', '2026-12-01', [1])).toEqual([]);
   });
 });
+
+describe('impossible travel between a caregiver’s consecutive check-ins', () => {
+  const home = { lat: 30.5301, lon: 105.5901 };
+  const km = (n: number) => ({ lat: home.lat + (n * 1000) / 111_195, lon: home.lon });
+  const t0 = new Date('2026-11-30T01:00:00Z');
+  const after = (min: number) => new Date(t0.getTime() + min * 60_000);
+  it('flags 20 km in 10 minutes, with the time the journey needs', () => {
+    const r = impossibleTravel({ ...home, at: t0, orderId: 'a' }, { ...km(20), at: after(10) });
+    expect(r).toMatchObject({ fromOrderId: 'a', distanceM: 20000, minutes: 10 });
+    expect(r!.requiredMin).toBe(Math.ceil((19_500 * 60) / 40_000));
+  });
+  it('accepts a journey travel at 40 km/h allows, GPS slack, and a first visit of the day', () => {
+    expect(impossibleTravel({ ...home, at: t0, orderId: 'a' }, { ...km(20), at: after(31) })).toBeNull();
+    expect(impossibleTravel({ ...home, at: t0, orderId: 'a' }, { ...km(0.4), at: after(0) })).toBeNull();
+    expect(impossibleTravel(null, { ...km(50), at: t0 })).toBeNull();
+    // a slower set speed makes the same journey impossible
+    expect(impossibleTravel({ ...home, at: t0, orderId: 'a' }, { ...km(20), at: after(31) }, 20)).not.toBeNull();
+  });
+});
+

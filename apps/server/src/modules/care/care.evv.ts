@@ -9,8 +9,28 @@ export interface Point { lat: number; lon: number }
 export interface Fix extends Point { at: Date; accuracy?: number | null }
 
 /** The exception kinds, in the order a supervisor reads them. */
-export const EXCEPTION_KINDS = ['check_in_distance', 'check_out_distance', 'missing_photo', 'too_short', 'overlap', 'elsewhere', 'photo_reused'] as const;
+export const EXCEPTION_KINDS = ['check_in_distance', 'check_out_distance', 'missing_photo', 'too_short', 'overlap', 'elsewhere', 'photo_reused', 'impossible_travel'] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
+
+/** The fastest a caregiver is taken to cross a city between visits (km/h, e-bike or car on city roads). */
+export const TRAVEL_KMH = 40;
+/** Metres of the two fixes' own error forgiven before travel is called impossible. */
+export const TRAVEL_SLACK_M = 500;
+
+/**
+ * 不可能的行程: a check-in farther from the caregiver's previous recorded position (the last
+ * check-in or check-out before it, at another elder's home) than travel at `kmh` allows in the
+ * time between them. Answers the figures, or null when the journey was possible.
+ */
+export function impossibleTravel(
+  prev: Point & { at: Date; orderId: string } | null, next: Point & { at: Date }, kmh = TRAVEL_KMH, slackM = TRAVEL_SLACK_M,
+): { fromOrderId: string; distanceM: number; minutes: number; requiredMin: number } | null {
+  if (!prev) return null;
+  const d = distanceM(prev, next);
+  const minutes = Math.max(0, (next.at.getTime() - prev.at.getTime()) / 60000);
+  if (d - slackM <= (kmh * 1000 * minutes) / 60) return null;
+  return { fromOrderId: prev.orderId, distanceM: Math.round(d), minutes: Math.round(minutes), requiredMin: Math.ceil(((d - slackM) * 60) / (kmh * 1000)) };
+}
 
 /** Two 64-bit perceptual hashes this close (in bits) are the same picture, re-encoded or scaled. */
 export const PHASH_SAME_BITS = 6;

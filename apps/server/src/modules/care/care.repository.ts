@@ -180,11 +180,13 @@ export async function homeOf(tx: Queryable, personId: string) {
 export interface PlanRow {
   id: string; path: string; district_code: string; person_id: string; person_name: string; provider_id: string; provider_name: string; level: number | null;
   needs: string[]; period_from: string; period_to: string; status: string; notes: string | null; version: number; created_at: Date; orders: number;
+  ended_on: string | null; end_reason: string | null; ended_at: Date | null; ended_by_name: string | null;
   items: { id: string; serviceCode: string; serviceName: string; weekdays: number[]; startTime: string }[];
 }
 
 const PLAN_SELECT = `pl.id, pl.path::text AS path, pl.district_code, pl.person_id, per.name AS person_name, pl.provider_id, org.name AS provider_name, pl.level,
   pl.needs, pl.period_from::text AS period_from, pl.period_to::text AS period_to, pl.status, pl.notes, pl.version, pl.created_at,
+  pl.ended_on::text AS ended_on, pl.end_reason, pl.ended_at, (SELECT u.display_name FROM app_user u WHERE u.id = pl.ended_by) AS ended_by_name,
   (SELECT count(*)::int FROM care_order o WHERE o.plan_id = pl.id) AS orders,
   coalesce((SELECT jsonb_agg(jsonb_build_object('id', i.id, 'serviceCode', i.service_code, 'serviceName', s.name, 'weekdays', i.weekdays,
                                                 'startTime', to_char(i.start_time, 'HH24:MI')) ORDER BY s.sort)
@@ -225,6 +227,26 @@ export async function insertPlan(tx: Queryable, p: { path: string; district_code
     [p.path, p.district_code, p.person_id, p.provider_id, p.level, p.needs, p.period_from, p.period_to, p.notes, p.created_by],
   );
   return rows[0]!.id;
+}
+
+/** Ends an active plan (optimistic on its version); false when it moved on meanwhile. */
+export async function endPlan(tx: Queryable, id: string, version: number, e: { ended_on: string; end_reason: string; ended_by: string }) {
+  const { rowCount } = await tx.query(
+    `UPDATE care_plan SET status = 'ended', ended_on = $3::date, end_reason = $4, ended_by = $5, ended_at = now(), version = version + 1, updated_at = now()
+      WHERE id = $1 AND version = $2 AND status = 'active'`,
+    [id, version, e.ended_on, e.end_reason, e.ended_by],
+  );
+  return rowCount === 1;
+}
+
+/** Cancels the plan's orders scheduled after a date that were not started; answers how many. */
+export async function cancelPlanOrdersAfter(tx: Queryable, planId: string, after: string, reason: string) {
+  const { rowCount } = await tx.query(
+    `UPDATE care_order SET status = 'cancelled', cancel_reason = $3, version = version + 1, updated_at = now()
+      WHERE plan_id = $1 AND scheduled_date > $2::date AND status IN ('pending', 'dispatched')`,
+    [planId, after, reason],
+  );
+  return rowCount ?? 0;
 }
 
 export async function insertPlanItem(tx: Queryable, i: { plan_id: string; path: string; service_code: string; weekdays: number[]; start_time: string }) {
@@ -360,6 +382,21 @@ export async function caregiverVisitsAround(tx: Queryable, caregiverId: string, 
     [caregiverId, from, to],
   );
   return rows;
+}
+
+/** The caregiver's last recorded position before a time at another visit (its check-out if made by then, else its check-in). */
+export async function lastPositionBefore(tx: Queryable, caregiverId: string, orderId: string, at: Date) {
+  const { rows } = await tx.query<{ order_id: string; at: Date; lat: number; lon: number }>(
+    `SELECT id AS order_id,
+            CASE WHEN check_out_at IS NOT NULL AND check_out_at <= $3 THEN check_out_at ELSE check_in_at END AS at,
+            CASE WHEN check_out_at IS NOT NULL AND check_out_at <= $3 THEN check_out_lat ELSE check_in_lat END AS lat,
+            CASE WHEN check_out_at IS NOT NULL AND check_out_at <= $3 THEN check_out_lon ELSE check_in_lon END AS lon
+       FROM care_order
+      WHERE caregiver_id = $1 AND id <> $2 AND check_in_at IS NOT NULL AND check_in_at <= $3 AND check_in_lat IS NOT NULL
+      ORDER BY check_in_at DESC LIMIT 1`,
+    [caregiverId, orderId, at],
+  );
+  return rows[0];
 }
 
 // ---- steps

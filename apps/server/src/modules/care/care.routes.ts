@@ -76,6 +76,11 @@ export function careRoutes(app: ZodApp, s: Services) {
     schema: { tags, summary: '按计划生成服务工单 / generate the plan’s orders', params: IdParams, response: { 200: S.GenerateResult } },
   }, async (req) => s.care.generate(actorOf(req), req.params.id));
 
+  app.post('/api/care/plans/:id/end', {
+    config: perm('care.manage'),
+    schema: { tags, summary: '结束照护计划（之后未开始的工单随之取消） / end a plan; later orders not started are cancelled', params: IdParams, body: S.PlanEnd, response: { 200: S.PlanEndResult } },
+  }, async (req) => s.care.endPlan(actorOf(req), req.params.id, req.body));
+
   // ---- orders
   app.get('/api/care/orders', {
     config: seeOrders,

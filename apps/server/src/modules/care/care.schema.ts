@@ -91,7 +91,14 @@ export const Plan = z.object({
   level: z.number().nullable(), needs: z.array(z.string()), periodFrom: z.string(), periodTo: z.string(), status: z.string(), notes: z.string().nullable(),
   items: z.array(z.object({ id: z.string(), serviceCode: z.string(), serviceName: z.string(), weekdays: z.array(z.number()), startTime: z.string() })),
   orders: z.number(), version: z.number(), createdAt: z.date(),
+  endedOn: z.string().nullable(), endReason: z.string().nullable(), endedAt: z.date().nullable(), endedByName: z.string().nullable(),
 });
+export const PlanEnd = z.strictObject({
+  version: z.number().int().min(1),
+  endOn: isoDate,
+  reason: text(500).min(2, rule('请填写结束原因（至少2个字）', 'Give the reason for ending (at least 2 characters)')),
+});
+export const PlanEndResult = z.object({ plan: Plan, cancelled: z.number() });
 export const PlanListQuery = z.strictObject({
   ...paging,
   q: text(40).optional(),

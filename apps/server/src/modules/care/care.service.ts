@@ -13,7 +13,7 @@ import * as records from '../registry/records.repository.js';
 import type { RelationsService } from '../registry/relations.service.js';
 import type { SurveyService } from '../survey/survey.service.js';
 import { careError } from './care.errors.js';
-import { distanceBreach, EXCEPTION_KINDS, elsewhere, type ExceptionKind, type Fix, missingPhotos, overlapping, reusedFrom, tooShort } from './care.evv.js';
+import { distanceBreach, EXCEPTION_KINDS, elsewhere, type ExceptionKind, type Fix, impossibleTravel, missingPhotos, overlapping, reusedFrom, tooShort } from './care.evv.js';
 import { phashOf } from './care.photos.js';
 import * as repo from './care.repository.js';
 import { cstInstant, planDates } from './care.schedule.js';
@@ -93,6 +93,7 @@ export function createCareService(deps: {
   const toPlan = (p: repo.PlanRow) => ({
     id: p.id, personId: p.person_id, personName: p.person_name, providerId: p.provider_id, providerName: p.provider_name, level: p.level, needs: p.needs,
     periodFrom: p.period_from, periodTo: p.period_to, status: p.status, notes: p.notes, items: p.items, orders: p.orders, version: p.version, createdAt: p.created_at,
+    endedOn: p.ended_on, endReason: p.end_reason, endedAt: p.ended_at, endedByName: p.ended_by_name,
   });
 
   const toSummary = (o: repo.OrderRow) => ({
@@ -283,6 +284,23 @@ export function createCareService(deps: {
         return toPlan(p);
       }),
 
+    /**
+     * Ends a plan on a date with a reason: the plan stays (status ended, its period as planned),
+     * orders on or before the date stay as they are, and the ones after it not yet started are
+     * cancelled with the plan's reason — in one transaction.
+     */
+    endPlan: (actor: Actor, id: string, b: { version: number; endOn: string; reason: string }) =>
+      run(actor, async (tx) => {
+        const p = await repo.planById(tx, id);
+        if (!p) throw commonError('NOT_FOUND');
+        if (p.status !== 'active') throw careError('PLAN_ENDED');
+        if (b.endOn < p.period_from || b.endOn > p.period_to) throw careError('END_OUTSIDE_PERIOD', { from: p.period_from, to: p.period_to }, 'endOn');
+        if (!(await repo.endPlan(tx, id, b.version, { ended_on: b.endOn, end_reason: b.reason, ended_by: actor.userId }))) throw commonError('VERSION_CONFLICT');
+        const cancelled = await repo.cancelPlanOrdersAfter(tx, id, b.endOn, `计划结束：${b.reason}`);
+        await record(tx, actor, 'care.plan_end', 'person', p.person_id, { planId: id, endOn: b.endOn, cancelled });
+        return { plan: toPlan((await repo.planById(tx, id))!), cancelled };
+      }),
+
     /** Makes the plan's orders from today (or its start) to its end; dates already made are kept as they are. */
     generate: (actor: Actor, id: string) =>
       run(actor, async (tx) => {
@@ -411,6 +429,9 @@ export function createCareService(deps: {
           if (o.status !== 'dispatched') throw stateError(o.status, '签到', 'checked in');
           const far = homePoint && distanceBreach(s.position, homePoint, o.tolerance_m);
           if (far) found.push({ kind: 'check_in_distance', detail: { ...far, lat: s.position.lat, lon: s.position.lon } });
+          const prev = await repo.lastPositionBefore(tx, actor.userId, o.id, at);
+          const travel = impossibleTravel(prev ? { orderId: prev.order_id, at: prev.at, lat: prev.lat, lon: prev.lon } : null, { ...s.position, at });
+          if (travel) found.push({ kind: 'impossible_travel', detail: travel });
           if (!(await repo.updateOrder(tx, o.id, o.version, {
             status: 'in_progress', check_in_at: at, check_in_lat: s.position.lat, check_in_lon: s.position.lon, check_in_acc: s.position.accuracy ?? null,
           }))) throw commonError('VERSION_CONFLICT');

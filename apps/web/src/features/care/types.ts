@@ -15,3 +15,9 @@ export type Service = ResponseOf<'/api/care/services', 'get'>['items'][number];
 export type Supervision = ResponseOf<'/api/care/supervision', 'get'>;
 export type MyVisit = ResponseOf<'/api/care/my/visits', 'get'>['items'][number];
 export type StepBody = BodyOf<'/api/care/orders/{id}/steps', 'post'>;
+
+/**
+ * A visit of the caregiver's day as the phone holds it: the order as downloaded, with the steps
+ * queued on the phone already applied (`queued` counts those not yet on the server).
+ */
+export type LocalCareVisit = OrderDetail & { day: string; queued: number };

@@ -37,8 +37,15 @@ export interface LocalVisit {
 
 export interface LocalPhoto {
   id: string;
+  /** The survey visit, or for another field app (`channel`) its own visit (a care order's id). */
   visitId: string;
   houseId: string;
+  /** The field app it belongs to; none for the survey. */
+  channel?: 'care';
+  /** What the photo proves in a care visit, and when and where it was taken (kept for the upload). */
+  stage?: 'check_in' | 'during' | 'check_out';
+  takenAt?: string;
+  position?: { lat: number; lon: number };
   blob: Blob | null;
   sha256: string;
   size: number;
@@ -57,6 +64,23 @@ export interface QueuedChange {
   change: SurveyChange;
   createdAt: string;
 }
+
+/** A step of another field app in the same queue (a caregiver's check-in, check-out or rating). */
+export interface QueuedStep {
+  seq?: number;
+  key: string;
+  personId: string;
+  channel: 'care';
+  /** The visit (care order) it belongs to. */
+  visitId: string;
+  step: BodyOf<'/api/care/orders/{id}/steps', 'post'>;
+  createdAt: string;
+}
+
+export type QueueEntry = QueuedChange | QueuedStep;
+
+/** Whether a queue entry is the survey's own. */
+export const isSurveyChange = (q: QueueEntry): q is QueuedChange => !('channel' in q);
 
 /** The surveyable fields of a person, as the server names them in a change. */
 export const SURVEY_FIELDS = ['name', 'gender', 'birthDate', 'ethnicity', 'phone', 'residenceAddress', 'tags', 'notes', 'status'] as const;

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
+import type { BodyOf } from '../../../api/types';
 import type { ExceptionQuery, OrderQuery, PlanBody, ResolveBody } from '../types';
 
 export const careKeys = { all: ['care'] as const };
@@ -96,6 +97,27 @@ export function useAddStaff() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: { userId: string; kind: 'caregiver' | 'dispatcher' } }) => unwrap(api.POST('/api/care/providers/{id}/staff', { params: { path: { id } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useEndPlan() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: { version: number; endOn: string; reason: string } }) => unwrap(api.POST('/api/care/plans/{id}/end', { params: { path: { id } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpsertService() {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: BodyOf<'/api/care/services', 'post'>) => unwrap(api.POST('/api/care/services', { body })), onSuccess: invalidate });
+}
+
+export function useUpdateProvider() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: BodyOf<'/api/care/providers/{id}', 'patch'> }) => unwrap(api.PATCH('/api/care/providers/{id}', { params: { path: { id } }, body })),
     onSuccess: invalidate,
   });
 }

@@ -1,44 +1,91 @@
-import { CameraOutlined, CheckCircleFilled, EnvironmentOutlined, LeftOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Empty, Input, Progress, Radio, Rate, Result, Spin, Tag, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { CameraOutlined, CheckCircleFilled, CloudDownloadOutlined, CloudUploadOutlined, EnvironmentOutlined, LeftOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Empty, Input, Progress, Radio, Rate, Result, Spin, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import { api, unwrap } from '../../../api/client';
 import { ApiError, errorText } from '../../../api/errors';
 import type { DictKey } from '../../../i18n/dict';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { preparePhoto } from '../../survey/utils/photo';
-import type { MyVisit, StepBody } from '../types';
+import { SyncBar } from '../../survey/components/SyncBar';
+import { useLocal, useOnline } from '../../survey/hooks/useSurveyStore';
+import { syncChannel } from '../../survey/offline/channels';
+import { getMeta, setMeta } from '../../survey/offline/db';
+import { registerOffline } from '../../survey/offline/register';
+import { downloadDay, localVisits, queuePhoto, queueStep, tickTasks } from '../offline/careSync';
+import type { LocalCareVisit, StepBody } from '../types';
 import { cstTime, kindKey, STATUS_COLOR, statusKey } from '../utils/care';
-import { currentPosition, persist, stepKey, uploadVisitPhoto } from '../utils/upload';
+import { currentPosition } from '../utils/position';
 import '../care.css';
 
 type Stage = 'check_in' | 'during' | 'check_out';
-type Shot = { key: string; url: string; stage: Stage; progress: number; done: boolean; error?: string };
+type Who = { displayName: string; permissions: string[] };
+
+/** Points the page's web-app manifest at the caregiver's, so "add to home screen" installs 护理员工作台. */
+function useCareManifest() {
+  useEffect(() => {
+    const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
+    if (!link) return;
+    const before = link.href;
+    link.href = '/care.webmanifest';
+    return () => {
+      link.href = before;
+    };
+  }, []);
+}
 
 /**
- * 护理员工作台 — the caregiver's phone page at /care/app, outside the desktop shell: the day's
- * visits, then per visit: check-in with a photo and the phone's position, photos during, the
- * tasks, check-out with a photo and position, and the elder's or family's rating. Each step is
- * sent with a key made once on the phone and photos resume from the server's offset, so a weak
- * network delays a step but never doubles it.
+ * 护理员工作台 — the caregiver's phone page at /care/app, outside the desktop shell, installable
+ * and working for a day without signal like 入户调查 (the same service worker, IndexedDB store,
+ * queue and sync bar): the day's visits are downloaded beforehand; check-in with a photo and the
+ * phone's position, photos during, the tasks, check-out, and the elder's or family's rating are
+ * kept on the phone with the time and place they were captured and go up, once, when the network
+ * is back.
  */
 export function CareApp() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const me = useQuery({ queryKey: ['care', 'me'], queryFn: () => unwrap(api.GET('/api/auth/me')), retry: false });
+  const online = useOnline();
+  const [who, setWho] = useState<Who | null | undefined>(undefined);
+  useCareManifest();
 
   useEffect(() => {
-    if (me.error instanceof ApiError && me.error.status === 401) navigate('/login', { replace: true, state: { from: '/care/app' } });
-  }, [me.error, navigate]);
+    registerOffline();
+  }, []);
 
-  if (me.isPending) return <Spin size="large" style={{ display: 'block', marginTop: '40vh' }} />;
-  if (!me.data) return <Result status="warning" title={errorText(me.error, 'zh')} />;
-  if (!me.data.permissions.includes('care.visit')) return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      try {
+        const me = await unwrap(api.GET('/api/auth/me'));
+        await setMeta('me', { id: me.id, username: me.username, displayName: me.displayName, permissions: me.permissions });
+        if (live) setWho(me);
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return navigate('/login', { replace: true, state: { from: '/care/app' } });
+        // no network: whoever last used the phone app
+        const stored = await getMeta('me');
+        if (live) setWho(stored ?? null);
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [navigate]);
+
+  // online (at start, or back): send what waited, then take the day's visits as the server has them
+  const canVisit = Boolean(who?.permissions.includes('care.visit'));
+  useEffect(() => {
+    if (!online || !canVisit) return;
+    void syncChannel('care').catch(() => undefined).then(() => downloadDay()).catch(() => undefined);
+  }, [online, canVisit]);
+
+  if (who === undefined) return <Spin size="large" style={{ display: 'block', marginTop: '40vh' }} />;
+  if (who === null) return <Result status="warning" title={t('care.app.noData')} subTitle={t('care.app.noDataHint')} />;
+  if (!canVisit) return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
   return (
     <div className="care-app">
       <Routes>
-        <Route index element={<TodayScreen name={me.data.displayName} />} />
+        <Route index element={<TodayScreen name={who.displayName} />} />
         <Route path="visits/:id" element={<VisitScreen />} />
       </Routes>
     </div>
@@ -50,29 +97,54 @@ function TopBar({ title, back, right }: { title: string; back?: boolean; right?:
   const { t } = useI18n();
   return (
     <div className="care-top">
-      {back && <Button type="text" icon={<LeftOutlined />} aria-label={t('care.app.back')} onClick={() => navigate('/care/app')} />}
-      <span className="care-top-title">{title}</span>
-      {right && <span className="care-top-who">{right}</span>}
+      <div className="care-top-row">
+        {back && <Button type="text" icon={<LeftOutlined />} aria-label={t('care.app.back')} onClick={() => navigate('/care/app')} />}
+        <span className="care-top-title">{title}</span>
+        {right && <span className="care-top-who">{right}</span>}
+      </div>
+      <SyncBar channel="care" />
     </div>
   );
 }
 
 function TodayScreen({ name }: { name: string }) {
-  const { t } = useI18n();
-  const visits = useQuery({ queryKey: ['care', 'my'], queryFn: () => unwrap(api.GET('/api/care/my/visits', { params: { query: {} } })) });
+  const { t, lang } = useI18n();
+  const online = useOnline();
+  const { message } = App.useApp();
+  const visits = useLocal(() => localVisits(), []);
+  const sync = useLocal(async () => (await getMeta('channels'))?.care, []);
+  const [busy, setBusy] = useState(false);
+
+  async function download() {
+    setBusy(true);
+    try {
+      message.success(t('care.app.downloaded', { n: await downloadDay() }));
+    } catch (e) {
+      message.error(errorText(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <>
       <TopBar title={t('care.app.today')} right={name} />
       <div className="care-body">
-        {visits.isPending && <Spin />}
-        {visits.data && visits.data.items.length === 0 && <Empty description={t('care.app.none')} />}
-        {visits.data?.items.map((v) => <VisitCard key={v.id} v={v} />)}
+        <div className="care-download" data-testid="care-downloaded">
+          <Typography.Text type="secondary">
+            {sync?.downloadedAt ? t('care.app.downloadedAt', { time: dayjs(sync.downloadedAt).format('MM-DD HH:mm') }) : t('care.app.notDownloaded')}
+          </Typography.Text>
+          <Button size="small" icon={<CloudDownloadOutlined />} disabled={!online} loading={busy} onClick={() => void download()}>{t('care.app.download')}</Button>
+        </div>
+        {visits === undefined && <Spin />}
+        {visits?.length === 0 && <Empty description={t('care.app.none')} />}
+        {visits?.map((v) => <VisitCard key={v.id} v={v} />)}
       </div>
     </>
   );
 }
 
-function VisitCard({ v }: { v: MyVisit }) {
+function VisitCard({ v }: { v: LocalCareVisit }) {
   const { t } = useI18n();
   return (
     <Link to={`/care/app/visits/${v.id}`} className="care-card-link" data-testid="care-visit">
@@ -80,48 +152,51 @@ function VisitCard({ v }: { v: MyVisit }) {
         <div className="care-card-head">
           <strong>{cstTime(v.scheduledAt).slice(11)}</strong>
           <span>{v.serviceName}</span>
-          <Tag color={STATUS_COLOR[v.status]} style={{ marginLeft: 'auto' }}>{t(statusKey(v.status))}</Tag>
+          <span style={{ marginLeft: 'auto' }}>
+            {v.queued > 0 && <Tag icon={<CloudUploadOutlined />} color="warning">{t('care.app.queued')}</Tag>}
+            <Tag color={STATUS_COLOR[v.status]}>{t(statusKey(v.status))}</Tag>
+          </span>
         </div>
         <div className="care-card-name">{v.personName}</div>
-        <Typography.Text type="secondary">{v.address ?? '—'}</Typography.Text>
+        <Typography.Text type="secondary">{v.home.label ?? '—'}</Typography.Text>
       </Card>
     </Link>
   );
 }
 
 function VisitScreen() {
-  const { id } = useParams<{ id: string }>();
+  const { id = '' } = useParams<{ id: string }>();
   const { t, lang } = useI18n();
-  const queryClient = useQueryClient();
-  const order = useQuery({ queryKey: ['care', 'visit', id], queryFn: () => unwrap(api.GET('/api/care/orders/{id}', { params: { path: { id: id! } } })) });
-  const [shots, setShots] = useState<Shot[]>([]);
+  const online = useOnline();
+  const data = useLocal(async (db) => ({ visit: await db.get('fieldVisits', id), photos: await db.getAllFromIndex('photos', 'visit', id) }), [id]);
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [weak, setWeak] = useState(false);
-  const [tasks, setTasks] = useState<string[]>([]);
   const [rating, setRating] = useState(5);
   const [comment, setComment] = useState('');
   const [confirmedBy, setConfirmedBy] = useState<'elder' | 'family'>('elder');
   const fileRef = useRef<HTMLInputElement>(null);
   const [stage, setStage] = useState<Stage>('check_in');
 
-  const o = order.data;
-  const refresh = () => Promise.all([order.refetch(), queryClient.invalidateQueries({ queryKey: ['care', 'my'] })]);
-  const hasPhoto = (s: Stage) => shots.some((p) => p.stage === s && p.done) || Boolean(o?.photos.some((p) => p.stage === s && p.complete));
+  const o = data?.visit;
+  const local = data?.photos;
+  // ticks show at once and are kept on the phone's copy (a reload keeps them)
+  const [ticked, setTicked] = useState<string[] | null>(null);
+  const tasks = ticked ?? o?.tasksDone ?? [];
+  const urls = useMemo(() => new Map((local ?? []).map((p) => [p.id, p.blob ? URL.createObjectURL(p.blob) : ''])), [local]);
+  useEffect(() => () => urls.forEach((u) => u && URL.revokeObjectURL(u)), [urls]);
+  const hasPhoto = (s: Stage) => Boolean(local?.some((p) => p.stage === s)) || Boolean(o?.photos.some((p) => p.stage === s && p.complete));
+  const sendSoon = () => {
+    if (navigator.onLine) void syncChannel('care').catch(() => undefined);
+  };
 
   async function addPhoto(file: File, s: Stage) {
-    const key = crypto.randomUUID();
-    const prepared = await preparePhoto(file);
-    const url = URL.createObjectURL(prepared.blob);
-    setShots((all) => [...all, { key, url, stage: s, progress: 0, done: false }]);
-    const set = (patch: Partial<Shot>) => setShots((all) => all.map((p) => (p.key === key ? { ...p, ...patch } : p)));
+    setProblem(null);
     try {
       const position = await currentPosition();
-      await uploadVisitPhoto(id!, { ...prepared, stage: s, ...(position ? { position: { lat: position.lat, lon: position.lon } } : {}) }, (f) => set({ progress: Math.round(f * 100) }), () => setWeak(true));
-      set({ done: true, progress: 100 });
-      setWeak(false);
+      await queuePhoto(id, file, s, position ? { lat: position.lat, lon: position.lon } : null);
+      sendSoon();
     } catch (e) {
-      set({ error: errorText(e, lang) });
+      setProblem(errorText(e, lang));
     }
   }
 
@@ -131,10 +206,8 @@ function VisitScreen() {
     try {
       const body = await build(new Date().toISOString());
       if (!body) return;
-      await persist(() => unwrap(api.POST('/api/care/orders/{id}/steps', { params: { path: { id: id! } }, body })), () => setWeak(true));
-      setWeak(false);
-      localStorage.removeItem(`linli.care.step.${id}.${kind}`);
-      await refresh();
+      await queueStep(id, body);
+      sendSoon();
     } catch (e) {
       setProblem(errorText(e, lang));
     } finally {
@@ -148,7 +221,7 @@ function VisitScreen() {
       setProblem(t('care.app.noPosition'));
       return null;
     }
-    const base = { key: stepKey(id!, kind), at, position };
+    const base = { key: crypto.randomUUID(), at, position };
     return kind === 'check_in' ? ({ ...base, kind } as StepBody) : ({ ...base, kind, tasksDone: tasks } as StepBody);
   };
 
@@ -157,19 +230,18 @@ function VisitScreen() {
     fileRef.current?.click();
   };
 
-  if (order.isPending) return <Spin size="large" style={{ display: 'block', marginTop: '40vh' }} />;
-  if (!o) return <Result status="404" title={errorText(order.error, lang)} />;
+  if (data === undefined) return <Spin size="large" style={{ display: 'block', marginTop: '40vh' }} />;
+  if (!o) return <Result status="404" title={t('care.app.notOnPhone')} extra={<Link to="/care/app">{t('care.app.back')}</Link>} />;
 
   const photoBlock = (s: Stage) => (
     <div className="care-photos">
-      {o.photos.filter((p) => p.stage === s && p.complete && !shots.some((x) => x.stage === s)).map((p) => (
+      {o.photos.filter((p) => p.stage === s && p.complete && !local?.some((x) => x.sha256 === p.sha256)).map((p) => (
         <img key={p.id} src={`/api/care/photos/${p.id}`} alt={t(`care.stage.${s}` as DictKey)} />
       ))}
-      {shots.filter((p) => p.stage === s).map((p) => (
-        <div key={p.key} className="care-photo" data-testid={`care-photo-${s}`} data-done={p.done ? 'yes' : 'no'}>
-          <img src={p.url} alt={t(`care.stage.${s}` as DictKey)} />
-          {p.done ? <CheckCircleFilled className="care-photo-ok" /> : <Progress percent={p.progress} size="small" showInfo={false} />}
-          {p.error && <Typography.Text type="danger">{p.error}</Typography.Text>}
+      {local?.filter((p) => p.stage === s).map((p) => (
+        <div key={p.id} className="care-photo" data-testid={`care-photo-${s}`} data-done={p.done ? 'yes' : 'no'}>
+          <img src={urls.get(p.id)} alt={t(`care.stage.${s}` as DictKey)} />
+          {p.done ? <CheckCircleFilled className="care-photo-ok" /> : <Progress percent={Math.round((100 * p.received) / p.size)} size="small" showInfo={false} />}
         </div>
       ))}
       <Button icon={<CameraOutlined />} onClick={() => pick(s)} data-testid={`care-take-${s}`}>{t(`care.stage.${s}` as DictKey)}</Button>
@@ -195,8 +267,8 @@ function VisitScreen() {
             )}
           </div>
           <Tag color={STATUS_COLOR[o.status]} data-testid="care-status">{t(statusKey(o.status))}</Tag>
+          {o.queued > 0 && <Tag icon={<CloudUploadOutlined />} color="warning" data-testid="care-queued">{t(online ? 'care.app.sending' : 'care.app.queuedOffline')}</Tag>}
         </Card>
-        {weak && <Alert type="warning" showIcon title={t('care.app.retry')} />}
         {problem && <Alert type="error" showIcon title={problem} data-testid="care-problem" />}
 
         {o.status === 'dispatched' && (
@@ -214,7 +286,7 @@ function VisitScreen() {
             <Alert type="success" title={t('care.app.checkedIn', { time: cstTime(o.checkInAt).slice(11) })} />
             <Card size="small" title={t('care.stage.during')}>{photoBlock('during')}</Card>
             <Card size="small" title={t('care.app.tasks')}>
-              <Checkbox.Group className="care-tasks" value={tasks} onChange={(v) => setTasks(v as string[])} options={o.tasks.map((x) => ({ label: x, value: x }))} />
+              <Checkbox.Group className="care-tasks" value={tasks} onChange={(v) => { setTicked(v as string[]); void tickTasks(id, v as string[]); }} options={o.tasks.map((x) => ({ label: x, value: x }))} />
             </Card>
             <Card size="small" title={t('care.app.checkOut')}>
               {photoBlock('check_out')}
@@ -239,14 +311,14 @@ function VisitScreen() {
               </Radio.Group>
             </div>
             <Button type="primary" block size="large" loading={busy === 'evaluate'} data-testid="care-evaluate"
-              onClick={() => void step('evaluate', async (at) => ({ key: stepKey(id!, 'evaluate'), kind: 'evaluate', at, rating, comment: comment || undefined, confirmedBy }) as StepBody)}>
+              onClick={() => void step('evaluate', async (at) => ({ key: crypto.randomUUID(), kind: 'evaluate', at, rating, comment: comment || undefined, confirmedBy }) as StepBody)}>
               {t('care.app.submitEvaluation')}
             </Button>
           </Card>
         )}
 
         {o.status === 'completed' && evaluated && (
-          <Result status="success" title={t('care.app.thanks')} data-testid="care-done"
+          <Result status="success" title={t(o.queued > 0 ? 'care.app.savedOnPhone' : 'care.app.thanks')} data-testid="care-done"
             subTitle={o.exceptionList.length ? t('care.app.exceptions', { kinds: o.exceptionList.map((x) => t(kindKey(x.kind))).join('、') }) : undefined} />
         )}
       </div>

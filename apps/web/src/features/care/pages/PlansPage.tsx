@@ -6,6 +6,7 @@ import type { DictKey } from '../../../i18n/dict';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { useNotify } from '../../../shared/hooks/useNotify';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
+import { EndPlanModal } from '../components/EndPlanModal';
 import { PlanFormModal } from '../components/PlanFormModal';
 import { useGenerate, usePlans, useProviders } from '../hooks/useCare';
 import type { Plan } from '../types';
@@ -22,6 +23,7 @@ export function PlansPage() {
   const providers = useProviders();
   const generate = useGenerate();
   const [creating, setCreating] = useState(false);
+  const [ending, setEnding] = useState<Plan | null>(null);
   const run = async (p: Plan) => {
     try {
       const r = await generate.mutateAsync(p.id);
@@ -37,6 +39,9 @@ export function PlansPage() {
       <Card size="small">
         <Flex gap={8} wrap>
           <Input.Search allowClear placeholder={t('care.filter.elder')} style={{ width: 200 }} onSearch={(v) => setQuery({ ...query, page: 1, q: v.trim() || undefined })} />
+          <Select<'active' | 'ended' | 'all'> style={{ width: 140 }} value={query.status ?? 'all'} data-testid="plan-status"
+            onChange={(v) => setQuery({ ...query, page: 1, status: v === 'all' ? undefined : v })}
+            options={[{ value: 'active', label: t('care.plans.status.active') }, { value: 'ended', label: t('care.plans.status.ended') }, { value: 'all', label: t('care.plans.status.all') }]} />
           <Select allowClear placeholder={t('care.filter.allProviders')} style={{ width: 220 }} value={query.providerId} onChange={(v) => setQuery({ ...query, page: 1, providerId: v })}
             options={(providers.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
         </Flex>
@@ -51,18 +56,28 @@ export function PlansPage() {
             { title: t('care.col.items'), key: 'items', render: (_, p) => p.items.map((i) => <Tag key={i.id}>{i.serviceName} {i.weekdays.map((d) => t(`care.weekday.${d}` as DictKey)).join('')} {i.startTime}</Tag>) },
             { title: t('care.plans.needs'), dataIndex: 'needs', render: (n: string[]) => n.map((x) => t(`care.need.${x}` as DictKey)).join('、') || '—' },
             { title: t('care.col.period'), key: 'period', render: (_, p) => `${p.periodFrom} ~ ${p.periodTo}` },
+            {
+              title: t('care.plans.state'), key: 'status',
+              render: (_, p) => (p.status === 'ended'
+                ? <span data-testid="plan-ended"><Tag>{t('care.plans.status.ended')}</Tag>{t('care.plans.endedOn', { date: p.endedOn ?? '—', reason: p.endReason ?? '—' })}</span>
+                : <Tag color="green">{t('care.plans.status.active')}</Tag>),
+            },
             { title: t('care.col.orders'), dataIndex: 'orders' },
             {
               title: t('common.actions'), key: 'a',
               render: (_, p) => canManage && p.status === 'active' && (
-                <Popconfirm title={t('care.plans.generate')} onConfirm={() => void run(p)}>
-                  <Button size="small" type="link" loading={generate.isPending && generate.variables === p.id}>{t('care.plans.generate')}</Button>
-                </Popconfirm>
+                <Space size={0}>
+                  <Popconfirm title={t('care.plans.generate')} onConfirm={() => void run(p)}>
+                    <Button size="small" type="link" loading={generate.isPending && generate.variables === p.id}>{t('care.plans.generate')}</Button>
+                  </Popconfirm>
+                  <Button size="small" type="link" danger onClick={() => setEnding(p)}>{t('care.plans.end')}</Button>
+                </Space>
               ),
             },
           ]} />
       </Card>
       <PlanFormModal open={creating} onClose={() => setCreating(false)} />
+      <EndPlanModal plan={ending} onClose={() => setEnding(null)} />
     </Space>
   );
 }

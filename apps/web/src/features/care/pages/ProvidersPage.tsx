@@ -11,22 +11,35 @@ import { showFieldErrors } from '../../../shared/utils/formErrors';
 import { JurisdictionTreeSelect, type JurisdictionOption } from '../../jurisdiction/components/JurisdictionTreeSelect';
 import { OrganizationPicker } from '../../registry/components/Pickers';
 import type { PickedOption } from '../../registry/components/SearchSelect';
+import { useCurrentUser } from '../../auth/hooks/useAuth';
+import { ProviderSettingsModal } from '../components/ProviderSettingsModal';
+import { ServiceFormModal } from '../components/ServiceFormModal';
 import { useAddStaff, useCreateProvider, useProviders, useServices, useStaff } from '../hooks/useCare';
 import type { Provider, Service } from '../types';
 
-/** 服务机构与项目: providers (registered organisations, their service areas and tolerances, their staff) and the catalogue. */
+/**
+ * 服务机构与项目: providers (registered organisations, their service areas and tolerances, their
+ * staff) and the catalogue; elder-care staff (`care.manage`) change both here.
+ */
 export function ProvidersPage() {
   const { t } = useI18n();
+  const me = useCurrentUser();
+  const canManage = me.permissions.includes('care.manage');
   const providers = useProviders();
   const services = useServices();
   const [creating, setCreating] = useState(false);
   const [staffOf, setStaffOf] = useState<Provider | null>(null);
+  const [settingsOf, setSettingsOf] = useState<Provider | null>(null);
+  const [service, setService] = useState<Service | null | undefined>(undefined);
+  const [tab, setTab] = useState('providers');
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <PageHeader title={t('care.providers.title')} subtitle={t('care.providers.subtitle')}
-        extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('care.providers.new')}</Button>} />
+        extra={canManage && (tab === 'services'
+          ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setService(null)}>{t('care.services.new')}</Button>
+          : <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('care.providers.new')}</Button>)} />
       <Card size="small">
-        <Tabs items={[
+        <Tabs activeKey={tab} onChange={setTab} items={[
           {
             key: 'providers', label: t('care.providers.tab'),
             children: (
@@ -38,7 +51,15 @@ export function ProvidersPage() {
                   { title: t('care.col.share'), dataIndex: 'minDurationShare', render: (v) => `${Math.round(v * 100)}%` },
                   { title: t('care.col.caregivers'), dataIndex: 'caregivers' },
                   { title: t('care.col.status'), dataIndex: 'active', render: (a) => (a ? <Tag color="green">{t('care.providers.active')}</Tag> : <Tag>{t('care.providers.inactive')}</Tag>) },
-                  { title: t('common.actions'), key: 'a', render: (_, p) => <Button size="small" type="link" onClick={() => setStaffOf(p)}>{t('care.providers.staff')}</Button> },
+                  {
+                    title: t('common.actions'), key: 'a',
+                    render: (_, p) => (
+                      <Space size={0}>
+                        {canManage && <Button size="small" type="link" data-testid={`provider-settings-${p.id}`} onClick={() => setSettingsOf(p)}>{t('care.providers.edit')}</Button>}
+                        <Button size="small" type="link" onClick={() => setStaffOf(p)}>{t('care.providers.staff')}</Button>
+                      </Space>
+                    ),
+                  },
                 ]} />
             ),
           },
@@ -52,6 +73,10 @@ export function ProvidersPage() {
                   { title: t('care.col.price'), dataIndex: 'priceCents', render: (c) => (c / 100).toFixed(2) },
                   { title: t('care.col.tasks'), dataIndex: 'tasks', render: (ts: string[]) => ts.map((x) => <Tag key={x}>{x}</Tag>) },
                   { title: t('care.col.status'), dataIndex: 'active', render: (a) => (a ? <Tag color="green">{t('care.providers.active')}</Tag> : <Tag>{t('care.providers.inactive')}</Tag>) },
+                  ...(canManage ? [{
+                    title: t('common.actions'), key: 'a',
+                    render: (_: unknown, s: Service) => <Button size="small" type="link" data-testid={`service-edit-${s.code}`} onClick={() => setService(s)}>{t('care.services.editShort')}</Button>,
+                  }] : []),
                 ]} />
             ),
           },
@@ -59,6 +84,8 @@ export function ProvidersPage() {
       </Card>
       <ProviderFormModal open={creating} onClose={() => setCreating(false)} />
       <StaffDrawer provider={staffOf} onClose={() => setStaffOf(null)} />
+      <ProviderSettingsModal provider={settingsOf} onClose={() => setSettingsOf(null)} />
+      <ServiceFormModal service={service} existing={(services.data?.items ?? []).map((s) => s.code)} onClose={() => setService(undefined)} />
     </Space>
   );
 }

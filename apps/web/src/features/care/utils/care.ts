@@ -2,7 +2,7 @@ import type { DictKey } from '../../../i18n/dict';
 import type { ExceptionKind, OrderStatus } from '../types';
 
 export const ORDER_STATUSES: readonly OrderStatus[] = ['pending', 'dispatched', 'in_progress', 'completed', 'cancelled'];
-export const EXCEPTION_KINDS: readonly ExceptionKind[] = ['check_in_distance', 'check_out_distance', 'missing_photo', 'too_short', 'overlap', 'elsewhere', 'photo_reused'];
+export const EXCEPTION_KINDS: readonly ExceptionKind[] = ['check_in_distance', 'check_out_distance', 'missing_photo', 'too_short', 'overlap', 'elsewhere', 'photo_reused', 'impossible_travel'];
 export const REASON_CODES = ['gps_drift', 'elder_outside', 'device_problem', 'network', 'emergency', 'staff_error', 'fraud_suspected', 'other'] as const;
 export const RESOLUTION_CODES = ['accepted', 'corrected', 'revisit', 'not_billed', 'warning', 'referred', 'other'] as const;
 export const NEEDS = ['meals', 'hygiene', 'housework', 'medical', 'mobility', 'rehabilitation', 'loneliness', 'dementia'] as const;
@@ -51,6 +51,8 @@ export function exceptionDetail(kind: ExceptionKind, d: Record<string, unknown>,
       return zh ? `与 ${(d.orders as string[]).length} 次服务时间重叠` : `Overlaps ${(d.orders as string[]).length} other visit(s)`;
     case 'elsewhere':
       return zh ? `手表定位距住址 ${d.distanceM} 米` : `Watch ${d.distanceM} m from home`;
+    case 'impossible_travel':
+      return zh ? `距上一次签到/签出 ${((d.distanceM as number) / 1000).toFixed(1)} 公里，仅隔 ${d.minutes} 分钟（至少需 ${d.requiredMin} 分钟）` : `${((d.distanceM as number) / 1000).toFixed(1)} km from the previous check-in/out in ${d.minutes} min (needs ${d.requiredMin} min)`;
     case 'photo_reused':
       return zh ? `与 ${(d.matches as unknown[]).length} 张其他服务照片相同` : `Same as ${(d.matches as unknown[]).length} photo(s) of other visits`;
   }

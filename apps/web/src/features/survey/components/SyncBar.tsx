@@ -6,13 +6,18 @@ import { useNavigate } from 'react-router-dom';
 import { errorText } from '../../../api/errors';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { useOnline, useSyncState } from '../hooks/useSurveyStore';
-import { syncNow } from '../offline/sync';
+import { syncChannel, type Channel } from '../offline/channels';
+import '../offline/sync';
+import '../survey.css';
 
-/** Always on screen: online or not, how much waits to be uploaded, when the last sync was. */
-export function SyncBar() {
+/**
+ * Always on screen in a field app: online or not, how much waits to be uploaded, when the last
+ * sync was. The survey's by default; the caregiver's app passes its channel.
+ */
+export function SyncBar({ channel = 'survey' }: { channel?: Channel }) {
   const { t, lang } = useI18n();
   const online = useOnline();
-  const state = useSyncState();
+  const state = useSyncState(channel);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
@@ -20,9 +25,10 @@ export function SyncBar() {
   async function sync() {
     setBusy(true);
     try {
-      const r = await syncNow();
+      const r = await syncChannel(channel);
       if (r.conflicts) message.warning(t('survey.sync.doneConflicts', { n: r.conflicts }));
-      else message.success(t('survey.sync.done', { n: r.sent, photos: r.photos }));
+      else if (r.rejected) message.warning(t('survey.sync.doneRejected', { n: r.rejected }));
+      else message.success(t(channel === 'care' ? 'care.app.synced' : 'survey.sync.done', { n: r.sent, photos: r.photos }));
     } catch (e) {
       message.error(errorText(e, lang));
     } finally {

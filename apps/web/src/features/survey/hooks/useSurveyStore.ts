@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { photosPendingOf, queuedOf, type Channel } from '../offline/channels';
 import { getMeta, storeRevision, subscribe, surveyDb, type SurveyStore } from '../offline/db';
 
 /** Whether the phone has a network (the browser's own view, updated by its online/offline events). */
@@ -31,14 +32,18 @@ export function useLocal<T>(read: (db: SurveyStore) => Promise<T>, deps: unknown
   return value;
 }
 
-/** What the sync bar shows: what waits to be uploaded, open conflicts, the last sync. */
-export function useSyncState() {
+/** What a field app's sync bar shows: what waits to be uploaded, open conflicts, the last sync. */
+export function useSyncState(channel: Channel = 'survey') {
   return useLocal(async (db) => {
-    const [queue, visits, photos, conflicts, lastSync, slice, rejections] = await Promise.all([
-      db.count('queue'), db.getAll('visits'), db.getAll('photos'), db.count('conflicts'), getMeta('lastSync'), getMeta('slice'), getMeta('rejections'),
-    ]);
+    const [queued, photos, rejections] = await Promise.all([queuedOf(db, channel), photosPendingOf(db, channel), getMeta('rejections')]);
+    const queue = queued.length;
+    const photosPending = photos.length;
+    if (channel !== 'survey') {
+      const sync = (await getMeta('channels'))?.[channel];
+      return { queue, visitsPending: 0, photosPending, pending: queue + photosPending, conflicts: 0, lastSync: sync?.lastSync, slice: undefined, rejections: rejections ?? [] };
+    }
+    const [visits, conflicts, lastSync, slice] = await Promise.all([db.getAll('visits'), db.count('conflicts'), getMeta('lastSync'), getMeta('slice')]);
     const visitsPending = visits.filter((v) => !v.synced).length;
-    const photosPending = photos.filter((p) => !p.done).length;
     return { queue, visitsPending, photosPending, pending: queue + visitsPending + photosPending, conflicts, lastSync, slice, rejections: rejections ?? [] };
-  }, []);
+  }, [channel]);
 }

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Dictionaries, LocalPerson, LocalPhoto, LocalVisit, Me, QueuedChange, SliceBuilding, SliceHouse, SliceResidence, SurveyConflict } from '../types';
+import type { Dictionaries, LocalPerson, LocalPhoto, LocalVisit, Me, QueueEntry, SliceBuilding, SliceHouse, SliceResidence, SurveyConflict } from '../types';
+import type { Channel, ChannelSync, FieldVisit } from './channels';
 
 /** A change the server refused, kept so the worker sees why. */
 export interface Rejection {
@@ -16,12 +17,16 @@ interface Meta {
   lastSync: string;
   dictionaries: Dictionaries;
   rejections: Rejection[];
+  /** Per channel other than the survey (the caregiver's day): the last sync and what was downloaded. */
+  channels: Partial<Record<Channel, ChannelSync>>;
 }
 
 /**
- * Everything the survey needs for a day without signal, in IndexedDB: the grid slice, the queue
+ * Everything the field apps need for a day without signal, in IndexedDB: the grid slice, the queue
  * of changes, visits and photos (as Blobs), conflicts and sync state. It survives closing the
- * browser and restarting the phone; nothing of it lives only in memory.
+ * browser and restarting the phone; nothing of it lives only in memory. The queue and the photos
+ * are shared by the field apps (入户调查 and the caregiver's 护理员工作台): an entry with a
+ * `channel` belongs to that app, one without to the survey (see `channels.ts`).
  */
 interface SurveyDB extends DBSchema {
   meta: { key: keyof Meta; value: Meta[keyof Meta] };
@@ -29,10 +34,12 @@ interface SurveyDB extends DBSchema {
   houses: { key: string; value: SliceHouse; indexes: { building: string } };
   people: { key: string; value: LocalPerson };
   residences: { key: string; value: SliceResidence; indexes: { house: string } };
-  queue: { key: number; value: QueuedChange; indexes: { person: string; key: string } };
+  queue: { key: number; value: QueueEntry; indexes: { person: string; key: string } };
   visits: { key: string; value: LocalVisit; indexes: { house: string } };
   photos: { key: string; value: LocalPhoto; indexes: { visit: string; house: string } };
   conflicts: { key: string; value: SurveyConflict };
+  /** The caregiver's visits of the day as downloaded, with the steps queued on the phone applied. */
+  fieldVisits: { key: string; value: FieldVisit };
 }
 
 export type SurveyStore = IDBPDatabase<SurveyDB>;
@@ -41,8 +48,10 @@ export const SLICE_STORES = ['buildings', 'houses', 'people', 'residences'] as c
 let opening: Promise<SurveyStore> | null = null;
 
 export function surveyDb(): Promise<SurveyStore> {
-  opening ??= openDB<SurveyDB>('linli-survey', 1, {
-    upgrade(db) {
+  opening ??= openDB<SurveyDB>('linli-survey', 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 2) db.createObjectStore('fieldVisits', { keyPath: 'id' });
+      if (oldVersion >= 1) return;
       db.createObjectStore('meta');
       db.createObjectStore('buildings', { keyPath: 'id' });
       db.createObjectStore('houses', { keyPath: 'id' }).createIndex('building', 'buildingId');

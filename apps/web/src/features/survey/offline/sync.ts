@@ -1,10 +1,9 @@
-import { ApiError } from '../../../api/errors';
 import { surveyApi } from '../hooks/surveyApi';
-import type { LocalPerson, LocalPhoto, LocalVisit, PersonCreateChange, PersonUpdateChange, QueuedChange, Slice, SyncBody } from '../types';
+import { isSurveyChange, type LocalPerson, type LocalPhoto, type LocalVisit, type PersonCreateChange, type PersonUpdateChange, type QueuedChange, type Slice, type SyncBody } from '../types';
 import { applyEdit, changedFields, coalesce, type PersonEdit } from '../utils/changes';
-import { changed, getMeta, setMeta, SLICE_STORES, surveyDb } from './db';
+import { photosPendingOf, queuedOf, registerChannel, syncChannel, uploadQueuedPhoto, type PhotoTarget, type SyncOutcome } from './channels';
+import { changed, getMeta, setMeta, SLICE_STORES, surveyDb, type SurveyStore } from './db';
 
-const CHUNK = 128 * 1024;
 const uuid = () => crypto.randomUUID();
 
 /**
@@ -14,7 +13,7 @@ const uuid = () => crypto.randomUUID();
  */
 export async function downloadSlice(onProgress: (fraction: number) => void): Promise<{ houses: number; people: number }> {
   const db = await surveyDb();
-  if ((await db.count('queue')) > 0) throw new Error('queue-not-empty');
+  if ((await queuedOf(db, 'survey')).length > 0) throw new Error('queue-not-empty');
   const me = await surveyApi.me();
   const dictionaries = await surveyApi.dictionaries();
   const { stream, total } = await surveyApi.sliceStream();
@@ -51,7 +50,7 @@ export async function editPerson(person: LocalPerson, edit: PersonEdit, visitId:
   if (!Object.keys(fields).length) return 0;
   const db = await surveyDb();
   const tx = db.transaction(['queue', 'people'], 'readwrite');
-  const queued = await tx.objectStore('queue').index('person').getAll(person.id);
+  const queued = (await tx.objectStore('queue').index('person').getAll(person.id)).filter(isSurveyChange);
   const pending = queued.at(-1);
   if (pending?.change.kind === 'person.create') {
     // registered offline and not yet sent: the registration itself carries the new values
@@ -108,27 +107,19 @@ export async function savePhoto(photo: Omit<LocalPhoto, 'received' | 'done'>): P
   changed();
 }
 
-export interface SyncOutcome {
-  sent: number;
-  conflicts: number;
-  rejected: number;
-  photos: number;
-}
+export type { SyncOutcome } from './channels';
 
-let running: Promise<SyncOutcome> | null = null;
-
-/** Sends what is queued (one at a time: a second call waits for the running one). */
+/** Sends what the survey queued (one at a time: a second call waits for the running one). */
 export function syncNow(): Promise<SyncOutcome> {
-  running ??= pushAll().finally(() => {
-    running = null;
-  });
-  return running;
+  return syncChannel('survey');
 }
+
+const surveyQueue = async (db: SurveyStore) => (await queuedOf(db, 'survey')).filter(isSurveyChange);
 
 async function pushAll(): Promise<SyncOutcome> {
   const db = await surveyDb();
   const visits = (await db.getAll('visits')).filter((v) => !v.synced);
-  const queued: QueuedChange[] = await db.getAll('queue');
+  const queued: QueuedChange[] = await surveyQueue(db);
   const out: SyncOutcome = { sent: 0, conflicts: 0, rejected: 0, photos: 0 };
   if (visits.length || queued.length) {
     const body: SyncBody = {
@@ -165,33 +156,25 @@ async function pushAll(): Promise<SyncOutcome> {
   await setMeta('lastSync', new Date().toISOString());
   changed();
   // with nothing left queued, take the server's current records (new versions, new residents)
-  if ((await db.count('queue')) === 0) await downloadSlice(() => undefined).catch(() => undefined);
+  if ((await surveyQueue(db)).length === 0) await downloadSlice(() => undefined).catch(() => undefined);
   return out;
 }
+registerChannel('survey', pushAll);
+
+const surveyPhotos: PhotoTarget = {
+  start: (p) => surveyApi.startPhoto({ visitId: p.visitId, sha256: p.sha256, size: p.size, mime: p.mime }),
+  put: (id, offset, chunk) => surveyApi.putChunk(id, offset, chunk),
+};
 
 /** Uploads photos of synced visits in chunks, each resuming from what the server already holds. */
 async function uploadPhotos(): Promise<number> {
   const db = await surveyDb();
   const synced = new Set((await db.getAll('visits')).filter((v) => v.synced).map((v) => v.id));
   let done = 0;
-  for (const photo of await db.getAll('photos')) {
-    if (photo.done || !photo.blob || !synced.has(photo.visitId)) continue;
-    let state = await surveyApi.startPhoto({ visitId: photo.visitId, sha256: photo.sha256, size: photo.size, mime: photo.mime });
-    let retries = 0;
-    while (!state.complete) {
-      try {
-        state = await surveyApi.putChunk(state.id, state.received, photo.blob.slice(state.received, state.received + CHUNK));
-      } catch (e) {
-        // another attempt moved the offset: ask where the server stands and continue from there
-        if (e instanceof ApiError && e.code === 'PHOTO_OFFSET' && retries++ < 3) state = await surveyApi.startPhoto({ visitId: photo.visitId, sha256: photo.sha256, size: photo.size, mime: photo.mime });
-        else throw e;
-      }
-      await db.put('photos', { ...photo, received: state.received });
-      changed();
-    }
-    await db.put('photos', { ...photo, received: photo.size, done: true });
+  for (const photo of await photosPendingOf(db, 'survey')) {
+    if (!photo.blob || !synced.has(photo.visitId)) continue;
+    await uploadQueuedPhoto(photo, surveyPhotos);
     done += 1;
-    changed();
   }
   return done;
 }
@@ -202,7 +185,7 @@ export async function resolveConflict(id: string, version: number, choices: { fi
   const db = await surveyDb();
   await db.delete('conflicts', id);
   changed();
-  if ((await db.count('queue')) === 0) await downloadSlice(() => undefined).catch(() => undefined);
+  if ((await surveyQueue(db)).length === 0) await downloadSlice(() => undefined).catch(() => undefined);
   return r;
 }
 
