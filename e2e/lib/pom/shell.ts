@@ -20,12 +20,16 @@ export class Shell {
 
   /** Opens a module from the sidebar, opening its group first when it is closed. */
   async open(label: string) {
-    const item = this.menu().locator('.ant-menu-item').filter({ has: this.page.getByText(label, { exact: true }) });
-    if (!(await item.first().isVisible())) {
-      const group = this.menu().locator('.ant-menu-submenu').filter({ hasText: label });
-      await group.locator('> .ant-menu-submenu-title').click();
+    // an inner locator of `has` is queried inside the outer one, so it starts from the item itself
+    const itemOf = () => this.page.locator('.ant-menu-item').filter({ has: this.page.getByText(label, { exact: true }) });
+    const item = this.menu().locator(itemOf()).first();
+    // the shell renders the items of closed groups too (hidden): wait until the menu has it, then
+    // open its group if it is in a closed one
+    await item.waitFor({ state: 'attached' });
+    if (!(await item.isVisible())) {
+      await this.menu().locator('.ant-menu-submenu', { has: itemOf() }).locator('> .ant-menu-submenu-title').click();
     }
-    await item.first().click();
+    await item.click();
   }
 
   async switchLanguage(to: 'EN' | '中文') {
