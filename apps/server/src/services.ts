@@ -18,6 +18,7 @@ import { createQualityService } from './modules/quality/quality.service.js';
 import { createSurveyService } from './modules/survey/survey.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 import { createExportsService } from './modules/exports/exports.service.js';
+import { registryExportSources } from './modules/exports/exports.registry.js';
 import { createImportsService } from './modules/imports/imports.service.js';
 import { createDevicesService } from './modules/devices/devices.service.js';
 import { createElderService } from './modules/elder/elder.service.js';
@@ -40,7 +41,9 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const records = createRecordsService({ db, audit, jurisdiction, users });
   const elder = createElderService({ db, audit, cipher });
   relations.registerPersonPanel(elder.personPanel);
-  const exports = createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records });
+  const exports = createExportsService({ db, audit, jurisdiction, dataDir: config.dataDir });
+  // 导出: every list the user can see — the registry's eight, then the modules' own (below)
+  for (const s of registryExportSources({ db, cipher, people, housing, relations, records })) exports.registerSource(s);
   const survey = createSurveyService({ db, audit, jurisdiction, people, relations });
   const devices = createDevicesService({ db, audit, config, jurisdiction, people, records, relations, elder });
   const analysis = createAnalysisService({ db, audit, exports });
