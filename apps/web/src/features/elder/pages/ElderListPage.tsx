@@ -10,6 +10,8 @@ import { useI18n } from '../../../i18n/I18nProvider';
 import { localName } from '../../../i18n/names';
 import { ErrorState } from '../../../shared/components/ErrorState';
 import { PageHeader } from '../../../shared/components/PageHeader';
+import { ExportButton } from '../../exports/components/ExportButton';
+import { exportFilters, PAGE_PARAMS } from '../../exports/utils/resources';
 import type { JurisdictionOption } from '../../jurisdiction/components/JurisdictionTreeSelect';
 import { JurisdictionPicker } from '../../registry/components/JurisdictionPicker';
 import { LevelTag } from '../components/LevelTag';
@@ -93,6 +95,7 @@ export function ElderListPage() {
             options={(vocab.data?.livingSituations ?? []).map((b) => ({ value: b.code, label: localName(b, lang) }))} />
           <JurisdictionPicker value={node} onChange={reset(setNode)} placeholder={t('people.col.jurisdiction')} style={{ width: 220 }} />
           <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} loading={list.isFetching}>{t('common.refresh')}</Button>
+          <ExportButton resource="elders" filters={() => exportFilters(query, PAGE_PARAMS)} />
         </Flex>
         {list.isError ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
