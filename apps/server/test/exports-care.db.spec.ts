@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT_LIMITS } from '../src/modules/exports/exports.service.js';
 import { today } from '../src/shared/dates.js';
 import { type Agent, buildPerson, buildUser, freshCitizenId, login, nodeByCode } from './factories.js';
 import { setupTestContext, type TestContext } from './harness.js';
@@ -46,7 +47,10 @@ async function elderWithVisits(agent: Agent, grid: string, district: string, nam
   return person.id;
 }
 
+const pageSize = EXPORT_LIMITS.pageSize;
 beforeAll(async () => {
+  // pages of two rows: every export below reads several keyset pages
+  EXPORT_LIMITS.pageSize = 2;
   ctx = await setupTestContext();
   staff = await login(ctx, (await buildUser(ctx, { roles: ['community_worker', 'eldercare_staff'], nodes: ['510903'] })).username);
   anju = await login(ctx, (await buildUser(ctx, { roles: ['community_worker', 'eldercare_staff'], nodes: ['510904'] })).username);
@@ -54,7 +58,10 @@ beforeAll(async () => {
   await elderWithVisits(staff, '510903001001001', '510903', '导出老人乙');
   await elderWithVisits(anju, '510904001001001', '510904', '导出邻老人');
 }, 120_000);
-afterAll(() => ctx?.close());
+afterAll(async () => {
+  EXPORT_LIMITS.pageSize = pageSize;
+  await ctx?.close();
+});
 
 /** Exports a list masked, waits for the file and reads its first sheet back. */
 async function exported(agent: Agent, resource: string, filters: Record<string, unknown>) {
