@@ -70,11 +70,16 @@ export function ElderListPage() {
       <PageHeader
         title={t('elder.list.title')}
         subtitle={t('elder.list.subtitle')}
-        extra={can(me, PERM.elderWrite) && can(me, PERM.registryRead) && (
-          <div style={{ width: 260 }} data-testid="elder-open-person">
-            <PersonPicker placeholder={t('elder.list.openPerson')} onChange={(p) => p && navigate(`/elder/elders/${p.value}`)} />
-          </div>
-        )}
+        extra={
+          <Flex gap={8}>
+            {can(me, PERM.elderWrite) && can(me, PERM.registryRead) && (
+              <div style={{ width: 260 }} data-testid="elder-open-person">
+                <PersonPicker placeholder={t('elder.list.openPerson')} onChange={(p) => p && navigate(`/elder/elders/${p.value}`)} />
+              </div>
+            )}
+            <ExportButton resource="elders" filters={() => exportFilters(query, PAGE_PARAMS)} />
+          </Flex>
+        }
       />
       <Card>
         <Flex gap={8} wrap style={{ marginBottom: 16 }}>
@@ -95,7 +100,6 @@ export function ElderListPage() {
             options={(vocab.data?.livingSituations ?? []).map((b) => ({ value: b.code, label: localName(b, lang) }))} />
           <JurisdictionPicker value={node} onChange={reset(setNode)} placeholder={t('people.col.jurisdiction')} style={{ width: 220 }} />
           <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} loading={list.isFetching}>{t('common.refresh')}</Button>
-          <ExportButton resource="elders" filters={() => exportFilters(query, PAGE_PARAMS)} />
         </Flex>
         {list.isError ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
