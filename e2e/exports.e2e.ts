@@ -123,4 +123,29 @@ describe('export of lists to Excel', () => {
     await approved.getByText('1 / 3').waitFor();
     await worker.context().close();
   });
+
+  it('exports the care service orders from their page, masked, the file equal to the list', async () => {
+    const page = await signedIn('eldercare');
+    const listed = page.waitForResponse((r) => r.url().includes('/api/care/orders?') && r.request().method() === 'GET');
+    await page.goto('/care/orders');
+    const list = (await (await listed).json()) as { total: number; totalCapped: boolean };
+    await settled(page.locator('.ant-table'));
+    await shot(page, 'exports-08-care-orders');
+    const dialog = await ExportDialog.openFrom(page);
+    await dialog.exportMasked();
+    await settled(dialog.dialog());
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.downloadButton().click()]);
+    const file = await readDownload(download);
+    expect(file.name).toMatch(/^服务工单_\d{12}\.xlsx$/);
+    expect(file.header.slice(0, 4)).toEqual(['服务对象', '服务项目', '服务机构', '计划时间']);
+    if (!list.totalCapped) expect(file.rows.length).toBe(list.total);
+    await dialog.close();
+    for (const [url, name] of [['/care/exceptions', 'exports-09-care-exceptions'], ['/elder', 'exports-10-elders']] as const) {
+      await page.goto(url);
+      await page.getByRole('button', { name: '导出 Excel' }).first().waitFor();
+      await settled(page.locator('.ant-table'));
+      await shot(page, name, { fullPage: false });
+    }
+    await page.context().close();
+  });
 });

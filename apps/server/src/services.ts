@@ -18,6 +18,7 @@ import { createQualityService } from './modules/quality/quality.service.js';
 import { createSurveyService } from './modules/survey/survey.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 import { createExportsService } from './modules/exports/exports.service.js';
+import { registryExportSources } from './modules/exports/exports.registry.js';
 import { createImportsService } from './modules/imports/imports.service.js';
 import { createDevicesService } from './modules/devices/devices.service.js';
 import { createElderService } from './modules/elder/elder.service.js';
@@ -26,6 +27,8 @@ import { createCareService } from './modules/care/care.service.js';
 import { elderMeasures } from './modules/elder/elder.measures.js';
 import { careMeasures } from './modules/care/care.measures.js';
 import { devicesMeasures } from './modules/devices/devices.measures.js';
+import { elderExportSource } from './modules/elder/elder.exports.js';
+import { careExportSources } from './modules/care/care.exports.js';
 
 /** Wires the module services together; each receives only what it uses. */
 export function createServices(db: Database, config: Config, cipher: FieldCipher) {
@@ -40,12 +43,27 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const records = createRecordsService({ db, audit, jurisdiction, users });
   const elder = createElderService({ db, audit, cipher });
   relations.registerPersonPanel(elder.personPanel);
-  const exports = createExportsService({ db, audit, jurisdiction, cipher, dataDir: config.dataDir, people, housing, relations, records });
+  const exports = createExportsService({ db, audit, jurisdiction, dataDir: config.dataDir });
+  // 导出: every list the user can see — the registry's eight, then the modules' own (below)
+  for (const s of registryExportSources({ db, cipher, people, housing, relations, records })) exports.registerSource(s);
   const survey = createSurveyService({ db, audit, jurisdiction, people, relations });
   const devices = createDevicesService({ db, audit, config, jurisdiction, people, records, relations, elder });
   const analysis = createAnalysisService({ db, audit, exports });
   // 数据立方 / 驾驶舱: each module's own figures (elders by level, care visits and exceptions, open alerts)
   for (const m of [...elderMeasures(), ...careMeasures(), ...devicesMeasures()]) analysis.registerMeasure(m);
+  exports.registerSource(elderExportSource(elder));
+  // 居家养老服务: the level from the elder module's assessment, the watch fixes from devices
+  const care = createCareService({
+    db, audit, jurisdiction, users, relations, survey,
+    ports: {
+      levelOf: (scope, personId) => elder.levelOf(scope, personId),
+      whereabouts: async (scope, personId, from, to) =>
+        (await devices.whereabouts(scope, personId, from, to)).filter((w) => w.valid).map((w) => ({ at: w.time, lat: w.lat, lon: w.lng, accuracy: w.accuracy })),
+    },
+  });
+  const [careOrders, careExceptions] = careExportSources(care);
+  exports.registerSource(careOrders);
+  exports.registerSource(careExceptions);
   return {
     audit,
     jurisdiction,
@@ -67,15 +85,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     elder,
     analysis,
     devices,
-    // 居家养老服务: the level from the elder module's assessment, the watch fixes from devices
-    care: createCareService({
-      db, audit, jurisdiction, users, relations, survey,
-      ports: {
-        levelOf: (scope, personId) => elder.levelOf(scope, personId),
-        whereabouts: async (scope, personId, from, to) =>
-          (await devices.whereabouts(scope, personId, from, to)).filter((w) => w.valid).map((w) => ({ at: w.time, lat: w.lat, lon: w.lng, accuracy: w.accuracy })),
-      },
-    }),
+    care,
   };
 }
 

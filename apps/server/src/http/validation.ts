@@ -40,12 +40,26 @@ export function fromValidationError(error: FastifyError): AppError | null {
   if (!hasZodFastifySchemaValidationErrors(error)) return null;
   const context = (error as { validationContext?: string }).validationContext;
   if (context === 'params') return commonError('NOT_FOUND');
+  return toAppError(error.validation.map((v) => ({
+    keyword: v.keyword, path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message ?? '', params: (v.params ?? {}) as Record<string, unknown>,
+  })));
+}
+
+/**
+ * The same error for a schema a service checks itself (one chosen at run time, e.g. an export's
+ * filters by its list), each field named under `prefix`.
+ */
+export function fromZodError(error: z.ZodError, prefix: string): AppError {
+  return toAppError(error.issues.map((i) => ({
+    keyword: i.code, path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message, params: i as unknown as Record<string, unknown>,
+  })));
+}
+
+function toAppError(issues: { keyword: string; path: string; message: string; params: Record<string, unknown> }[]): AppError {
   const fields: FieldError[] = [];
   let unknownKeys = false;
-  for (const v of error.validation) {
-    const params = (v.params ?? {}) as Record<string, unknown>;
-    const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    if (v.keyword === 'unrecognized_keys') {
+  for (const { keyword, path, message, params } of issues) {
+    if (keyword === 'unrecognized_keys') {
       unknownKeys = true;
       for (const k of (params.keys as string[]) ?? []) {
         const field = path ? `${path}.${k}` : k;
@@ -53,7 +67,7 @@ export function fromValidationError(error: FastifyError): AppError | null {
       }
       continue;
     }
-    const m = describe(v.keyword, v.message ?? '', params);
+    const m = describe(keyword, message, params);
     fields.push({ field: path || '(body)', message: m.zh, messageEn: m.en });
   }
   const summary = fields.map((f) => `${f.field}：${f.message}`).join('；');

@@ -324,8 +324,7 @@ export interface OrderFilter {
   sort: 'scheduledAt' | '-scheduledAt'; limit: number; offset: number;
 }
 
-export async function listOrders(tx: Queryable, view: OrderView, f: OrderFilter) {
-  const params: unknown[] = [];
+function orderWhere(view: OrderView, f: Omit<OrderFilter, 'sort' | 'limit' | 'offset'>, params: unknown[]) {
   const { where, add } = conditions(params, viewWhere(view, params));
   if (f.status) add('o.status = ?', f.status);
   if (f.providerId) add('o.provider_id = ?', f.providerId);
@@ -336,6 +335,12 @@ export async function listOrders(tx: Queryable, view: OrderView, f: OrderFilter)
   if (f.to) add('o.scheduled_date <= ?::date', f.to);
   if (f.evv) add('o.evv_status = ?', f.evv);
   if (f.q) add('per.name ~>=~ ? AND per.name ~<~ ?', f.q, prefixEnd(f.q));
+  return { where, add };
+}
+
+export async function listOrders(tx: Queryable, view: OrderView, f: OrderFilter) {
+  const params: unknown[] = [];
+  const { where } = orderWhere(view, f, params);
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const count = await cappedCount(tx, `FROM care_order o ${f.q ? 'JOIN person per ON per.id = o.person_id' : ''} ${cond}`, params);
   const dir = f.sort === '-scheduledAt' ? 'DESC' : 'ASC';
@@ -344,6 +349,19 @@ export async function listOrders(tx: Queryable, view: OrderView, f: OrderFilter)
     params,
   );
   return { rows, ...count };
+}
+
+/** The same list a keyset page at a time (for the export): visits after (scheduled time, id). */
+export async function orderKeysetPage(tx: Queryable, view: OrderView, f: Omit<OrderFilter, 'sort' | 'limit' | 'offset'>, after: [string, string] | undefined, limit: number) {
+  const params: unknown[] = [];
+  const { where, add } = orderWhere(view, f, params);
+  if (after) add('(o.scheduled_at, o.id) > (?::timestamptz, ?::uuid)', after[0], after[1]);
+  const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const { rows } = await tx.query<OrderRow & { cursor_at: string }>(
+    `SELECT ${ORDER_SELECT}, o.scheduled_at::text AS cursor_at FROM care_order o ${ORDER_JOINS} ${cond} ORDER BY o.scheduled_at, o.id LIMIT ${limit + 1}`,
+    params,
+  );
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
 }
 
 /** A caregiver's visits of one day (China Standard Time), with the elder's home. */
@@ -529,8 +547,8 @@ export async function exceptionById(tx: Queryable, id: string, view: OrderView) 
   return rows[0];
 }
 
-export async function listExceptions(tx: Queryable, view: OrderView, f: { status?: string; kind?: string; providerId?: string; underPath?: string; from?: string; to?: string; limit: number; offset: number }) {
-  const params: unknown[] = [];
+type ExceptionFilter = { status?: string; kind?: string; providerId?: string; underPath?: string; from?: string; to?: string };
+function exceptionWhere(view: OrderView, f: ExceptionFilter, params: unknown[]) {
   const { where, add } = conditions(params, viewWhere(view, params));
   if (f.status) add('x.status = ?', f.status);
   if (f.kind) add('x.kind = ?', f.kind);
@@ -538,10 +556,29 @@ export async function listExceptions(tx: Queryable, view: OrderView, f: { status
   if (f.underPath) add('x.path <@ ?::ltree', f.underPath);
   if (f.from) add('x.day >= ?::date', f.from);
   if (f.to) add('x.day <= ?::date', f.to);
+  return { where, add };
+}
+
+export async function listExceptions(tx: Queryable, view: OrderView, f: ExceptionFilter & { limit: number; offset: number }) {
+  const params: unknown[] = [];
+  const { where } = exceptionWhere(view, f, params);
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const count = await cappedCount(tx, `FROM care_exception x JOIN care_order o ON o.id = x.order_id ${cond}`, params);
   const { rows } = await tx.query<ExceptionRow>(`SELECT ${EXCEPTION_SELECT} FROM care_exception x ${EXCEPTION_JOINS} ${cond} ORDER BY x.created_at DESC, x.id LIMIT ${f.limit} OFFSET ${f.offset}`, params);
   return { rows, ...count };
+}
+
+/** The same list a keyset page at a time (for the export), newest first: rows before (created, id); the time as text keeps its microseconds. */
+export async function exceptionKeysetPage(tx: Queryable, view: OrderView, f: ExceptionFilter, after: [string, string] | undefined, limit: number) {
+  const params: unknown[] = [];
+  const { where, add } = exceptionWhere(view, f, params);
+  if (after) add('(x.created_at, x.id) < (?::timestamptz, ?::uuid)', after[0], after[1]);
+  const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const { rows } = await tx.query<ExceptionRow & { cursor_at: string }>(
+    `SELECT ${EXCEPTION_SELECT}, x.created_at::text AS cursor_at FROM care_exception x ${EXCEPTION_JOINS} ${cond} ORDER BY x.created_at DESC, x.id DESC LIMIT ${limit + 1}`,
+    params,
+  );
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
 }
 
 export async function resolveException(tx: Queryable, id: string, version: number, r: { reason_code: string; resolution_code: string; note: string; resolved_by: string }) {

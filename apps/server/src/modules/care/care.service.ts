@@ -10,6 +10,7 @@ import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.j
 import * as people from '../registry/people.repository.js';
 import { filterPath } from '../registry/placement.js';
 import * as records from '../registry/records.repository.js';
+import { decodeCursor, encodeCursor } from '../registry/registry.repository.js';
 import type { RelationsService } from '../registry/relations.service.js';
 import type { SurveyService } from '../survey/survey.service.js';
 import { careError } from './care.errors.js';
@@ -334,6 +335,17 @@ export function createCareService(deps: {
         return { items: rows.map(toSummary), total, totalCapped };
       }),
 
+    /** The same list a keyset page at a time in scheduled order, for the export (`nextCursor` leads on). */
+    orderPage: (actor: Actor, q: Omit<repo.OrderFilter, 'sort' | 'limit' | 'offset' | 'underPath'> & { jurisdictionId?: string }, cursor: string | undefined, limit: number) =>
+      run(actor, async (tx) => {
+        const view = await viewOf(tx, actor);
+        const underPath = await filterPath(tx, jurisdiction, q.jurisdictionId);
+        const { rows, more } = await repo.orderKeysetPage(tx, view, { ...q, underPath }, decodeCursor(cursor) as [string, string] | undefined, limit);
+        await record(tx, actor, 'care.orders_read', 'person', null, { returned: rows.length, export: true });
+        const last = rows.at(-1);
+        return { items: rows.map(toSummary), nextCursor: more && last ? encodeCursor([last.cursor_at, last.id]) : null };
+      }),
+
     /** One visit with its positions, photos and exceptions; reading it is audited. */
     order: (actor: Actor, id: string) =>
       run(actor, async (tx) => {
@@ -536,6 +548,17 @@ export function createCareService(deps: {
         const { rows, total, totalCapped } = await repo.listExceptions(tx, view, { ...q, underPath, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
         await record(tx, actor, 'care.exceptions_read', 'person', null, { returned: rows.length });
         return { items: rows.map(toException), total, totalCapped };
+      }),
+
+    /** The same list a keyset page at a time, newest first, for the export. */
+    exceptionPage: (actor: Actor, q: { status?: string; kind?: string; providerId?: string; jurisdictionId?: string; from?: string; to?: string }, cursor: string | undefined, limit: number) =>
+      run(actor, async (tx) => {
+        const view = await viewOf(tx, actor);
+        const underPath = await filterPath(tx, jurisdiction, q.jurisdictionId);
+        const { rows, more } = await repo.exceptionKeysetPage(tx, view, { ...q, underPath }, decodeCursor(cursor) as [string, string] | undefined, limit);
+        await record(tx, actor, 'care.exceptions_read', 'person', null, { returned: rows.length, export: true });
+        const last = rows.at(-1);
+        return { items: rows.map(toException), nextCursor: more && last ? encodeCursor([last.cursor_at, last.id]) : null };
       }),
 
     /** Staff's decision on an exception: a reason code, a resolution code and a note, kept with who and when. */

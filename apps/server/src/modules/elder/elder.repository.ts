@@ -175,7 +175,7 @@ export interface ElderListFilter {
   sort: 'name' | 'age' | 'level' | 'assessed'; order: 'asc' | 'desc'; offset: number; limit: number;
 }
 export interface ElderListRow {
-  person_id: string; name: string; gender: number; birth_date: string | null; citizen_id_masked: string | null; phone_masked: string | null;
+  person_id: string; name: string; name_pinyin: string; gender: number; birth_date: string | null; citizen_id_masked: string | null; phone_masked: string | null;
   living_situation: string; subsidies: string[]; current_level: number | null; current_scale_version: string | null; current_assessed_at: Date | null;
   node_name: string | null; open_proposal: boolean;
 }
@@ -215,6 +215,11 @@ const SORTS = {
   assessed: ['a.current_assessed_at', 't.name_pinyin'],
 } as const;
 
+const ELDER_SELECT = `SELECT a.person_id, t.name, t.name_pinyin, t.gender, t.birth_date, t.citizen_id_masked, t.phone_masked, a.living_situation, a.subsidies,
+            a.current_level, a.current_scale_version, a.current_assessed_at, (SELECT name FROM linli_node_at(a.path)) AS node_name,
+            EXISTS (SELECT 1 FROM elder_proposal pr WHERE pr.person_id = a.person_id AND pr.status = 'open') AS open_proposal
+       FROM elder_archive a JOIN person t ON t.id = a.person_id`;
+
 /** A page of elders in scope with their archive summary; `total` counted up to `cap`. */
 export async function listElders(tx: Queryable, f: ElderListFilter, cap: number) {
   const { where, params } = elderWhere(f);
@@ -223,11 +228,7 @@ export async function listElders(tx: Queryable, f: ElderListFilter, cap: number)
   const orderBy = SORTS[f.sort].map((c) => `${c} ${dir(c)} NULLS LAST`).join(', ');
   const n = params.length;
   const { rows } = await tx.query<ElderListRow>(
-    `SELECT a.person_id, t.name, t.gender, t.birth_date, t.citizen_id_masked, t.phone_masked, a.living_situation, a.subsidies,
-            a.current_level, a.current_scale_version, a.current_assessed_at, (SELECT name FROM linli_node_at(a.path)) AS node_name,
-            EXISTS (SELECT 1 FROM elder_proposal pr WHERE pr.person_id = a.person_id AND pr.status = 'open') AS open_proposal
-       FROM elder_archive a JOIN person t ON t.id = a.person_id
-      WHERE ${where.join(' AND ')} ORDER BY ${orderBy} OFFSET $${n + 1} LIMIT $${n + 2}`,
+    `${ELDER_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${orderBy} OFFSET $${n + 1} LIMIT $${n + 2}`,
     [...params, f.offset, f.limit],
   );
   const count = await tx.query<{ n: number }>(
@@ -235,6 +236,17 @@ export async function listElders(tx: Queryable, f: ElderListFilter, cap: number)
     [...params, cap],
   );
   return { rows, total: count.rows[0]!.n };
+}
+
+/** A keyset page of the same list in pinyin order (for the export): rows after (`name_pinyin`, id). */
+export async function elderKeysetPage(tx: Queryable, f: Omit<ElderListFilter, 'sort' | 'order' | 'offset' | 'limit'>, after: [string, string] | undefined, limit: number) {
+  const { where, params } = elderWhere(f);
+  if (after) {
+    params.push(after[0], after[1]);
+    where.push(`(t.name_pinyin, t.id) > ($${params.length - 1}, $${params.length}::uuid)`);
+  }
+  const { rows } = await tx.query<ElderListRow>(`${ELDER_SELECT} WHERE ${where.join(' AND ')} ORDER BY t.name_pinyin, t.id LIMIT $${params.length + 1}`, [...params, limit + 1]);
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
 }
 
 // ---- contacts

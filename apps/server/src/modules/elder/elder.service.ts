@@ -7,6 +7,7 @@ import { commonError } from '../../shared/errors.js';
 import { today } from '../../shared/dates.js';
 import type { AuditService } from '../audit/audit.service.js';
 import * as jurisdictionRepo from '../jurisdiction/jurisdiction.repository.js';
+import { decodeCursor, encodeCursor } from '../registry/registry.repository.js';
 import { ageOn, phoneColumns } from '../registry/people.service.js';
 import type { PersonPanel } from '../registry/relations.service.js';
 import {
@@ -67,6 +68,61 @@ export type ElderService = ReturnType<typeof createElderService>;
 
 const DAY_MS = 86_400_000;
 const COUNT_CAP = 10_000;
+
+/** The filters of the elder list (screen and export). */
+export interface ElderQuery { q?: string; level?: number; unassessed?: boolean; ageBand?: string; living?: string; jurisdictionId?: string }
+type ElderFilter = Omit<repo.ElderListFilter, 'sort' | 'order' | 'offset' | 'limit'>;
+
+/** The list's filters as the repository's conditions (name or pinyin prefix, level, age band by birth date, jurisdiction path). */
+async function elderFilter(tx: Queryable, q: ElderQuery): Promise<ElderFilter> {
+  const f: ElderFilter = { living: q.living };
+  if (q.q) {
+    const text = q.q.replace(/\s+/g, '');
+    if (/^[a-zA-Z]+$/.test(text)) f.pinyinPrefix = text.toLowerCase();
+    else f.namePrefix = text;
+  }
+  if (q.unassessed) f.level = null;
+  else if (q.level !== undefined) f.level = q.level;
+  if (q.ageBand) {
+    const i = AGE_BANDS.findIndex((b) => b.code === q.ageBand);
+    const now = today();
+    const minus = (years: number) => `${Number(now.slice(0, 4)) - years}${now.slice(4)}`;
+    const band = AGE_BANDS[i]!;
+    // born on or before today − from years, and after today − (next from) years
+    f.bornBefore = minus(band.from);
+    const next = AGE_BANDS[i + 1];
+    if (next) {
+      const d = new Date(`${minus(next.from)}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + 1);
+      f.bornAfter = d.toISOString().slice(0, 10);
+    }
+  }
+  if (q.jurisdictionId) {
+    const node = await jurisdictionRepo.byId(tx, q.jurisdictionId, today());
+    if (!node) throw commonError('NOT_FOUND');
+    f.underPath = node.path;
+  }
+  return f;
+}
+
+/** A list row as the page shows it (masked ID and phone only). */
+const toListItem = (r: repo.ElderListRow) => ({
+  personId: r.person_id, name: r.name, gender: r.gender, age: ageOn(r.birth_date), citizenIdMasked: r.citizen_id_masked, phoneMasked: r.phone_masked,
+  livingSituation: r.living_situation, subsidies: r.subsidies, currentLevel: r.current_level, currentScaleVersion: r.current_scale_version,
+  currentAssessedAt: r.current_assessed_at, jurisdictionName: r.node_name, openProposal: r.open_proposal,
+});
+export type ElderListItem = ReturnType<typeof toListItem>;
+
+/** Every read of the list is audited: which kind of search, which filters, how many rows (never the search text). */
+const auditList = (audit: AuditService, tx: Queryable, actor: Actor, q: ElderQuery, f: ElderFilter, returned: number, exported = false) =>
+  audit.recordIn(tx, {
+    actor: auditActor(actor), ip: actor.ip, action: 'elder.list', objectType: 'elder_archive',
+    detail: {
+      searchKind: f.pinyinPrefix ? 'pinyin' : f.namePrefix ? 'name' : 'none',
+      filters: Object.keys(q).filter((k) => !['q', 'page', 'pageSize', 'sort', 'order'].includes(k) && q[k as keyof ElderQuery] !== undefined),
+      returned, ...(exported ? { export: true } : {}),
+    },
+  });
 
 /**
  * 养老档案与能力评估 — elder archives, ability assessments, care-risk events and the proposals of an
@@ -245,49 +301,23 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
     // ---- archives
 
     /** Elders in scope (search by name or pinyin, filter by level, age band, living situation, jurisdiction). */
-    list: (actor: Actor, q: { q?: string; level?: number; unassessed?: boolean; ageBand?: string; living?: string; jurisdictionId?: string; sort: 'name' | 'age' | 'level' | 'assessed'; order: 'asc' | 'desc'; page: number; pageSize: number }) =>
+    list: (actor: Actor, q: ElderQuery & { sort: 'name' | 'age' | 'level' | 'assessed'; order: 'asc' | 'desc'; page: number; pageSize: number }) =>
       run(actor, async (tx) => {
-        const f: repo.ElderListFilter = { sort: q.sort, order: q.order, offset: (q.page - 1) * q.pageSize, limit: q.pageSize, living: q.living };
-        if (q.q) {
-          const text = q.q.replace(/\s+/g, '');
-          if (/^[a-zA-Z]+$/.test(text)) f.pinyinPrefix = text.toLowerCase();
-          else f.namePrefix = text;
-        }
-        if (q.unassessed) f.level = null;
-        else if (q.level !== undefined) f.level = q.level;
-        if (q.ageBand) {
-          const i = AGE_BANDS.findIndex((b) => b.code === q.ageBand);
-          const now = today();
-          const minus = (years: number) => `${Number(now.slice(0, 4)) - years}${now.slice(4)}`;
-          const band = AGE_BANDS[i]!;
-          // born on or before today − from years, and after today − (next from) years
-          f.bornBefore = minus(band.from);
-          const next = AGE_BANDS[i + 1];
-          if (next) {
-            const d = new Date(`${minus(next.from)}T00:00:00Z`);
-            d.setUTCDate(d.getUTCDate() + 1);
-            f.bornAfter = d.toISOString().slice(0, 10);
-          }
-        }
-        if (q.jurisdictionId) {
-          const node = await jurisdictionRepo.byId(tx, q.jurisdictionId, today());
-          if (!node) throw commonError('NOT_FOUND');
-          f.underPath = node.path;
-        }
+        const f: repo.ElderListFilter = { ...(await elderFilter(tx, q)), sort: q.sort, order: q.order, offset: (q.page - 1) * q.pageSize, limit: q.pageSize };
         const { rows, total } = await repo.listElders(tx, f, COUNT_CAP);
-        await audit.recordIn(tx, {
-          actor: auditActor(actor), ip: actor.ip, action: 'elder.list', objectType: 'elder_archive',
-          detail: { searchKind: f.pinyinPrefix ? 'pinyin' : f.namePrefix ? 'name' : 'none', filters: Object.keys(q).filter((k) => !['q', 'page', 'pageSize', 'sort', 'order'].includes(k) && q[k as keyof typeof q] !== undefined), returned: rows.length },
-        });
-        return {
-          items: rows.map((r) => ({
-            personId: r.person_id, name: r.name, gender: r.gender, age: ageOn(r.birth_date), citizenIdMasked: r.citizen_id_masked, phoneMasked: r.phone_masked,
-            livingSituation: r.living_situation, subsidies: r.subsidies, currentLevel: r.current_level, currentScaleVersion: r.current_scale_version,
-            currentAssessedAt: r.current_assessed_at, jurisdictionName: r.node_name, openProposal: r.open_proposal,
-          })),
-          total,
-          totalCapped: total >= COUNT_CAP,
-        };
+        await auditList(audit, tx, actor, q, f, rows.length);
+        return { items: rows.map(toListItem), total, totalCapped: total >= COUNT_CAP };
+      }),
+
+    /** The same list a keyset page at a time in pinyin order, for the export (`nextCursor` leads on). */
+    exportPage: (actor: Actor, q: ElderQuery, cursor: string | undefined, limit: number) =>
+      run(actor, async (tx) => {
+        const f = await elderFilter(tx, q);
+        const after = decodeCursor(cursor) as [string, string] | undefined;
+        const { rows, more } = await repo.elderKeysetPage(tx, f, after, limit);
+        await auditList(audit, tx, actor, q, f, rows.length, true);
+        const last = rows.at(-1);
+        return { items: rows.map(toListItem), nextCursor: more && last ? encodeCursor([last.name_pinyin, last.person_id]) : null };
       }),
 
     /** One elder: the registry summary, the archive (null before one is made), contacts, assessments, recent risk events. */

@@ -1,14 +1,15 @@
+import type { z } from 'zod';
+import type { Actor } from '../../shared/actor.js';
 import { chinaTime } from '../../shared/dates.js';
 import {
   BUILDING_USES, ETHNICITIES, EVENT_KINDS, EVENT_STATES, GENDERS, HOUSE_OWNERSHIPS, HOUSE_USES, ORG_TYPES, PERSON_TAGS, THING_KINDS,
 } from '../../standards/codes.js';
 
-/** The lists that can be exported: the registry's list endpoints. */
-export const EXPORT_RESOURCES = ['people', 'households', 'estates', 'buildings', 'houses', 'organizations', 'things', 'events'] as const;
-export type ExportResource = (typeof EXPORT_RESOURCES)[number];
+/** The registry's lists (registered as export sources like any module's). */
+export type RegistryResource = 'people' | 'households' | 'estates' | 'buildings' | 'houses' | 'organizations' | 'things' | 'events';
 
-/** Names of the lists, as the menu calls them (for file names, errors and the audit log). */
-export const RESOURCE_NAMES: Record<ExportResource, { zh: string; en: string }> = {
+/** Names of the registry's lists, as the menu calls them (for file names, errors and the audit log). */
+export const RESOURCE_NAMES: Record<RegistryResource, { zh: string; en: string }> = {
   people: { zh: '人口', en: 'people' },
   households: { zh: '家庭户', en: 'households' },
   estates: { zh: '小区', en: 'estates' },
@@ -25,6 +26,25 @@ export interface Column<R> {
   header: string;
   width: number;
   value: (row: R) => Cell;
+}
+
+/** One page of a list, as its list endpoint returns it (keyset: `nextCursor` leads on). */
+export type ExportPage = { items: unknown[]; nextCursor: string | null; total?: number };
+
+/**
+ * A list that can be exported, registered by its module (`services.exports.registerSource`).
+ * `list` reads one keyset page in the actor's scope with the same filters the list page sends,
+ * masked as the screen shows it; `unmask` (only for lists with masked fields) fills in the
+ * plaintext of a page while an approved unmasked export is downloaded.
+ */
+export interface ExportSource<R = never> {
+  code: string;
+  name: { zh: string; en: string };
+  /** The list's own query schema without paging: what `filters` may hold. */
+  filters: z.ZodType<Record<string, unknown>>;
+  columns: (masked: boolean) => Column<R>[];
+  list: (actor: Actor, filters: Record<string, unknown>, cursor: string | undefined, limit: number) => Promise<ExportPage>;
+  unmask?: (actor: Actor, rows: R[]) => Promise<void>;
 }
 
 const PERSON_STATUSES: Record<string, string> = { active: '在册', moved_out: '已迁出', deceased: '已死亡', merged: '已合并' };
@@ -154,4 +174,4 @@ export const LIST_COLUMNS = {
     { header: '所属辖区', width: 16, value: (e) => e.jurisdictionName },
     { header: '上报时间', width: 17, value: (e) => when(e.createdAt) },
   ] as Column<EventListRow>[],
-} satisfies Record<Exclude<ExportResource, 'people'>, Column<never>[]>;
+} satisfies Record<Exclude<RegistryResource, 'people'>, Column<never>[]>;

@@ -7,6 +7,7 @@ export const exportsError = defineErrors({
     zh: '“{list}”不含脱敏字段，请直接导出',
     en: 'The {listEn} list holds no masked fields; export it directly',
   },
+  EXPORT_UNKNOWN_LIST: { status: 422, zh: '没有可导出的列表“{resource}”', en: 'There is no exportable list "{resource}"' },
   EXPORT_NO_JURISDICTION: { status: 422, zh: '您的账号未分配辖区，无法导出', en: 'Your account has no jurisdiction, so there is nothing to export' },
   EXPORT_SELF_APPROVAL: {
     status: 403,

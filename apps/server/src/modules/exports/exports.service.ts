@@ -3,22 +3,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { FieldCipher } from '../../crypto/field-cipher.js';
 import type { Database, Queryable } from '../../db/database.js';
 import { systemScope, withScope } from '../../db/scope.js';
 import { type Actor, auditActor } from '../../shared/actor.js';
 import { chinaTime } from '../../shared/dates.js';
 import { commonError } from '../../shared/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { fromZodError } from '../../http/validation.js';
 import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
-import type { HousingService } from '../registry/housing.service.js';
-import * as peopleRepo from '../registry/people.repository.js';
-import { CITIZEN_ID_COLUMN, PHONE_COLUMN, type PeopleService } from '../registry/people.service.js';
 import { filterPath } from '../registry/placement.js';
-import type { RecordsService } from '../registry/records.service.js';
 import { decodeCursor, encodeCursor } from '../registry/registry.repository.js';
-import type { RelationsService } from '../registry/relations.service.js';
-import { type Column, type ExportResource, LIST_COLUMNS, PEOPLE_COLUMNS, type PersonExportRow, RESOURCE_NAMES } from './exports.columns.js';
+import type { Column, ExportSource } from './exports.columns.js';
 import { exportsError } from './exports.errors.js';
 import * as repo from './exports.repository.js';
 import type { ExportCreateInput, ExportJobDto } from './exports.schema.js';
@@ -49,7 +44,6 @@ export const STATUS_NAMES: Record<repo.ExportJobRow['status'], { zh: string; en:
   expired: { zh: '已过期', en: 'expired' },
 };
 
-type Page = { items: unknown[]; nextCursor: string | null; total?: number };
 type Filters = Record<string, unknown>;
 
 /** The deepest node every one of the user's jurisdictions lies under: what their unfiltered list covers. */
@@ -65,10 +59,10 @@ export function commonRoot(paths: string[]): string | undefined {
   return out.length ? out.join('.') : undefined;
 }
 
-/** The file name a person sees: 人口_202611291530.xlsx (未脱敏 marked). */
-export function exportFileName(resource: ExportResource, masked: boolean, at: Date): string {
+/** The file name a person sees: 人口_202611291530.xlsx (未脱敏 marked); `list` is the list's Chinese name. */
+export function exportFileName(list: string, masked: boolean, at: Date): string {
   const stamp = chinaTime(at).replace(/[-: ]/g, '');
-  return `${RESOURCE_NAMES[resource].zh}_${stamp}${masked ? '' : '_未脱敏'}.xlsx`;
+  return `${list}_${stamp}${masked ? '' : '_未脱敏'}.xlsx`;
 }
 
 /** The filters as a line a reader of the file understands. */
@@ -80,56 +74,41 @@ function describeFilters(filters: Filters): string {
 export type ExportsService = ReturnType<typeof createExportsService>;
 
 /**
- * 导出 — any registry list the user can see, to Excel. The rows come page by page (keyset) from
- * the same service call the list endpoint makes, so jurisdiction and masking are exactly what the
+ * 导出 — any list the user can see, to Excel. Modules register their lists (`registerSource`);
+ * the rows come page by page (keyset) from the list's own service, so jurisdiction and masking are exactly what the
  * screen shows; the workbook is streamed (exceljs WorkbookWriter) so memory stays flat. An
  * unmasked export needs another user's approval and is written only while it is downloaded —
  * the plaintext never rests on disk.
  */
 export function createExportsService(deps: {
-  db: Database; audit: AuditService; jurisdiction: JurisdictionService; cipher: FieldCipher; dataDir: string;
-  people: PeopleService; relations: RelationsService; housing: HousingService; records: RecordsService;
+  db: Database; audit: AuditService; jurisdiction: JurisdictionService; dataDir: string;
 }) {
-  const { db, audit, jurisdiction, cipher } = deps;
+  const { db, audit, jurisdiction } = deps;
   const run = <T>(actor: Actor, fn: (tx: Queryable) => Promise<T>) => withScope(db, actor.scope, fn);
   const dir = path.join(deps.dataDir, 'exports');
   const fileOf = (key: string) => path.join(dir, `${key}.xlsx`);
   const running = new Map<string, Promise<void>>();
 
-  /* One page of each list, through the list endpoint's own service call. */
-  type Source = (actor: Actor, f: Filters, cursor: string | undefined, limit: number) => Promise<Page>;
-  const sources: Record<ExportResource, Source> = {
-    people: (a, f, cursor, limit) => deps.people.list(a, { ...(f as object), cursor, limit }, false),
-    households: (a, f, cursor, limit) => deps.relations.listHouseholds(a, { ...(f as object), cursor, limit }),
-    estates: (a, f, cursor, limit) => deps.housing.listEstates(a, { ...(f as object), cursor, limit }),
-    buildings: (a, f, cursor, limit) => deps.housing.listBuildings(a, { ...(f as object), cursor, limit }),
-    houses: (a, f, cursor, limit) => deps.housing.listHouses(a, { ...(f as object), cursor, limit }),
-    organizations: (a, f, cursor, limit) => deps.records.listOrgs(a, { ...(f as object), cursor, limit }),
-    things: (a, f, cursor, limit) => deps.records.listThings(a, { ...(f as object), cursor, limit }),
-    events: (a, f, cursor, limit) => deps.records.listEvents(a, { ...(f as object), cursor, limit }),
+  /* The exportable lists, registered by their modules at start-up. */
+  const sources = new Map<string, ExportSource<unknown>>();
+  const sourceOf = (code: string) => {
+    const src = sources.get(code);
+    if (!src) throw exportsError('EXPORT_UNKNOWN_LIST', { resource: code.slice(0, 40) }, 'resource');
+    return src;
   };
-
-  /** Fills in the plaintext ID and phone of one page of people, read in the actor's scope. */
-  async function unmaskPage(actor: Actor, rows: PersonExportRow[]) {
-    const secrets = await run(actor, (tx) => peopleRepo.secretsOf(tx, rows.map((r) => r.id)));
-    const byId = new Map(secrets.map((s) => [s.id, s]));
-    for (const r of rows) {
-      const s = byId.get(r.id);
-      r.citizenId = s?.citizen_id_enc ? cipher.decrypt(s.citizen_id_enc, CITIZEN_ID_COLUMN) : null;
-      r.phone = s?.phone_enc ? cipher.decrypt(s.phone_enc, PHONE_COLUMN) : null;
-    }
-  }
+  const nameOf = (code: string) => sources.get(code)?.name ?? { zh: code, en: code };
 
   /**
    * Streams the workbook of one export into `out`: a sheet of the list with Chinese headers, then
    * a sheet saying what was exported, by whom and when. Returns the number of rows.
    */
   async function writeWorkbook(
-    out: Writable, actor: Actor, job: { resource: ExportResource; filters: Filters; masked: boolean; approver?: string | null },
+    out: Writable, actor: Actor, job: { resource: string; filters: Filters; masked: boolean; approver?: string | null },
     onPage: (written: number, expected: number | null) => Promise<void> = async () => undefined,
   ): Promise<number> {
-    const name = RESOURCE_NAMES[job.resource];
-    const columns = (job.resource === 'people' ? PEOPLE_COLUMNS(job.masked) : LIST_COLUMNS[job.resource]) as Column<unknown>[];
+    const source = sourceOf(job.resource);
+    const name = source.name;
+    const columns: Column<unknown>[] = source.columns(job.masked);
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     wb.creator = 'Linli 邻里';
     const ws = wb.addWorksheet(name.zh, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -140,8 +119,8 @@ export function createExportsService(deps: {
     let written = 0;
     let cursor: string | undefined;
     do {
-      const page = await sources[job.resource](actor, job.filters, cursor, EXPORT_LIMITS.pageSize);
-      if (!job.masked) await unmaskPage(actor, page.items as PersonExportRow[]);
+      const page = await source.list(actor, job.filters, cursor, EXPORT_LIMITS.pageSize);
+      if (!job.masked) await source.unmask?.(actor, page.items);
       for (const item of page.items) {
         ws.addRow(columns.map((c) => c.value(item))).commit();
         written++;
@@ -166,7 +145,7 @@ export function createExportsService(deps: {
   }
 
   /** Writes a masked export's file in the background, saving progress after each page. */
-  function start(actor: Actor, id: string, job: { resource: ExportResource; filters: Filters }) {
+  function start(actor: Actor, id: string, job: { resource: string; filters: Filters }) {
     const key = crypto.randomBytes(16).toString('hex');
     const task = (async () => {
       let rows = 0;
@@ -198,8 +177,8 @@ export function createExportsService(deps: {
   const toDto = (r: repo.ExportJobRow): ExportJobDto => ({
     id: r.id,
     resource: r.resource,
-    resourceName: RESOURCE_NAMES[r.resource as ExportResource].zh,
-    resourceNameEn: RESOURCE_NAMES[r.resource as ExportResource].en,
+    resourceName: nameOf(r.resource).zh,
+    resourceNameEn: nameOf(r.resource).en,
     filters: r.filters,
     masked: r.masked,
     reason: r.reason,
@@ -234,15 +213,30 @@ export function createExportsService(deps: {
 
   return {
     /**
+     * Makes a module's list exportable (at start-up, from services.ts): its code, names, columns,
+     * filters and a keyset page reader. A list with masked fields also passes `unmask`.
+     */
+    registerSource<R>(source: ExportSource<R>) {
+      if (sources.has(source.code)) throw new Error(`export source ${source.code} registered twice`);
+      sources.set(source.code, source as unknown as ExportSource<unknown>);
+    },
+
+    /** The registered lists (code and names). */
+    sourceNames: () => [...sources.values()].map((s) => ({ code: s.code, ...s.name })),
+
+    /**
      * Starts a masked export at once, or files an unmasked request for approval. The export covers
      * the list's jurisdiction filter, or all of the user's own jurisdiction.
      */
     async create(actor: Actor, input: ExportCreateInput): Promise<ExportJobDto> {
-      const resource = input.resource as ExportResource;
-      const filters = (input.filters ?? {}) as Filters;
+      const source = sourceOf(input.resource);
+      const resource = source.code;
+      const parsed = source.filters.safeParse(input.filters ?? {});
+      if (!parsed.success) throw fromZodError(parsed.error, 'filters');
+      const filters: Filters = parsed.data;
       if (!input.masked) {
         if (!actor.permissions.has('export.unmasked')) throw commonError('FORBIDDEN');
-        if (resource !== 'people') throw exportsError('EXPORT_NOTHING_TO_UNMASK', { list: RESOURCE_NAMES[resource].zh, listEn: RESOURCE_NAMES[resource].en }, 'masked');
+        if (!source.unmask) throw exportsError('EXPORT_NOTHING_TO_UNMASK', { list: source.name.zh, listEn: source.name.en }, 'masked');
         if (!input.reason) throw exportsError('EXPORT_REASON_REQUIRED', {}, 'reason');
       }
       const job = await run(actor, async (tx) => {
@@ -321,8 +315,8 @@ export function createExportsService(deps: {
         });
         return j;
       });
-      const resource = job.resource as ExportResource;
-      const filename = exportFileName(resource, job.masked, new Date());
+      const resource = job.resource;
+      const filename = exportFileName(nameOf(resource).zh, job.masked, new Date());
       if (job.masked) return { filename, stream: fs.createReadStream(fileOf(job.file_key!)) };
       const out = new PassThrough();
       writeWorkbook(out, actor, { resource, filters: job.filters, masked: false, approver: job.decider_name })

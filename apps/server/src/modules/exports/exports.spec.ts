@@ -38,7 +38,7 @@ describe('export scope and file name', () => {
 
   it('names the file by list and China time, marking an unmasked one', () => {
     const at = new Date('2026-11-29T07:30:00Z');
-    expect(exportFileName('people', true, at)).toBe('人口_202611291530.xlsx');
-    expect(exportFileName('people', false, at)).toBe('人口_202611291530_未脱敏.xlsx');
+    expect(exportFileName('人口', true, at)).toBe('人口_202611291530.xlsx');
+    expect(exportFileName('人口', false, at)).toBe('人口_202611291530_未脱敏.xlsx');
   });
 });

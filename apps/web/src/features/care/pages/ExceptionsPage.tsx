@@ -5,6 +5,8 @@ import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../../i18n/I18nProvider';
 import type { DictKey } from '../../../i18n/dict';
 import { PageHeader } from '../../../shared/components/PageHeader';
+import { ExportButton } from '../../exports/components/ExportButton';
+import { exportFilters, PAGE_PARAMS } from '../../exports/utils/resources';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
 import { ResolveModal } from '../components/ResolveModal';
 import { VisitDrawer } from '../components/VisitDrawer';
@@ -52,6 +54,7 @@ export function ExceptionsPage() {
             options={(providers.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
           <DatePicker.RangePicker value={query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null}
             onChange={(r) => set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })} />
+          <ExportButton resource="care_exceptions" filters={() => exportFilters(query, PAGE_PARAMS)} />
         </Flex>
       </Card>
       <Card size="small">

@@ -5,6 +5,8 @@ import { useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { PageHeader } from '../../../shared/components/PageHeader';
+import { ExportButton } from '../../exports/components/ExportButton';
+import { exportFilters, PAGE_PARAMS } from '../../exports/utils/resources';
 import { CancelModal } from '../components/CancelModal';
 import { DispatchModal } from '../components/DispatchModal';
 import { VisitDrawer } from '../components/VisitDrawer';
@@ -56,6 +58,7 @@ export function OrdersPage() {
           <DatePicker.RangePicker value={query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null}
             onChange={(r) => set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })} />
           <Button onClick={() => { setQ(''); setParams(new URLSearchParams(), { replace: true }); }}>{t('common.reset')}</Button>
+          <ExportButton resource="care_orders" filters={() => exportFilters(query, PAGE_PARAMS)} />
         </Flex>
       </Card>
       <Card size="small">

@@ -10,6 +10,8 @@ import { useI18n } from '../../../i18n/I18nProvider';
 import { localName } from '../../../i18n/names';
 import { ErrorState } from '../../../shared/components/ErrorState';
 import { PageHeader } from '../../../shared/components/PageHeader';
+import { ExportButton } from '../../exports/components/ExportButton';
+import { exportFilters, PAGE_PARAMS } from '../../exports/utils/resources';
 import type { JurisdictionOption } from '../../jurisdiction/components/JurisdictionTreeSelect';
 import { JurisdictionPicker } from '../../registry/components/JurisdictionPicker';
 import { LevelTag } from '../components/LevelTag';
@@ -68,11 +70,16 @@ export function ElderListPage() {
       <PageHeader
         title={t('elder.list.title')}
         subtitle={t('elder.list.subtitle')}
-        extra={can(me, PERM.elderWrite) && can(me, PERM.registryRead) && (
-          <div style={{ width: 260 }} data-testid="elder-open-person">
-            <PersonPicker placeholder={t('elder.list.openPerson')} onChange={(p) => p && navigate(`/elder/elders/${p.value}`)} />
-          </div>
-        )}
+        extra={
+          <Flex gap={8}>
+            {can(me, PERM.elderWrite) && can(me, PERM.registryRead) && (
+              <div style={{ width: 260 }} data-testid="elder-open-person">
+                <PersonPicker placeholder={t('elder.list.openPerson')} onChange={(p) => p && navigate(`/elder/elders/${p.value}`)} />
+              </div>
+            )}
+            <ExportButton resource="elders" filters={() => exportFilters(query, PAGE_PARAMS)} />
+          </Flex>
+        }
       />
       <Card>
         <Flex gap={8} wrap style={{ marginBottom: 16 }}>

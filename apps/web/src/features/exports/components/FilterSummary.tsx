@@ -2,7 +2,8 @@ import { Tag, Typography } from 'antd';
 import type { DictKey } from '../../../i18n/dict';
 import { useI18n } from '../../../i18n/I18nProvider';
 
-const KNOWN = new Set(['q', 'address', 'jurisdictionId', 'tag', 'gender', 'ageMin', 'ageMax', 'status', 'kind', 'type', 'state', 'overdue', 'use', 'estateId', 'buildingId']);
+const KNOWN = new Set(['q', 'address', 'jurisdictionId', 'tag', 'gender', 'ageMin', 'ageMax', 'status', 'kind', 'type', 'state', 'overdue', 'use', 'estateId', 'buildingId',
+  'providerId', 'from', 'to', 'evv', 'level', 'unassessed', 'ageBand', 'living']);
 
 /** The filters of an export as tags (关键字：张 …); none reads 全部记录. */
 export function FilterSummary({ filters }: { filters: Record<string, unknown> }) {

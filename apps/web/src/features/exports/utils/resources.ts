@@ -1,5 +1,7 @@
-/** The lists that can be exported (the server's `resource`). */
-export const EXPORT_RESOURCES = ['people', 'households', 'estates', 'buildings', 'houses', 'organizations', 'things', 'events'] as const;
+/** The lists that can be exported (the server's `resource`: the registry's, then the modules' own). */
+export const EXPORT_RESOURCES = [
+  'people', 'households', 'estates', 'buildings', 'houses', 'organizations', 'things', 'events', 'care_orders', 'care_exceptions', 'elders',
+] as const;
 export type ExportResource = (typeof EXPORT_RESOURCES)[number];
 
 /** Which list a page shows, by its route: the shared list card finds its export from here. */
@@ -18,14 +20,17 @@ export function resourceForRoute(pathname: string): ExportResource | undefined {
 /** Only people carry masked fields (citizen ID, phone); the other lists are exported as shown. */
 export const hasMaskedFields = (r: ExportResource) => r === 'people';
 
+/** The paging (and order) of the offset-paged lists (care, elders): not filters, the export pages itself. */
+export const PAGE_PARAMS = ['page', 'pageSize', 'sort', 'order'];
+
 /**
- * The list's filters as the export sends them: the list query without its paging, and without
- * values that filter nothing.
+ * The list's filters as the export sends them: the list query without its paging (`drop` more
+ * keys for an offset-paged list), and without values that filter nothing.
  */
-export function exportFilters(query: Record<string, unknown>): Record<string, unknown> {
+export function exportFilters(query: object, drop: string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(query)) {
-    if (k === 'cursor' || k === 'limit') continue;
+    if (k === 'cursor' || k === 'limit' || drop.includes(k)) continue;
     if (v === undefined || v === null || v === '') continue;
     out[k] = v;
   }

@@ -1,0 +1,33 @@
+import { chinaTime } from '../../shared/dates.js';
+import { GENDERS } from '../../standards/codes.js';
+import type { Column, ExportSource } from '../exports/exports.columns.js';
+import { LIVING_SITUATIONS, SUBSIDIES } from './elder.codes.js';
+import { ElderListQuery } from './elder.schema.js';
+import type { ElderListItem, ElderService } from './elder.service.js';
+
+/** Ability levels as GB/T 42195-2022 names them. */
+const LEVEL_NAMES = ['能力完好', '轻度失能', '中度失能', '重度失能', '完全失能'];
+
+const COLUMNS: Column<ElderListItem>[] = [
+  { header: '姓名', width: 12, value: (e) => e.name },
+  { header: '性别', width: 8, value: (e) => GENDERS[e.gender as keyof typeof GENDERS]?.zh ?? String(e.gender) },
+  { header: '年龄', width: 6, value: (e) => e.age },
+  { header: '公民身份号码', width: 22, value: (e) => e.citizenIdMasked },
+  { header: '联系电话', width: 15, value: (e) => e.phoneMasked },
+  { header: '居住情况', width: 16, value: (e) => LIVING_SITUATIONS[e.livingSituation as keyof typeof LIVING_SITUATIONS]?.name ?? e.livingSituation },
+  { header: '享受补贴', width: 24, value: (e) => e.subsidies.map((s) => SUBSIDIES[s as keyof typeof SUBSIDIES]?.name ?? s).join('、') || null },
+  { header: '能力等级', width: 10, value: (e) => (e.currentLevel === null ? '未评估' : (LEVEL_NAMES[e.currentLevel] ?? String(e.currentLevel))) },
+  { header: '最近评估时间', width: 17, value: (e) => (e.currentAssessedAt ? chinaTime(new Date(e.currentAssessedAt)) : null) },
+  { header: '所属辖区', width: 16, value: (e) => e.jurisdictionName },
+];
+
+/** 老人档案 as an export source: the list's filters (not its paging or sort), masked ID and phone only. */
+export function elderExportSource(elder: ElderService): ExportSource<ElderListItem> {
+  return {
+    code: 'elders',
+    name: { zh: '老人档案', en: 'elders' },
+    filters: ElderListQuery.omit({ page: true, pageSize: true, sort: true, order: true }),
+    columns: () => COLUMNS,
+    list: (actor, f, cursor, limit) => elder.exportPage(actor, f, cursor, limit),
+  };
+}
