@@ -146,7 +146,8 @@ program
   .action(async (opts: { out: string }) => {
     const fs = await import('node:fs');
     const { buildApp } = await import('../http/app.js');
-    const cfg = loadConfig({ LINLI_MODE: 'demo' });
+    // no database: nothing to listen to for the session cache either
+    const cfg = loadConfig({ LINLI_MODE: 'demo', SESSION_CACHE_SECONDS: '0' });
     const offline = new Proxy({} as import('../db/database.js').Database, {
       get: (_t, prop) => (prop === 'kind' ? 'pglite' : () => Promise.reject(new Error('no database while writing the OpenAPI document'))),
     });
