@@ -11,6 +11,17 @@ export interface Fix extends Point { at: Date; accuracy?: number | null }
 /** The exception kinds, in the order a supervisor reads them. */
 export const EXCEPTION_KINDS = ['check_in_distance', 'check_out_distance', 'missing_photo', 'too_short', 'overlap', 'elsewhere', 'photo_reused', 'impossible_travel'] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
+/** Their names, as the cube, the exports and the supervisor's screens show them. */
+export const EXCEPTION_KIND_NAMES: Record<ExceptionKind, { zh: string; en: string }> = {
+  check_in_distance: { zh: '签到位置超出范围', en: 'Check-in too far from home' },
+  check_out_distance: { zh: '签出位置超出范围', en: 'Check-out too far from home' },
+  missing_photo: { zh: '缺少服务照片', en: 'Photo missing' },
+  too_short: { zh: '服务时长不足', en: 'Visit too short' },
+  overlap: { zh: '护理员服务时间重叠', en: 'Overlapping visits' },
+  elsewhere: { zh: '老人定位不在家', en: 'Elder elsewhere (watch)' },
+  photo_reused: { zh: '照片重复使用', en: 'Photo reused' },
+  impossible_travel: { zh: '行程时间不足', en: 'Impossible travel' },
+};
 
 /** The fastest a caregiver is taken to cross a city between visits (km/h, e-bike or car on city roads). */
 export const TRAVEL_KMH = 40;

@@ -1,6 +1,6 @@
 import { chinaTime } from '../../shared/dates.js';
 import type { Column, ExportSource } from '../exports/exports.columns.js';
-import type { ExceptionKind } from './care.evv.js';
+import { EXCEPTION_KIND_NAMES } from './care.evv.js';
 import { ExceptionListQuery, OrderListQuery } from './care.schema.js';
 import type { CareService } from './care.service.js';
 
@@ -9,10 +9,6 @@ type ExceptionItem = Awaited<ReturnType<CareService['exceptionPage']>>['items'][
 
 const ORDER_STATES: Record<string, string> = { pending: '待派单', dispatched: '已派单', in_progress: '服务中', completed: '已完成', cancelled: '已取消' };
 const EVV_STATES: Record<string, string> = { pending: '待核验', verified: '核验通过', exception: '有异常' };
-const KINDS: Record<ExceptionKind, string> = {
-  check_in_distance: '签到位置超出范围', check_out_distance: '签出位置超出范围', missing_photo: '缺少服务照片', too_short: '服务时长不足',
-  overlap: '护理员服务时间重叠', elsewhere: '老人定位不在家', photo_reused: '照片重复使用', impossible_travel: '行程时间不足',
-};
 const REASONS: Record<string, string> = {
   gps_drift: '定位漂移', elder_outside: '老人在户外接受服务', device_problem: '手机故障', network: '网络原因', emergency: '紧急情况',
   staff_error: '护理员操作失误', fraud_suspected: '疑似虚假服务', other: '其他',
@@ -42,7 +38,7 @@ const EXCEPTION_COLUMNS: Column<ExceptionItem>[] = [
   { header: '服务项目', width: 16, value: (x) => x.serviceName },
   { header: '服务机构', width: 24, value: (x) => x.providerName },
   { header: '护理员', width: 12, value: (x) => x.caregiverName },
-  { header: '异常类型', width: 18, value: (x) => KINDS[x.kind] ?? x.kind },
+  { header: '异常类型', width: 18, value: (x) => EXCEPTION_KIND_NAMES[x.kind]?.zh ?? x.kind },
   { header: '处理状态', width: 10, value: (x) => (x.status === 'resolved' ? '已处理' : '待处理') },
   { header: '原因', width: 16, value: (x) => named(REASONS, x.reasonCode) },
   { header: '处理结果', width: 18, value: (x) => named(RESOLUTIONS, x.resolutionCode) },

@@ -1,16 +1,9 @@
 import { type CubeSlice, type MeasureProvider, sliceDepth, toCubeValues } from '../analysis/analysis.catalogue.js';
 import { today } from '../../shared/dates.js';
+import { EXCEPTION_KIND_NAMES, EXCEPTION_KINDS } from './care.evv.js';
 import * as repo from './care.repository.js';
 
-const EXCEPTION_KINDS = [
-  { key: 'check_in_distance', label: '签到位置超出范围', labelEn: 'Check-in too far from home' },
-  { key: 'check_out_distance', label: '签出位置超出范围', labelEn: 'Check-out too far from home' },
-  { key: 'missing_photo', label: '缺少服务照片', labelEn: 'Photo missing' },
-  { key: 'too_short', label: '服务时长不足', labelEn: 'Visit too short' },
-  { key: 'overlap', label: '护理员服务时间重叠', labelEn: 'Overlapping visits' },
-  { key: 'elsewhere', label: '老人定位不在家', labelEn: 'Elder elsewhere (watch)' },
-  { key: 'photo_reused', label: '照片重复使用', labelEn: 'Photo reused' },
-];
+const EXCEPTION_KIND_MEMBERS = EXCEPTION_KINDS.map((key) => ({ key, label: EXCEPTION_KIND_NAMES[key].zh, labelEn: EXCEPTION_KIND_NAMES[key].en }));
 
 /** The days a slice covers: its months, or today for a figure of the day. */
 function days(s: CubeSlice, todayOnly: boolean) {
@@ -36,11 +29,11 @@ export function careMeasures(): MeasureProvider[] {
     { ...base, code: 'care_visits_today', name: '今日服务人次', nameEn: 'Care visits today', unit: '人次', history: false, dims: ['area'], kpiOrder: 6, values: visits(true) },
     {
       ...base, code: 'care_exceptions', name: '服务异常', nameEn: 'Visit exceptions', unit: '件', unitEn: 'exceptions', history: true,
-      dims: ['area', 'month', 'exceptionKind'], members: { exceptionKind: EXCEPTION_KINDS }, values: exceptions(false),
+      dims: ['area', 'month', 'exceptionKind'], members: { exceptionKind: EXCEPTION_KIND_MEMBERS }, values: exceptions(false),
     },
     {
       ...base, code: 'care_exceptions_today', name: '今日服务异常', nameEn: 'Visit exceptions today', unit: '件', unitEn: 'exceptions', history: false,
-      dims: ['area', 'exceptionKind'], kpiOrder: 7, members: { exceptionKind: EXCEPTION_KINDS }, values: exceptions(true),
+      dims: ['area', 'exceptionKind'], kpiOrder: 7, members: { exceptionKind: EXCEPTION_KIND_MEMBERS }, values: exceptions(true),
     },
   ];
 }

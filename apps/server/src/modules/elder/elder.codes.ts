@@ -1,6 +1,15 @@
 /**
  * The elder module's fixed vocabularies (code → zh/en names). Codes are stored; names are shown.
  */
+/** Ability levels as GB/T 42195-2022 names them (MZ/T 039-2013 has 0–3 with the same meaning); index = level. */
+export const ABILITY_LEVELS = [
+  { name: '能力完好', nameEn: 'Intact' },
+  { name: '轻度失能', nameEn: 'Mildly impaired' },
+  { name: '中度失能', nameEn: 'Moderately impaired' },
+  { name: '重度失能', nameEn: 'Severely impaired' },
+  { name: '完全失能', nameEn: 'Ability lost' },
+] as const;
+
 export const RISK_EVENT_KINDS = {
   fall: { name: '跌倒', nameEn: 'Fall' },
   choking: { name: '噎食', nameEn: 'Choking' },

@@ -1,12 +1,10 @@
 import { chinaTime } from '../../shared/dates.js';
 import { GENDERS } from '../../standards/codes.js';
 import type { Column, ExportSource } from '../exports/exports.columns.js';
-import { LIVING_SITUATIONS, SUBSIDIES } from './elder.codes.js';
+import { ABILITY_LEVELS, LIVING_SITUATIONS, SUBSIDIES } from './elder.codes.js';
 import { ElderListQuery } from './elder.schema.js';
 import type { ElderListItem, ElderService } from './elder.service.js';
 
-/** Ability levels as GB/T 42195-2022 names them. */
-const LEVEL_NAMES = ['能力完好', '轻度失能', '中度失能', '重度失能', '完全失能'];
 
 const COLUMNS: Column<ElderListItem>[] = [
   { header: '姓名', width: 12, value: (e) => e.name },
@@ -16,7 +14,7 @@ const COLUMNS: Column<ElderListItem>[] = [
   { header: '联系电话', width: 15, value: (e) => e.phoneMasked },
   { header: '居住情况', width: 16, value: (e) => LIVING_SITUATIONS[e.livingSituation as keyof typeof LIVING_SITUATIONS]?.name ?? e.livingSituation },
   { header: '享受补贴', width: 24, value: (e) => e.subsidies.map((s) => SUBSIDIES[s as keyof typeof SUBSIDIES]?.name ?? s).join('、') || null },
-  { header: '能力等级', width: 10, value: (e) => (e.currentLevel === null ? '未评估' : (LEVEL_NAMES[e.currentLevel] ?? String(e.currentLevel))) },
+  { header: '能力等级', width: 10, value: (e) => (e.currentLevel === null ? '未评估' : (ABILITY_LEVELS[e.currentLevel]?.name ?? String(e.currentLevel))) },
   { header: '最近评估时间', width: 17, value: (e) => (e.currentAssessedAt ? chinaTime(new Date(e.currentAssessedAt)) : null) },
   { header: '所属辖区', width: 16, value: (e) => e.jurisdictionName },
 ];

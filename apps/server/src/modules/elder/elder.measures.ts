@@ -1,14 +1,8 @@
 import { type MeasureProvider, sliceDepth, toCubeValues } from '../analysis/analysis.catalogue.js';
+import { ABILITY_LEVELS } from './elder.codes.js';
 import * as repo from './elder.repository.js';
 
-/** Ability levels as GB/T 42195-2022 names them (MZ/T 039-2013 has 0–3 with the same meaning). */
-const LEVELS = [
-  { key: '0', label: '能力完好', labelEn: 'Intact' },
-  { key: '1', label: '轻度失能', labelEn: 'Mildly impaired' },
-  { key: '2', label: '中度失能', labelEn: 'Moderately impaired' },
-  { key: '3', label: '重度失能', labelEn: 'Severely impaired' },
-  { key: '4', label: '完全失能', labelEn: 'Ability lost' },
-];
+const LEVELS = ABILITY_LEVELS.map((l, level) => ({ key: String(level), label: l.name, labelEn: l.nameEn }));
 
 /**
  * The statistics' age bands (completed years) as the cube's decades: 60–69 → 6 … 90+ → 9; those
