@@ -1,6 +1,8 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { createFieldCipher } from '../src/crypto/field-cipher.js';
 import { openPglite, openPostgres, pgliteOf } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { loadDivisions } from '../src/seed/divisions.js';
@@ -34,7 +36,7 @@ export default async function setup(project: TestProject) {
   if (kind === 'pglite') {
     const file = path.join(TMP, 'pglite-template.tar.gz');
     const db = await openPglite({});
-    await migrate(db);
+    await migrate(db, { cipher: createFieldCipher(crypto.randomBytes(32)) });
     await db.query('SET ROLE linli_app');
     await loadDivisions(db, CITY_CODE);
     await seedDemoGrids(db);
@@ -53,7 +55,7 @@ export default async function setup(project: TestProject) {
     await admin.close();
     const tplUrl = withDatabase(url, PG_TEMPLATE);
     const owner = await openPostgres(tplUrl, { asAppRole: false, max: 1 });
-    await migrate(owner);
+    await migrate(owner, { cipher: createFieldCipher(crypto.randomBytes(32)) });
     await owner.close();
     const app = await openPostgres(tplUrl, { asAppRole: true, max: 1 });
     await loadDivisions(app, CITY_CODE);

@@ -24,6 +24,14 @@ describe('field cipher', () => {
     expect(() => cipher.decrypt(`v1:${raw.toString('base64')}`, 'person.phone')).toThrow();
   });
 
+  it('seals a structured value bound to its column', () => {
+    const fix = { lat: 30.53, lng: 105.59, accuracy: 12 };
+    const token = cipher.sealJson(fix, 'device_position.fix_enc');
+    expect(token).not.toContain('30.53');
+    expect(cipher.openJson(token, 'device_position.fix_enc')).toEqual(fix);
+    expect(() => cipher.openJson(token, 'device.last_fix_enc')).toThrow();
+  });
+
   it('hashes for lookup deterministically per key and column', () => {
     expect(cipher.lookupHash('x', 'c')).toBe(cipher.lookupHash('x', 'c'));
     expect(cipher.lookupHash('x', 'c')).not.toBe(cipher.lookupHash('x', 'd'));

@@ -12,6 +12,12 @@ export interface FieldCipher {
   decrypt(token: string, column: string): string;
   /** Deterministic keyed hash for equality search (same input → same hash, no key → no guess). */
   lookupHash(plain: string, column: string): string;
+  /**
+   * A structured value (a GPS fix, a health archive, a reading's measures) sealed as one
+   * ciphertext; `column` is `table.column`, as for `encrypt`.
+   */
+  sealJson(value: unknown, column: string): string;
+  openJson<T>(token: string, column: string): T;
 }
 
 const VERSION = 'v1';
@@ -21,7 +27,7 @@ export function createFieldCipher(masterKey: Buffer): FieldCipher {
   const derive = (info: string) => Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), info, 32));
   const encKey = derive('linli field encryption');
   const macKey = derive('linli lookup hash');
-  return {
+  const cipher: FieldCipher = {
     encrypt(plain, column) {
       const iv = crypto.randomBytes(12);
       const c = crypto.createCipheriv('aes-256-gcm', encKey, iv);
@@ -41,7 +47,14 @@ export function createFieldCipher(masterKey: Buffer): FieldCipher {
     lookupHash(plain, column) {
       return crypto.createHmac('sha256', macKey).update(column).update('\0').update(plain).digest('base64url');
     },
+    sealJson(value, column) {
+      return cipher.encrypt(JSON.stringify(value), column);
+    },
+    openJson<T>(token: string, column: string): T {
+      return JSON.parse(cipher.decrypt(token, column)) as T;
+    },
   };
+  return cipher;
 }
 
 /**
