@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config/env.js';
 import { openDatabase } from '../db/open.js';
+import { PERSONAL_DATA_CATEGORIES, type PersonalDataCategory, readPersonalData } from '../db/personal-data.js';
 import { ensureBaseData, startLinli } from '../runtime.js';
 import { createServices } from '../services.js';
 import { ensureWebBuilt } from './web-build.js';
@@ -210,6 +211,21 @@ audit
         console.error(`审计链被破坏 / audit chain broken at row ${r.firstBadId}: ${r.reason} (${r.checked} rows before it verified)`);
         process.exitCode = 1;
       }
+    }),
+  );
+
+program
+  .command('privacy-check')
+  .description('检查个人信息清单：每张表、每个敏感字段已标注类别，敏感字段已加密 / check the personal-data inventory in the schema')
+  .action(async () =>
+    withServices(async ({ db }) => {
+      const { columns, findings } = await readPersonalData(db);
+      const counts = new Map<string, number>();
+      for (const c of columns) if (c.category && c.category !== 'none') counts.set(c.category, (counts.get(c.category) ?? 0) + 1);
+      console.log([...counts].map(([k, n]) => `${PERSONAL_DATA_CATEGORIES[k as PersonalDataCategory].zh} ${n}`).join('，'));
+      for (const f of findings) console.error(`${f.message} / ${f.messageEn}`);
+      if (findings.length) process.exitCode = 1;
+      else console.log('个人信息清单完整 / personal-data inventory complete');
     }),
   );
 
