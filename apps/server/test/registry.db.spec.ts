@@ -212,6 +212,35 @@ describe('the 2.5D map', () => {
     expect(far).toMatchObject({ buildingTotal: 0, truncated: false, buildings: { features: [] } });
     expect((await worker.get('/api/map/layers?layers=roads')).status).toBe(422);
   });
+
+  it('sends every building of a large jurisdiction at once, packed by column, the same buildings and figures as the GeoJSON layer', async () => {
+    const set = await buildRegistrySet(ctx, worker, { community: '510903001002', grid: '510903001002001', tag: '全' });
+    const geo = (await worker.get('/api/map/layers?layers=buildings&measure=residents')).body;
+    const packed = (await worker.get('/api/map/buildings?measure=residents')).body;
+    expect(packed).toMatchObject({ measure: 'residents', total: geo.buildingTotal, truncated: false, max: geo.max });
+    const c = packed.buildings;
+    expect(c.id).toHaveLength(geo.buildings.features.length);
+    const i = c.id.indexOf(set.building);
+    const f = geo.buildings.features.find((x: { id: string }) => x.id === set.building);
+    expect({ name: c.name[i], floors: c.floors[i], residents: c.residents[i], houses: c.houses[i], value: c.value[i], use: c.uses[c.use[i]] })
+      .toEqual({ name: f.properties.name, floors: f.properties.floors, residents: f.properties.residentCount, houses: f.properties.houseCount, value: f.properties.value, use: f.properties.use });
+    // the footprint: deltas in micro-degrees from the origin give back the polygon's vertices
+    let [x, y] = c.origin as [number, number];
+    const ring: [number, number][] = [];
+    for (let k = 0; k < c.ring[i].length; k += 2) { x += c.ring[i][k]; y += c.ring[i][k + 1]; ring.push([x / 1e6, y / 1e6]); }
+    (f.geometry.coordinates[0] as [number, number][]).forEach((p, k) => {
+      expect(ring[k]![0]).toBeCloseTo(p[0], 6);
+      expect(ring[k]![1]).toBeCloseTo(p[1], 6);
+    });
+    // capped: none sent, the total said
+    expect((await worker.get(`/api/map/buildings?limit=${c.id.length - 1}`)).body).toMatchObject({ truncated: true, total: c.id.length, buildings: { id: [] } });
+    // another district sees none of them; a node outside one's jurisdiction is not found
+    const anju = await login(ctx, (await buildUser(ctx, { roles: ['district_official'], nodes: ['510904'] })).username);
+    expect((await anju.get('/api/map/buildings')).body.buildings.id).not.toContain(set.building);
+    const community = await nodeByCode(ctx, '510903001002');
+    expect((await anju.get(`/api/map/buildings?jurisdictionId=${community.id}`)).status).toBe(404);
+    expect((await worker.get('/api/map/buildings?measure=height')).status).toBe(422);
+  });
 });
 
 describe('the map’s per-building figures', () => {

@@ -122,6 +122,10 @@ export async function seedCityScale(owner: Database, cipher: FieldCipher, scale:
       );
       if ((done / BATCH) % 10 === 0) log(`people: ${done + n} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
+    // The map's per-building figures: the triggers that keep them were off for the load.
+    await owner.query(`SET session_replication_role = origin`);
+    for (let i = 0; i < bIds.length; i += BATCH) await owner.query('SELECT linli_refresh_building_stats($1::uuid[])', [bIds.slice(i, i + BATCH)]);
+    log(`building figures: ${bIds.length} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     await owner.query('ANALYZE');
     log(`city scale loaded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {

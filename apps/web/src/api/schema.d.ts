@@ -4924,6 +4924,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/map/buildings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 辖区内全部楼栋（按列压缩）/ every building of the jurisdiction, packed by column
+         * @description Footprints as integer micro-degrees (1e-6°), delta-encoded per vertex; the first vertex of each ring relative to `origin`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    measure?: "residents" | "elderly" | "elderly_alone" | "vacancy" | "floors";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            measure: string;
+                            max: number;
+                            total: number;
+                            truncated: boolean;
+                            buildings: {
+                                origin: (number)[];
+                                id: string[];
+                                name: string[];
+                                estate: number[];
+                                estates: string[];
+                                use: number[];
+                                uses: string[];
+                                floors: number[];
+                                houses: number[];
+                                residents: number[];
+                                value: number[];
+                                ring: number[][];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/quality/rules": {
         parameters: {
             query?: never;

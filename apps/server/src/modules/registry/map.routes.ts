@@ -36,6 +36,28 @@ const Query = z.strictObject({
     .transform((s) => s.split(',') as Part[]).optional(),
 });
 
+const AllQuery = z.strictObject({
+  jurisdictionId: z.uuid().optional(),
+  measure: Query.shape.measure,
+  /** At most this many buildings; when more match, none are sent and `truncated` is set. */
+  limit: z.coerce.number().int().min(0).max(100_000).default(60_000),
+});
+
+const Ints = z.array(z.number().int());
+const AllBuildings = z.object({
+  measure: z.string(),
+  max: z.number(),
+  total: z.number(),
+  truncated: z.boolean(),
+  buildings: z.object({
+    origin: z.tuple([z.number().int(), z.number().int()]),
+    id: z.array(z.string()), name: z.array(z.string()),
+    estate: Ints, estates: z.array(z.string()), use: Ints, uses: z.array(z.string()),
+    floors: Ints, houses: Ints, residents: Ints, value: z.array(z.number()),
+    ring: z.array(Ints),
+  }),
+});
+
 /** 2.5D map: buildings, areas and things as GeoJSON within one's jurisdiction. */
 export function mapRoutes(app: ZodApp, s: Services) {
   const tags = ['registry: map'];
@@ -47,4 +69,18 @@ export function mapRoutes(app: ZodApp, s: Services) {
     config: { access: { permission: 'registry.read' } },
     schema: { tags, summary: '楼栋、区域、设施图层 / map layers', querystring: Query, response: { 200: Layers } },
   }, async (req) => s.map.layers(actorOf(req), req.query));
+  app.get('/api/map/buildings', {
+    config: { access: { permission: 'registry.read' } },
+    schema: {
+      tags,
+      summary: '辖区内全部楼栋（按列压缩）/ every building of the jurisdiction, packed by column',
+      description: 'Footprints as integer micro-degrees (1e-6°), delta-encoded per vertex; the first vertex of each ring relative to `origin`.',
+      querystring: AllQuery,
+      response: { 200: AllBuildings },
+    },
+    // The schema documents the answer and types the handler's return; checking a city's 40 k
+    // buildings element by element on the way out took 2.5 s of the 3 s (the data is built by
+    // `compactBuildings` from typed rows, so there is nothing for that check to catch).
+    serializerCompiler: () => (data) => JSON.stringify(data),
+  }, async (req) => s.map.allBuildings(actorOf(req), req.query));
 }

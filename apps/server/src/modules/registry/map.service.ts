@@ -1,14 +1,15 @@
 import type { Config } from '../../config/env.js';
-import type { Database } from '../../db/database.js';
+import type { Database, Queryable } from '../../db/database.js';
 import { systemScope, withScope } from '../../db/scope.js';
 import type { Actor } from '../../shared/actor.js';
 import { commonError } from '../../shared/errors.js';
 import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
+import { compactBuildings } from './map.compact.js';
 import * as repo from './map.repository.js';
 
 export type Measure = 'residents' | 'elderly' | 'elderly_alone' | 'vacancy' | 'floors';
 const FLOOR_HEIGHT_M = 3;
-const PAD = 0.0003; // ≈ 30 m around an area's buildings
+const PAD = 0.0004; // ≈ 40 m around an area's building centres: takes in their footprints
 
 /** The value a building is coloured by. */
 function measureOf(r: repo.BuildingFeatureRow, m: Measure): number {
@@ -26,6 +27,13 @@ export type MapService = ReturnType<typeof createMapService>;
 /** 2.5D map data: buildings extruded by floors and coloured by a measure, areas, and things. */
 export function createMapService(deps: { db: Database; jurisdiction: JurisdictionService; config: Config }) {
   const { db, jurisdiction, config } = deps;
+  /** The path under which to look: the user's whole scope, or one node of it (404 outside). */
+  const underPathOf = async (tx: Queryable, jurisdictionId: string | undefined) => {
+    if (!jurisdictionId) return null;
+    const [n] = await jurisdiction.resolveIn(tx, [jurisdictionId]);
+    if (!n) throw commonError('NOT_FOUND');
+    return n.path;
+  };
   return {
     /** Where to open the map, and the basemap when one is configured (none by default: works offline). */
     config: () => ({ center: [105.5927, 30.5327] as [number, number], zoom: 14, tileUrl: config.map.tileUrl ?? null, tileAttribution: config.map.tileAttribution ?? null }),
@@ -37,12 +45,7 @@ export function createMapService(deps: { db: Database; jurisdiction: Jurisdictio
      */
     layers: (actor: Actor, q: { jurisdictionId?: string; measure: Measure; bbox?: [number, number, number, number]; limit: number; layers?: ('buildings' | 'areas' | 'things')[] }) =>
       withScope(db, actor.scope, async (tx) => {
-        let underPath: string | null = null;
-        if (q.jurisdictionId) {
-          const [n] = await jurisdiction.resolveIn(tx, [q.jurisdictionId]);
-          if (!n) throw commonError('NOT_FOUND');
-          underPath = n.path;
-        }
+        const underPath = await underPathOf(tx, q.jurisdictionId);
         const want = new Set(q.layers ?? ['buildings', 'areas', 'things']);
         const bbox = q.bbox ?? null;
         const buildingTotal = want.has('buildings') ? await repo.buildingCount(tx, underPath, bbox) : 0;
@@ -86,6 +89,25 @@ export function createMapService(deps: { db: Database; jurisdiction: Jurisdictio
           max: buildings.reduce((m, b) => Math.max(m, measureOf(b, q.measure)), 1),
           buildingTotal,
           truncated,
+        };
+      }),
+
+    /**
+     * Every building of the jurisdiction (or under one node) at once, packed column by column
+     * (`map.compact.ts`), so a city's 40 k can all be in the map; more than `limit` sends none.
+     */
+    allBuildings: (actor: Actor, q: { jurisdictionId?: string; measure: Measure; limit: number }) =>
+      withScope(db, actor.scope, async (tx) => {
+        const underPath = await underPathOf(tx, q.jurisdictionId);
+        const total = await repo.buildingCount(tx, underPath, null);
+        const truncated = total > q.limit;
+        const rows = truncated || total === 0 ? [] : await repo.buildingFeatures(tx, underPath, null, q.limit);
+        return {
+          measure: q.measure,
+          max: rows.reduce((m, b) => Math.max(m, measureOf(b, q.measure)), 1),
+          total,
+          truncated,
+          buildings: compactBuildings(rows, (b) => measureOf(b, q.measure)),
         };
       }),
 

@@ -10,3 +10,6 @@ export type Measure = NonNullable<MapQuery['measure']>;
 export type BuildingFeature = MapLayers['buildings']['features'][number];
 export type BuildingProps = BuildingFeature['properties'];
 export type AreaFeature = MapLayers['areas']['features'][number];
+/** Every building of a large jurisdiction, packed by column (`GET /api/map/buildings`; see utils/compact). */
+export type AllBuildings = ResponseOf<'/api/map/buildings', 'get'>;
+export type AllBuildingsQuery = QueryOf<'/api/map/buildings', 'get'>;

@@ -113,7 +113,9 @@ export function RegistryMap({
 
     map.on('load', () => {
       map.addSource('areas', { type: 'geojson', data: EMPTY });
-      map.addSource('buildings', { type: 'geojson', data: EMPTY });
+      // No simplification: at a city's zoom a building is smaller than the default tolerance and
+      // would be dropped from the tiles; footprints are a handful of vertices anyway.
+      map.addSource('buildings', { type: 'geojson', data: EMPTY, tolerance: 0 });
       map.addSource('things', { type: 'geojson', data: EMPTY });
       map.addLayer({
         id: 'areas-fill',

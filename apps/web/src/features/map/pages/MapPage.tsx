@@ -13,17 +13,20 @@ import { isThingStatus } from '../../records/utils/thing';
 import { BuildingPanel } from '../components/BuildingPanel';
 import { MapLegend } from '../components/MapLegend';
 import { RegistryMap, type MapTexts } from '../components/RegistryMap';
-import { useMapConfig, useMapLayers } from '../hooks/useMapData';
+import { useAllBuildings, useMapConfig, useMapLayers } from '../hooks/useMapData';
 import type { BuildingProps, MapLayers, Measure } from '../types';
 import { viewportBbox } from '../utils/bbox';
+import { expandBuildings } from '../utils/compact';
 import { boundsOf, MEASURES, scaleMax } from '../utils/mapStyle';
 
 /**
- * A jurisdiction with more buildings than this (a street, a district, the city) is drawn by
- * viewport: areas when zoomed out, the buildings of the view once zoomed in to MIN_ZOOM. Up to it,
- * every building loads at once, as one GeoJSON, and the map frames them.
+ * Up to LARGE buildings load with the other layers, as one GeoJSON, and the map frames them. A
+ * larger jurisdiction (a street, a district, the city's 40 k) loads all its buildings at once in
+ * the column-packed form (GET /api/map/buildings) and frames its areas. Beyond ALL_AT_ONCE it is
+ * drawn by viewport: areas when zoomed out, the buildings of the view once zoomed in to MIN_ZOOM.
  */
 const LARGE = 3000;
+const ALL_AT_ONCE = 60_000;
 const MIN_ZOOM = 15;
 /** How long the map must rest before the buildings of the new view are asked for. */
 const VIEW_DEBOUNCE_MS = 300;
@@ -47,6 +50,10 @@ export function MapPage() {
   // Everything when the jurisdiction is small; areas, things and the building count when it is not.
   const layers = useMapLayers({ measure, limit: LARGE, ...scope });
   const large = !!layers.data?.truncated;
+  const allAtOnce = large && layers.data!.buildingTotal <= ALL_AT_ONCE;
+  const all = useAllBuildings({ measure, limit: ALL_AT_ONCE, ...scope }, allAtOnce);
+  const allBuildings = useMemo(() => (all.data && !all.data.truncated ? expandBuildings(all.data.buildings) : undefined), [all.data]);
+  const byViewport = large && !allAtOnce;
 
   // The view, reported by the map after each move and taken once it rests (debounced).
   const [view, setView] = useState<{ bounds: [number, number, number, number]; zoom: number }>();
@@ -56,16 +63,17 @@ export function MapPage() {
     viewTimer.current = setTimeout(() => setView(v), VIEW_DEBOUNCE_MS);
   }, []);
   useEffect(() => () => clearTimeout(viewTimer.current), []);
-  const bbox = view && view.zoom >= MIN_ZOOM ? viewportBbox(view.bounds) : undefined;
+  const bbox = byViewport && view && view.zoom >= MIN_ZOOM ? viewportBbox(view.bounds) : undefined;
   // A new view's request replaces the last one; React Query aborts the one no longer wanted.
-  const inView = useMapLayers({ measure, limit: LARGE, layers: 'buildings', bbox, ...scope }, large && !!bbox);
-  const viewData = large && bbox ? inView.data : undefined;
+  const inView = useMapLayers({ measure, limit: LARGE, layers: 'buildings', bbox, ...scope }, byViewport && !!bbox);
+  const viewData = byViewport && bbox ? inView.data : undefined;
 
   const data = useMemo<MapLayers | undefined>(() => {
     if (!layers.data?.truncated) return layers.data;
+    if (allAtOnce) return { ...layers.data, buildings: allBuildings ?? NO_BUILDINGS, max: all.data?.max ?? 1, measure: all.data?.measure ?? layers.data.measure };
     return { ...layers.data, buildings: viewData?.buildings ?? NO_BUILDINGS, max: viewData?.max ?? 1, measure: viewData?.measure ?? layers.data.measure };
-  }, [layers.data, viewData]);
-  const fetching = layers.isFetching || (large && inView.isFetching);
+  }, [layers.data, viewData, allAtOnce, allBuildings, all.data]);
+  const fetching = layers.isFetching || (allAtOnce && all.isFetching) || (byViewport && inView.isFetching);
   // While another measure loads, the previous layers stay on screen: legend and colours follow them.
   const shown: Measure = (MEASURES as readonly string[]).includes(data?.measure ?? '') ? (data!.measure as Measure) : measure;
 
@@ -82,7 +90,7 @@ export function MapPage() {
   // The selected building's numbers follow the measure (its `value` changes with it).
   const selectedNow = selected ? (data?.buildings.features.find((f) => f.properties.id === selected.id)?.properties ?? selected) : null;
   const residents = data?.buildings.features.reduce((s, f) => s + f.properties.residentCount, 0) ?? 0;
-  const zoomHint = !large || !data
+  const zoomHint = !byViewport || !data
     ? undefined
     : !bbox
       ? t('map.zoomIn', { n: data.buildingTotal })
@@ -128,7 +136,8 @@ export function MapPage() {
                 icon={<ReloadOutlined />}
                 onClick={() => {
                   void layers.refetch();
-                  if (large && bbox) void inView.refetch();
+                  if (allAtOnce) void all.refetch();
+                  if (byViewport && bbox) void inView.refetch();
                 }}
                 loading={fetching}
               />
@@ -166,11 +175,11 @@ export function MapPage() {
             {(layers.isPending || fetching) && (
               <Spin style={{ position: 'absolute', top: 16, left: 16, zIndex: 2 }} />
             )}
-            {(layers.isError || (large && inView.isError)) && (
+            {(layers.isError || (allAtOnce && all.isError) || (byViewport && inView.isError)) && (
               <div style={{ position: 'absolute', inset: 0, zIndex: 3, background: 'rgba(255,255,255,0.9)' }}>
                 <ErrorState
-                  error={layers.error ?? inView.error}
-                  onRetry={() => void (layers.isError ? layers.refetch() : inView.refetch())}
+                  error={layers.error ?? all.error ?? inView.error}
+                  onRetry={() => void (layers.isError ? layers.refetch() : all.isError ? all.refetch() : inView.refetch())}
                 />
               </div>
             )}
@@ -194,8 +203,8 @@ export function MapPage() {
             <Card size="small">
               <Flex justify="space-between">
                 <Statistic title={t('map.stat.buildings')} value={large ? (data?.buildingTotal ?? 0) : (data?.buildings.features.length ?? 0)} />
-                {/* in a large jurisdiction only the buildings in view are loaded: no total to give */}
-                <Statistic title={t('map.stat.residents')} value={large ? '—' : residents} />
+                {/* drawn by viewport, only the buildings in view are loaded: no total to give */}
+                <Statistic title={t('map.stat.residents')} value={byViewport ? '—' : residents} />
                 <Statistic title={t('map.stat.things')} value={data?.things.features.length ?? 0} />
               </Flex>
             </Card>
