@@ -14,6 +14,7 @@ import { historyReader } from './modules/registry/history.js';
 import { createRecordsService } from './modules/registry/records.service.js';
 import { createMapService } from './modules/registry/map.service.js';
 import { createMergeService } from './modules/registry/merge.service.js';
+import { createPrivacyService } from './modules/privacy/privacy.service.js';
 import { createQualityService } from './modules/quality/quality.service.js';
 import { createSurveyService } from './modules/survey/survey.service.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
@@ -79,6 +80,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
     map: createMapService({ db, jurisdiction, config }),
     merge: createMergeService({ db, audit, jurisdiction }),
     quality: createQualityService({ db, audit, cipher }),
+    privacy: createPrivacyService({ db, audit, cipher, config }),
     survey,
     exports,
     imports: createImportsService({ db, audit, jurisdiction, people, cipher, config }),

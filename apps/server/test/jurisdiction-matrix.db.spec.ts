@@ -71,6 +71,8 @@ beforeAll(async () => {
     await ctx.services.exports.settled(bag.export!);
     bag.exportRequest = (await sideWorker.post('/api/exports', { resource: 'people', filters: {}, masked: false, reason: '矩阵测试核对' })).body.id;
     if (side === 'own') ownExporter = sideWorker;
+    // 个人信息权利请求: a resident's request to see and copy their data
+    bag.privacyRequest = (await sideWorker.post('/api/privacy/requests', { personId: bag.person, kind: 'access', channel: 'counter', requester: '本人' })).body.id;
     const gridNode = await nodeByCode(ctx, grid);
     // 养老: an archive, an assessment awaiting its second assessor, a proposal after two falls
     const sideAssessor = await login(ctx, (await buildUser(ctx, { roles: ['eldercare_staff'], nodes: [code] })).username);
@@ -201,6 +203,9 @@ const matrix: Record<string, Call> = {
   'PUT /api/survey/photos/{id}/content': { agent: () => registrar, method: 'PUT', url: (i) => `/api/survey/photos/${i.photo}/content?offset=0`, body: (i) => Buffer.from(i.photoBytes!, 'base64'), headers: { 'content-type': 'application/octet-stream' }, ok: 200 },
   'POST /api/survey/conflicts/{id}/resolve': { agent: () => surveyWorkers.own!, method: 'POST', url: (i) => `/api/survey/conflicts/${i.surveyChange}/resolve`, body: () => ({ version: 1, choices: [{ field: 'notes', choice: 'mine' }] }), ok: 200 },
   'GET /api/exports/{id}': get((i) => `/api/exports/${i.export}`),
+  'GET /api/privacy/requests/{id}': { agent: () => registrar, method: 'GET', url: (i) => `/api/privacy/requests/${i.privacyRequest}`, ok: 200 },
+  'POST /api/privacy/requests/{id}/copy': { agent: () => registrar, method: 'POST', url: (i) => `/api/privacy/requests/${i.privacyRequest}/copy`, body: () => ({}), ok: 200 },
+  'POST /api/privacy/requests/{id}/close': { agent: () => registrar, method: 'POST', url: (i) => `/api/privacy/requests/${i.privacyRequest}/close`, body: () => ({ status: 'done', outcome: '矩阵测试办结', version: 1 }), ok: 200 },
   'POST /api/exports/{id}/decision': { agent: () => exportApprover, method: 'POST', url: (i) => `/api/exports/${i.exportRequest}/decision`, body: () => ({ decision: 'approve', version: 1 }), ok: 200 },
   'POST /api/exports/{id}/download': { agent: () => ownExporter, method: 'POST', url: (i) => `/api/exports/${i.export}/download`, body: () => ({}), ok: 200 },
   'GET /api/imports/{id}': get((i) => `/api/imports/${i.importJob}`),
@@ -256,6 +261,7 @@ const SIBLING_TABLES = [
   ['person_org', 'personOrg'], ['household_member', 'member'], ['import_job', 'importJob'],
   ['elder_assessment', 'elderAssessment'], ['elder_proposal', 'elderProposal'],
   ['device', 'device'], ['device_alert', 'alert'], ['safe_zone', 'zone'],
+  ['privacy_request', 'privacyRequest'],
   ['care_provider', 'careProvider'], ['care_plan', 'carePlan'], ['care_order', 'careOrder'], ['care_order', 'careOrderPending'], ['care_exception', 'careException'],
 ] as const;
 

@@ -70,6 +70,8 @@ const envSchema = z.object({
   POSITION_RETENTION_DAYS: int(1, 3650).default(180),
   /** Health-kiosk readings older than this many days are purged (their follow-up events stay). */
   READING_RETENTION_DAYS: int(1, 3650).default(730),
+  /** Days within which a resident's request to see, copy, correct or delete their data is to be answered. */
+  PRIVACY_REQUEST_DAYS: int(1, 90).default(15),
 
   // ---- accounts and sessions (MLPS level 3 profile by default) ----
   SESSION_IDLE_MINUTES: int(1, 30).default(30),
@@ -136,6 +138,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       positionRetentionDays: env.POSITION_RETENTION_DAYS,
       readingRetentionDays: env.READING_RETENTION_DAYS,
     },
+    privacy: { requestDays: env.PRIVACY_REQUEST_DAYS },
     auth: {
       sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
       sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,

@@ -26,6 +26,20 @@ export const SENSITIVE_NAME =
 /** How a sensitive value may be stored: AES-GCM ciphertext (`…_enc`) or a keyed lookup hash (`…_hash`, `…_hashes`). */
 export const SEALED_NAME = /_(enc|hash|hashes)$/;
 
+/**
+ * The associated data a sealed column's ciphertexts were made with: `table.column`, except the
+ * columns sealed before that convention (their AAD cannot change without re-encrypting).
+ */
+const LEGACY_AAD: Record<string, string> = {
+  'person.citizen_id_enc': 'person.citizen_id',
+  'person.phone_enc': 'person.phone',
+  'elder_contact.phone_enc': 'person.phone',
+};
+
+export function sealedAad(table: string, column: string): string {
+  return LEGACY_AAD[`${table}.${column}`] ?? `${table}.${column}`;
+}
+
 const TAG = /^pii:([a-z]+)(?:\s+([\s\S]*))?$/;
 
 export interface PersonalDataColumn {

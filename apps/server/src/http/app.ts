@@ -26,6 +26,7 @@ import { relationsRoutes } from '../modules/registry/relations.routes.js';
 import { recordsRoutes } from '../modules/registry/records.routes.js';
 import { mapRoutes } from '../modules/registry/map.routes.js';
 import { mergeRoutes } from '../modules/registry/merge.routes.js';
+import { privacyRoutes } from '../modules/privacy/privacy.routes.js';
 import { qualityRoutes } from '../modules/quality/quality.routes.js';
 import { surveyRoutes } from '../modules/survey/survey.routes.js';
 import { exportsRoutes } from '../modules/exports/exports.routes.js';
@@ -129,6 +130,7 @@ export async function buildApp(opts: { config: Config; db: Database; services: S
     mergeRoutes(api, services);
     mapRoutes(api, services);
     qualityRoutes(api, services);
+    privacyRoutes(api, services);
     surveyRoutes(api, services);
     exportsRoutes(api, services);
     importsRoutes(api, services);

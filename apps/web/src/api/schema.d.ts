@@ -5429,6 +5429,313 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/privacy/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 个人信息权利请求列表 / residents’ requests */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "done" | "refused";
+                    kind?: "access" | "correct" | "delete";
+                    overdue?: "true" | "false";
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                person: {
+                                    id: string;
+                                    name: string;
+                                    citizenIdMasked: string | null;
+                                };
+                                /** @enum {string} */
+                                kind: "access" | "correct" | "delete";
+                                /** @enum {string} */
+                                channel: "counter" | "phone" | "online" | "letter";
+                                requester: string;
+                                detail: string | null;
+                                receivedOn: string;
+                                dueOn: string;
+                                daysLeft: number | null;
+                                /** @enum {string} */
+                                status: "open" | "done" | "refused";
+                                outcome: string | null;
+                                copies: number;
+                                handledBy: string | null;
+                                /** Format: date-time */
+                                handledAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                version: number;
+                            }[];
+                            total: number;
+                            overdue: number;
+                            open: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 受理个人信息权利请求 / register a request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        /** @enum {string} */
+                        kind: "access" | "correct" | "delete";
+                        /** @enum {string} */
+                        channel: "counter" | "phone" | "online" | "letter";
+                        requester: string;
+                        detail?: string;
+                        receivedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            person: {
+                                id: string;
+                                name: string;
+                                citizenIdMasked: string | null;
+                            };
+                            /** @enum {string} */
+                            kind: "access" | "correct" | "delete";
+                            /** @enum {string} */
+                            channel: "counter" | "phone" | "online" | "letter";
+                            requester: string;
+                            detail: string | null;
+                            receivedOn: string;
+                            dueOn: string;
+                            daysLeft: number | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "refused";
+                            outcome: string | null;
+                            copies: number;
+                            handledBy: string | null;
+                            /** Format: date-time */
+                            handledAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 请求详情 / a request */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            person: {
+                                id: string;
+                                name: string;
+                                citizenIdMasked: string | null;
+                            };
+                            /** @enum {string} */
+                            kind: "access" | "correct" | "delete";
+                            /** @enum {string} */
+                            channel: "counter" | "phone" | "online" | "letter";
+                            requester: string;
+                            detail: string | null;
+                            receivedOn: string;
+                            dueOn: string;
+                            daysLeft: number | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "refused";
+                            outcome: string | null;
+                            copies: number;
+                            handledBy: string | null;
+                            /** Format: date-time */
+                            handledAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/requests/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办结或不予办理 / close a request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "done" | "refused";
+                        outcome: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            person: {
+                                id: string;
+                                name: string;
+                                citizenIdMasked: string | null;
+                            };
+                            /** @enum {string} */
+                            kind: "access" | "correct" | "delete";
+                            /** @enum {string} */
+                            channel: "counter" | "phone" | "online" | "letter";
+                            requester: string;
+                            detail: string | null;
+                            receivedOn: string;
+                            dueOn: string;
+                            daysLeft: number | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "refused";
+                            outcome: string | null;
+                            copies: number;
+                            handledBy: string | null;
+                            /** Format: date-time */
+                            handledAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/requests/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 生成个人信息副本（.xlsx，各模块全部记录）/ the resident’s copy of their data */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/survey/slice": {
         parameters: {
             query?: never;
