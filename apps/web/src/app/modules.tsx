@@ -16,6 +16,8 @@ import { CheckSquareOutlined, FundOutlined, SlidersOutlined } from '@ant-design/
 import { MobileOutlined } from '@ant-design/icons';
 // Exports (导出与审批).
 import { FileExcelOutlined } from '@ant-design/icons';
+// Residents' rights (个人信息权利请求).
+import { FileProtectOutlined } from '@ant-design/icons';
 // Data collection (数据采集): imports.
 import { CloudUploadOutlined } from '@ant-design/icons';
 // Elder care (养老): archives, assessment to-dos, statistics.
@@ -161,6 +163,15 @@ export const modules: readonly AppModule[] = [
     page: lazy(() => import('../features/records/pages/EventsPage').then((m) => ({ default: m.EventsPage }))),
   },
   // —— data quality ——
+  {
+    path: '/privacy',
+    group: 'registry',
+    icon: FileProtectOutlined,
+    label: 'menu.privacy',
+    description: 'menu.desc.privacy',
+    permission: PERM.privacyManage,
+    page: lazy(() => import('../features/privacy/pages/PrivacyRequestsPage').then((m) => ({ default: m.PrivacyRequestsPage }))),
+  },
   {
     path: '/quality',
     group: 'collection',

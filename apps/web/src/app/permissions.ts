@@ -55,6 +55,8 @@ export const PERM = {
   careResolve: 'care.resolve',
   /** The supervision figures of one's jurisdiction. */
   careSupervise: 'care.supervise',
+  /** 个人信息权利请求: register residents' requests about their data, give copies, close them. */
+  privacyManage: 'privacy.manage',
 } as const;
 export type Permission = (typeof PERM)[keyof typeof PERM];
 

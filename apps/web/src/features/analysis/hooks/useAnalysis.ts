@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, CSRF_COOKIE, CSRF_HEADER, readCookie, unwrap } from '../../../api/client';
+import { fileNameFrom, saveBlob } from '../../../shared/utils/download';
 import type { BodyOf, ResponseOf } from '../../../api/types';
 
 export type CubeBody = BodyOf<'/api/analysis/cube', 'post'>;
@@ -52,11 +53,5 @@ export async function downloadCube(body: CubeBody) {
   const csrf = readCookie(CSRF_COOKIE, document.cookie) ?? '';
   const res = await fetch('/api/analysis/cube/export', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', [CSRF_HEADER]: csrf }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`export failed: ${res.status}`);
-  const name = decodeURIComponent((res.headers.get('content-disposition') ?? '').split("''")[1] ?? 'cube.xlsx');
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
+  saveBlob(await res.blob(), fileNameFrom(res.headers.get('content-disposition'), 'cube.xlsx'));
 }

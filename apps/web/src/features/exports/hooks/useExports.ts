@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, unwrap } from '../../../api/client';
 import { toApiError } from '../../../api/errors';
 import type { BodyOf, ResponseOf } from '../../../api/types';
-import { fileNameFrom } from '../utils/resources';
+import { fileNameFrom, saveBlob } from '../../../shared/utils/download';
 
 export type ExportJob = ResponseOf<'/api/exports/{id}', 'get'>;
 export type ExportCreateBody = BodyOf<'/api/exports', 'post'>;
@@ -74,14 +74,7 @@ export function useDownloadExport() {
       const { data, error, response } = await api.POST('/api/exports/{id}/download', { params: { path: { id } }, parseAs: 'blob' });
       if (!response.ok || !data) throw toApiError(response.status, error);
       const name = fileNameFrom(response.headers.get('content-disposition'), 'export.xlsx');
-      const url = URL.createObjectURL(data as Blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(data as Blob, name);
       return name;
     },
     onSettled: () => void qc.invalidateQueries({ queryKey: exportKeys.all }),

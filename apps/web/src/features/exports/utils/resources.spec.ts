@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportFilters, fileNameFrom, progressPercent, resourceForRoute } from './resources';
+import { fileNameFrom } from '../../../shared/utils/download';
+import { exportFilters, progressPercent, resourceForRoute } from './resources';
 
 describe('export resources', () => {
   it('finds the list of a route, and none for a page that is not a list', () => {

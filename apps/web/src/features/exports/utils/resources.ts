@@ -44,9 +44,3 @@ export function progressPercent(written: number, expected: number | null | undef
 }
 
 /** The file name the server gives in Content-Disposition (RFC 5987 `filename*`), or a fallback. */
-export function fileNameFrom(disposition: string | null, fallback: string): string {
-  const star = disposition?.match(/filename\*=UTF-8''([^;]+)/i);
-  if (star?.[1]) return decodeURIComponent(star[1]);
-  const plain = disposition?.match(/filename="([^"]+)"/i);
-  return plain?.[1] ?? fallback;
-}

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { saveBlob } from '../../../shared/utils/download';
 import { api, unwrap } from '../../../api/client';
 import type { ImportDecisions, ImportJob, ImportKind, ImportMapping, ImportRowsQuery } from '../types';
 import { isRunning } from '../utils/importView';
@@ -88,20 +89,11 @@ export function useCancelImport() {
   });
 }
 
-/** Saves a blob the server sent under a name (templates, error reports). */
-function save(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export async function downloadTemplate(kind: ImportKind, name: string) {
-  save(await unwrap(api.GET('/api/imports/templates/{kind}', { params: { path: { kind } }, parseAs: 'blob' })) as Blob, name);
+  saveBlob(await unwrap(api.GET('/api/imports/templates/{kind}', { params: { path: { kind } }, parseAs: 'blob' })) as Blob, name);
 }
 
 export async function downloadErrors(id: string, name: string) {
-  save(await unwrap(api.GET('/api/imports/{id}/errors', { params: { path: { id } }, parseAs: 'blob' })) as Blob, name);
+  saveBlob(await unwrap(api.GET('/api/imports/{id}/errors', { params: { path: { id } }, parseAs: 'blob' })) as Blob, name);
 }

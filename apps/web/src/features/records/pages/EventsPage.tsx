@@ -1,4 +1,3 @@
-import '../records.css';
 import { Checkbox, Flex, Typography } from 'antd';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { FilterSelect } from '../../../shared/components/FilterSelect';
@@ -84,7 +83,7 @@ export function EventsPage() {
         { title: t('rec.jurisdiction'), dataIndex: 'jurisdictionName', width: 140, render: (v: string | null) => v ?? '—' },
       ]}
       action={{ label: t('rec.handle'), width: 110 }}
-      rowClassName={(e) => (e.overdue ? 'event-row-overdue' : '')}
+      rowClassName={(e) => (e.overdue ? 'row-overdue' : '')}
       drawer={EventDrawer}
       form={(event, onClose) => <EventFormModal event={event} onClose={onClose} />}
     />
