@@ -75,9 +75,9 @@ export type LiveEvent =
 const toAlert = (r: repo.AlertRow, seal: DevicesSeal) => {
   const pos = seal.openAlertPosition(r.position_enc);
   return {
-  id: r.id, deviceId: r.device_id, personId: r.person_id, personName: r.person_name ?? null, serialNo: r.serial_no ?? null, kind: r.kind as AlertKind,
-  raisedAt: r.raised_at, lat: pos?.lat ?? null, lng: pos?.lng ?? null, detail: r.detail, state: r.state, level: r.level, target: ALERT_TARGETS[r.level] ?? 'emergency',
-  escalateAt: r.escalate_at, acknowledgedAt: r.acknowledged_at, closedAt: r.closed_at, note: r.note, jurisdictionName: r.node_name ?? null, version: r.version,
+    id: r.id, deviceId: r.device_id, personId: r.person_id, personName: r.person_name ?? null, serialNo: r.serial_no ?? null, kind: r.kind as AlertKind,
+    raisedAt: r.raised_at, lat: pos?.lat ?? null, lng: pos?.lng ?? null, detail: r.detail, state: r.state, level: r.level, target: ALERT_TARGETS[r.level] ?? 'emergency',
+    escalateAt: r.escalate_at, acknowledgedAt: r.acknowledged_at, closedAt: r.closed_at, note: r.note, jurisdictionName: r.node_name ?? null, version: r.version,
   };
 };
 
@@ -85,10 +85,10 @@ const toAlert = (r: repo.AlertRow, seal: DevicesSeal) => {
 const toDevice = (r: repo.DeviceRow, seal: DevicesSeal) => {
   const last = r.last_fix_at ? seal.openLastFix(r.last_fix_enc) : null;
   return {
-  id: r.id, thingId: r.thing_id, kind: r.kind, name: r.name, serialNo: r.serial_no, maker: r.maker, model: r.model, personId: r.person_id, personName: r.person_name,
-  firmware: r.firmware, battery: r.battery, lastSeenAt: r.last_seen_at, online: r.online, worn: r.worn,
-  lastFix: r.last_fix_at && last ? { at: r.last_fix_at, lat: last.lat, lng: last.lng, accuracy: last.accuracy } : null,
-  jurisdictionName: r.node_name, hasKey: !!r.key_hash, createdAt: r.created_at, version: r.version,
+    id: r.id, thingId: r.thing_id, kind: r.kind, name: r.name, serialNo: r.serial_no, maker: r.maker, model: r.model, personId: r.person_id, personName: r.person_name,
+    firmware: r.firmware, battery: r.battery, lastSeenAt: r.last_seen_at, online: r.online, worn: r.worn,
+    lastFix: r.last_fix_at && last ? { at: r.last_fix_at, lat: last.lat, lng: last.lng, accuracy: last.accuracy } : null,
+    jurisdictionName: r.node_name, hasKey: !!r.key_hash, createdAt: r.created_at, version: r.version,
   };
 };
 
