@@ -5,16 +5,20 @@
  *  - nothing lost: positions stored = positions sent;
  *  - position → alert delivery p99 (1 % of the positions carry an SOS flag; timed from publish to
  *    the alert arriving on `linli/out/alert/#`), as a ratio to the broker's own publish →
- *    subscribe p99 of a probe topic measured in the same run under the same load (target ≤ 20×).
+ *    subscribe p99 of a probe topic measured in the same run under the same load (target ≤ 20×);
+ *  - every stored fix sealed (`fix_enc`, SECURITY.md), a sample opened back to what was sent, and
+ *    what sealing costs a fix in this process (AES-256-GCM in Node, inside the ingestion batch).
  *
  * Database: BENCH_DEVICES_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/linli_bench_devices),
  * dropped and made anew each run. Options: --seconds N, --rate N (positions/s), --watches N.
  */
 import mqtt from 'mqtt';
 import { loadConfig } from '../apps/server/src/config/env.js';
+import { fieldCipherFor } from '../apps/server/src/crypto/field-cipher.js';
 import { openPostgres } from '../apps/server/src/db/database.js';
 import { systemScope, withScope } from '../apps/server/src/db/scope.js';
 import * as repo from '../apps/server/src/modules/devices/devices.repository.js';
+import { devicesSeal } from '../apps/server/src/modules/devices/devices.sealed.js';
 import { startLinli } from '../apps/server/src/runtime.js';
 import { today } from '../apps/server/src/shared/dates.js';
 
@@ -137,6 +141,22 @@ async function main() {
   for (const [m, n] of logged) if (!/^(行政区划|演示|试点|养老|智能设备|居家)/.test(m)) console.log(`devices bench: logged ${n}× ${m}`);
   console.log(`devices bench: ingestion stats ${JSON.stringify(linli.services.devices.stats)}`);
   console.log(`devices bench: position → alert p99 / broker p99 = ${(p99a / p99b).toFixed(1)}× (target ≤ 20×); lost = ${sent - stored}`);
+  // sealed at rest: no fix in plaintext, and a sample opens (with the deployment's key) to what was sent
+  const seal = devicesSeal(fieldCipherFor(config));
+  const plain = (await raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM device_position WHERE fix_enc NOT LIKE 'v1:%'`)).rows[0]!.n;
+  const sample = (await raw.query<{ fix_enc: string; serial_no: string }>(
+    `SELECT p.fix_enc, d.serial_no FROM device_position p JOIN device d ON d.id = p.device_id WHERE d.serial_no LIKE '87%' ORDER BY random() LIMIT 200`)).rows;
+  const wrong = sample.filter((r) => {
+    const w = serials.indexOf(r.serial_no);
+    const f = seal.openFix(r.fix_enc);
+    return !(Math.abs(f.lat - (w === -1 ? NaN : 30.51 + (w % 100) * 0.0001)) < 1e-9 || Math.abs(f.lat - 30.51) < 1e-9) || f.accuracy !== 10;
+  }).length;
+  const N = 20_000;
+  const ts = performance.now();
+  for (let i = 0; i < N; i++) seal.fix({ lat: 30.51 + i * 1e-7, lng: 105.59, accuracy: 10 });
+  const usPerFix = ((performance.now() - ts) * 1000) / N;
+  const meanBatch = batches.reduce((a, b) => a + b.ms, 0) / Math.max(1, batches.reduce((a, b) => a + b.n, 0));
+  console.log(`devices bench: sealed at rest — ${plain} fixes in plaintext; ${sample.length - wrong}/${sample.length} sampled fixes open to what was sent; sealing ${usPerFix.toFixed(1)} µs a fix (${((usPerFix / 1000 / meanBatch) * 100).toFixed(1)} % of ingestion's ${(meanBatch * 1000).toFixed(0)} µs a report)`);
   await pub.endAsync();
   await sub.endAsync();
   await raw.close();

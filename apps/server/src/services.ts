@@ -48,7 +48,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   // 导出: every list the user can see — the registry's eight, then the modules' own (below)
   for (const s of registryExportSources({ db, cipher, people, housing, relations, records })) exports.registerSource(s);
   const survey = createSurveyService({ db, audit, jurisdiction, people, relations });
-  const devices = createDevicesService({ db, audit, config, jurisdiction, people, records, relations, elder });
+  const devices = createDevicesService({ db, audit, config, jurisdiction, people, records, relations, elder, cipher });
   const analysis = createAnalysisService({ db, audit, exports });
   // 数据立方 / 驾驶舱: each module's own figures (elders by level, care visits and exceptions, open alerts)
   for (const m of [...elderMeasures(), ...careMeasures(), ...devicesMeasures()]) analysis.registerMeasure(m);

@@ -38,7 +38,7 @@ async function stream(agent: Agent) {
   const ac = new AbortController();
   const res = await fetch(`${base}/api/devices/stream`, { headers: { cookie: agent.cookie }, signal: ac.signal });
   expect(res.status).toBe(200);
-  const events: { type: string; alert: { id: string; kind: string; state: string; personId: string; version: number } }[] = [];
+  const events: { type: string; alert: { id: string; kind: string; state: string; personId: string; version: number; lat: number | null } }[] = [];
   const reader = res.body!.getReader();
   const dec = new TextDecoder();
   let buf = '';
@@ -81,9 +81,13 @@ async function watch() {
 describe('live alert feed', () => {
   it('pushes a raised alert and its acknowledgement to the stream of the jurisdiction only', async () => {
     const { personId, serial } = await watch();
+    const opened = async () => ctx.asOwner(async (db) => Number((await db.query<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'device.live_read'`)).rows[0]!.n));
+    const before = await opened();
     const mine = await stream(worker);
     const theirs = await stream(sibling);
     try {
+      // opening the feed of positions and alerts is a read of locations: one audit row per stream
+      expect(await opened()).toBe(before + 2);
       await ctx.services.devices.ingestReports([
         { serial, fixedAt: new Date('2026-11-28T03:00:00Z'), valid: true, source: 'gps', lat: 30.513, lng: 105.593, accuracy: 10, battery: 80, flags: { sos: true } },
       ]);
@@ -109,7 +113,7 @@ describe('live alert feed', () => {
       if (ctx.kind === 'postgresql') {
         const { rows } = await ctx.db.query<{ name: string }>('SELECT current_database() AS name');
         const url = withDatabase(process.env.TEST_DATABASE_URL!, rows[0]!.name);
-        const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'apps/server/test/fixtures/devices-role.ts', url, serial, at.toISOString()], { timeout: 60_000 });
+        const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'apps/server/test/fixtures/devices-role.ts', url, serial, at.toISOString(), ctx.fieldKey], { timeout: 60_000 });
         const child = JSON.parse(stdout.trim().split('\n').pop()!) as { pid: number; alerts: number };
         expect(child.pid).not.toBe(process.pid);
         expect(child.alerts).toBe(1);
@@ -122,6 +126,8 @@ describe('live alert feed', () => {
       }
       const a = await until('the other process’s SOS on the stream', () => mine.events.find((e) => e.alert.personId === personId));
       expect(a.alert).toMatchObject({ kind: 'sos', state: 'open' });
+      // the position the other process sealed is opened here (the roles share the field key)
+      expect(a.alert.lat).toBeCloseTo(30.513, 6);
     } finally {
       mine.close();
     }

@@ -244,13 +244,15 @@ describe('health kiosks', () => {
     expect(items[1].eventId).toBeNull();
     const ev = await worker.get(`/api/events/${items[0].eventId}`);
     expect(ev.body).toMatchObject({ kind: 'device_alarm', category: 'health_followup', personId: p.id });
-    expect(ev.body.title).toContain('收缩压 172');
+    // the follow-up event names who and where to look, never the value or the finding (it is not sealed)
+    expect(ev.body.title).toContain('健康随访：蒋奶奶');
+    expect(`${ev.body.title} ${ev.body.description}`).not.toMatch(/172|收缩压|血压/);
     const again = await send(k.body.deviceKey, body);
     expect(again.json().items.map((i: { status: string }) => i.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
     expect(await count('SELECT count(*) AS n FROM health_reading WHERE person_id = $1', [p.id])).toBe(3);
     expect(await count(`SELECT count(*) AS n FROM work_item WHERE person_id = $1 AND category = 'health_followup'`, [p.id])).toBe(1);
     // the citizen ID itself is stored nowhere in the readings
-    expect(await count('SELECT count(*) AS n FROM health_reading WHERE measures::text LIKE $1', [`%${cid}%`])).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM health_reading h WHERE row_to_json(h)::text LIKE $1', [`%${cid}%`])).toBe(0);
     const readings = await worker.get(`/api/devices/people/${p.id}/readings`);
     expect(readings.body.items).toHaveLength(3);
     expect(readings.body.items.find((i: { kind: string }) => i.kind === 'weight').values.bmi).toBeCloseTo(23.4, 1);
@@ -330,7 +332,7 @@ describe('personal data: retention and audited reads', () => {
     expect(await count('SELECT count(*) AS n FROM device_position WHERE device_id = $1', [w.id])).toBe(1);
     expect(await count(`SELECT count(*) AS n FROM device_position WHERE fixed_at < '2026-06-02'`, [])).toBe(0);
     expect(await count('SELECT count(*) AS n FROM health_reading WHERE person_id = $1', [p.id])).toBe(1);
-    expect(await count(`SELECT count(*) AS n FROM device_alert WHERE device_id = $1 AND kind = 'sos' AND lat IS NOT NULL`, [w.id])).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM device_alert WHERE device_id = $1 AND kind = 'sos' AND position_enc IS NOT NULL`, [w.id])).toBe(1);
     expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'device.purge' AND (detail->>'positions')::int = $1`, [r.positions])).toBe(1);
     // nothing left to purge: a second round deletes nothing and writes no audit row
     expect(await ctx.services.devices.purgeExpired(now)).toEqual({ positions: 0, readings: 0 });
@@ -349,5 +351,137 @@ describe('personal data: retention and audited reads', () => {
     // a user outside the jurisdiction reads nothing, and no read is recorded against the person
     expect((await sibling.get(`/api/devices/people/${p.id}/readings`)).status).toBe(404);
     expect(await rows('device.readings_read')).toBe(readings0 + 1);
+  });
+});
+
+describe('tracks and readings sealed at rest (SECURITY.md: field-level encryption)', () => {
+  const rawRows = (sql: string, args: unknown[]) => ctx.asOwner(async (db) => (await db.query<{ j: string }>(sql, args)).rows.map((r) => r.j));
+
+  it('stores fixes, the last fix, alert positions, readings and limits only as ciphertext; the API opens them', async () => {
+    const cid = freshCitizenId({ birthDate: '1944-04-04' });
+    const p = await buildPerson(ctx, worker, { node: GRID, name: '密大爷', citizenId: cid, birthDate: '1944-04-04' });
+    const w = await watchFor(p.id);
+    // distinctive numbers: none may appear anywhere in the rows
+    const A = { lat: 30.5171717, lng: 105.5929292 };
+    const B = { lat: 30.5181818, lng: 105.5939393 };
+    await ctx.services.devices.ingestReports([
+      report(w.serialNo, '2026-11-10T01:00:00Z', A, { accuracy: 13.2537, altitude: 377.5123, speed: 4.75, course: 212.5371 }),
+      report(w.serialNo, '2026-11-10T01:01:00Z', B, { accuracy: 9.5, flags: { sos: true } }),
+    ]);
+    const positions = await rawRows('SELECT row_to_json(p)::text AS j FROM device_position p WHERE device_id = $1', [w.id]);
+    const device = await rawRows('SELECT row_to_json(d)::text AS j FROM device d WHERE id = $1', [w.id]);
+    const alerts = await rawRows('SELECT row_to_json(a)::text AS j FROM device_alert a WHERE device_id = $1', [w.id]);
+    expect(positions).toHaveLength(2);
+    expect(alerts).toHaveLength(1);
+    for (const j of [...positions, ...device, ...alerts]) {
+      for (const n of ['30.5171717', '105.5929292', '30.5181818', '105.5939393', '13.2537', '377.5123', '212.5371']) expect(j).not.toContain(n);
+    }
+    const sealed = await ctx.asOwner(async (db) => (await db.query<{ fix: string; last: string; pos: string }>(
+      `SELECT (SELECT min(fix_enc) FROM device_position WHERE device_id = $1) AS fix, (SELECT last_fix_enc FROM device WHERE id = $1) AS last,
+              (SELECT position_enc FROM device_alert WHERE device_id = $1) AS pos`, [w.id])).rows[0]!);
+    for (const t of [sealed.fix, sealed.last, sealed.pos]) expect(t).toMatch(/^v1:[A-Za-z0-9+/=]+$/);
+
+    // the API opens them: the track with its motion, the last fix, the alert's position
+    const map = (await worker.get(`/api/devices/elders/${p.id}/map?from=2026-11-10T00:00:00Z&to=2026-11-10T02:00:00Z`)).body;
+    expect(map.track.map((f: { lat: number; lng: number; accuracy: number }) => [f.lat, f.lng, f.accuracy])).toEqual([[A.lat, A.lng, 13.2537], [B.lat, B.lng, 9.5]]);
+    const detail = (await worker.get(`/api/devices/${w.id}`)).body;
+    expect(detail.lastFix).toMatchObject({ lat: B.lat, lng: B.lng, accuracy: 9.5, at: '2026-11-10T01:01:00.000Z' });
+    const [alert] = (await worker.get(`/api/devices/alerts?personId=${p.id}`)).body.items;
+    expect(alert).toMatchObject({ kind: 'sos', lat: B.lat, lng: B.lng });
+    const track = await ctx.services.devices.whereabouts(systemScope('test'), p.id, new Date('2026-11-10T00:00:00Z'), new Date('2026-11-10T02:00:00Z'));
+    expect(track.map((f) => [f.lat, f.lng])).toEqual([[A.lat, A.lng], [B.lat, B.lng]]);
+
+    // readings and the elder's own limit, through the kiosk and the threshold API
+    const grid = await nodeByCode(ctx, GRID);
+    const k = (await worker.post('/api/devices', { kind: 'kiosk', serialNo: nextSerial(), jurisdictionId: grid.id })).body;
+    expect((await worker.request('PUT', `/api/devices/people/${p.id}/thresholds`, { metric: 'systolic', low: 91.537, high: 143.571 })).status).toBe(200);
+    const sent = await ctx.app.inject({
+      method: 'POST', url: '/api/devices/kiosk/readings', headers: { 'x-device-serial': k.serialNo, 'x-device-key': k.deviceKey },
+      payload: { readings: [
+        { id: 's1', citizenId: cid, kind: 'blood_pressure', measuredAt: '2026-11-10T02:00:00Z', values: { systolic: 147.37, diastolic: 83.41, pulse: 71 } },
+        { id: 's2', citizenId: cid, kind: 'glucose', measuredAt: '2026-11-10T02:01:00Z', values: { glucose: 6.3719, fasting: true } },
+      ] },
+    });
+    expect(sent.json().items.map((i: { abnormal: string[] }) => i.abnormal)).toEqual([['systolic'], []]);
+    const readings = await rawRows('SELECT row_to_json(h)::text AS j FROM health_reading h WHERE person_id = $1', [p.id]);
+    const limits = await rawRows('SELECT row_to_json(t)::text AS j FROM health_threshold t WHERE person_id = $1', [p.id]);
+    expect(readings).toHaveLength(2);
+    expect(limits).toHaveLength(1);
+    for (const j of readings) {
+      for (const n of ['147.37', '83.41', '6.3719', 'systolic', 'diastolic', 'glucose_fasting', '"fasting"']) expect(j).not.toContain(n);
+      expect(j).toMatch(/"measures_enc":"v1:/);
+      expect(j).toMatch(/"abnormal_enc":"v1:/);
+    }
+    // the metric's name stays (it keys the row); its limits do not
+    for (const n of ['91.537', '143.571']) expect(limits[0]).not.toContain(n);
+    expect(limits[0]).toMatch(/"limits_enc":"v1:/);
+    const got = (await worker.get(`/api/devices/people/${p.id}/readings`)).body;
+    const bp = got.items.find((i: { kind: string }) => i.kind === 'blood_pressure');
+    expect(bp).toMatchObject({ values: { systolic: 147.37, diastolic: 83.41, pulse: 71 }, abnormal: ['systolic'] });
+    expect(got.items.find((i: { kind: string }) => i.kind === 'glucose').values).toMatchObject({ glucose: 6.3719, fasting: true, glucose_fasting: 6.3719 });
+    expect(got.thresholds).toEqual([{ metric: 'systolic', low: 91.537, high: 143.571 }]);
+    // the person 360° card opens them too
+    const panel = (await worker.get(`/api/people/${p.id}/overview`)).body.panels.find((x: { key: string }) => x.key === 'devices');
+    expect(panel.items.map((i: { value: string }) => i.value).join(' ')).toContain('147.37/83.41 mmHg ⚠');
+  });
+
+  it('a ciphertext moved to another column does not open (the column is bound in)', async () => {
+    const p = await elder('换大爷');
+    const w = await watchFor(p.id);
+    await ctx.services.devices.ingestReports([report(w.serialNo, '2026-11-11T01:00:00Z', HOME, { flags: { sos: true } })]);
+    expect((await worker.get(`/api/devices/${w.id}`)).status).toBe(200);
+    const swap = (from: string) => ctx.asOwner((db) => db.query(`UPDATE device d SET last_fix_enc = x.t FROM (SELECT ${from} AS t) x WHERE d.id = $1`, [w.id]));
+    const own = await ctx.asOwner(async (db) => (await db.query<{ t: string }>('SELECT last_fix_enc AS t FROM device WHERE id = $1', [w.id])).rows[0]!.t);
+    await swap('(SELECT position_enc FROM device_alert WHERE device_id = $1)');
+    expect((await worker.get(`/api/devices/${w.id}`)).status).toBe(500);
+    // put back (the other tests list every watch), and it opens again
+    await ctx.asOwner((db) => db.query('UPDATE device SET last_fix_enc = $2 WHERE id = $1', [w.id, own]));
+    expect((await worker.get(`/api/devices/${w.id}`)).body.lastFix.lat).toBeCloseTo(HOME.lat, 9);
+  });
+
+  it('drops a fix off the globe at ingestion (the schema can no longer check sealed coordinates)', async () => {
+    const p = await elder('界大爷');
+    const w = await watchFor(p.id);
+    const before = ctx.services.devices.stats.malformed;
+    const r = await ctx.services.devices.ingestReports([report(w.serialNo, '2026-11-12T01:00:00Z', { lat: 95, lng: 105 }), report(w.serialNo, '2026-11-12T01:01:00Z', HOME)]);
+    expect(r.stored).toBe(1);
+    expect(ctx.services.devices.stats.malformed).toBe(before + 1);
+  });
+});
+
+describe('every read of a location or a reading is audited once, naming the field', () => {
+  const auditRows = () => count('SELECT count(*) AS n FROM audit_log', []);
+  const last = () => ctx.asOwner(async (db) => (await db.query<{ action: string; object_id: string | null; detail: { fields?: string[]; personIds?: string[] } }>(
+    'SELECT action, object_id, detail FROM audit_log ORDER BY id DESC LIMIT 1')).rows[0]!);
+
+  it('GET of a watch, of the device list, of an alert, of the alert list, of readings and of the map: exactly one row each', async () => {
+    const p = await elder('审大爷');
+    const w = await watchFor(p.id);
+    await ctx.services.devices.ingestReports([report(w.serialNo, '2026-11-13T01:00:00Z', HOME, { flags: { sos: true } })]);
+    const [a] = (await worker.get(`/api/devices/alerts?personId=${p.id}`)).body.items;
+    const cases: [string, string, string[], 'object' | 'list'][] = [
+      [`/api/devices/${w.id}`, 'device.position_read', ['lastFix'], 'object'],
+      ['/api/devices?kind=watch&pageSize=100', 'device.position_read', ['lastFix'], 'list'],
+      [`/api/devices/alerts/${a.id}`, 'device.alerts_read', ['position'], 'list'],
+      [`/api/devices/alerts?personId=${p.id}`, 'device.alerts_read', ['position'], 'list'],
+      [`/api/devices/people/${p.id}/readings`, 'device.readings_read', ['values', 'abnormal', 'thresholds'], 'object'],
+      [`/api/devices/elders/${p.id}/map?from=2026-11-13T00:00:00Z&to=2026-11-13T02:00:00Z`, 'device.track_read', ['track', 'lastFix'], 'object'],
+    ];
+    for (const [url, action, fields, whose] of cases) {
+      const before = await auditRows();
+      expect((await worker.get(url)).status, url).toBe(200);
+      expect(await auditRows(), url).toBe(before + 1);
+      const row = await last();
+      expect(row.action, url).toBe(action);
+      expect(row.detail.fields, url).toEqual(fields);
+      if (whose === 'object') expect(row.object_id, url).toBe(p.id);
+      else expect(row.detail.personIds, url).toContain(p.id);
+    }
+    // a kiosk has no one's position: reading it writes nothing
+    const grid = await nodeByCode(ctx, GRID);
+    const k = (await worker.post('/api/devices', { kind: 'kiosk', serialNo: nextSerial(), jurisdictionId: grid.id })).body;
+    const before = await auditRows();
+    expect((await worker.get(`/api/devices/${k.id}`)).status).toBe(200);
+    expect(await auditRows()).toBe(before);
   });
 });

@@ -14,6 +14,8 @@ export interface TestContext {
   config: Config;
   services: Services;
   cipher: FieldCipher;
+  /** The cipher's key, for a second process that must open what this one sealed (base64). */
+  fieldKey: string;
   app: App;
   /** Runs SQL as the schema owner, bypassing the app role's limits (to tamper, as an attacker would). */
   asOwner<T>(fn: (db: Database) => Promise<T>): Promise<T>;
@@ -64,7 +66,8 @@ export async function setupTestContext(env: Record<string, string> = {}): Promis
       }
     };
   }
-  const cipher = createFieldCipher(crypto.randomBytes(32));
+  const fieldKey = crypto.randomBytes(32);
+  const cipher = createFieldCipher(fieldKey);
   const services = createServices(db, config, cipher);
   const app = await buildApp({ config, db, services });
   await app.ready();
@@ -74,6 +77,7 @@ export async function setupTestContext(env: Record<string, string> = {}): Promis
     config,
     services,
     cipher,
+    fieldKey: fieldKey.toString('base64'),
     app,
     asOwner,
     async close() {

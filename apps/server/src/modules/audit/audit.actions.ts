@@ -85,6 +85,8 @@ export const AUDIT_ACTIONS = {
   'device.readings_read': { name: '查看健康监测数据', nameEn: 'Read health readings' },
   'device.threshold_change': { name: '修改健康预警阈值', nameEn: 'Change a health threshold' },
   'device.purge': { name: '清除过期定位与健康数据', nameEn: 'Purge expired positions and readings' },
+  'device.position_read': { name: '查看手表最近位置', nameEn: 'Read a watch\'s last position' },
+  'device.live_read': { name: '打开实时告警与定位', nameEn: 'Open the live alerts and positions' },
   'audit.read': { name: '查阅审计日志', nameEn: 'Read audit log' },
   'audit.verify': { name: '校验审计链', nameEn: 'Verify audit chain' },
 } as const;

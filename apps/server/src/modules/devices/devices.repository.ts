@@ -1,12 +1,10 @@
 import type { Queryable } from '../../db/database.js';
 import { nodeFigures } from '../../db/node-figures.js';
 
-/** One fix of a watch, as stored (device_position). */
+/** One fix of a watch, as stored (device_position): the position itself sealed (`devices.sealed.ts`). */
 export interface FixRow {
   fixed_at: Date;
-  lat: number;
-  lng: number;
-  accuracy: number | null;
+  fix_enc: string;
   valid: boolean;
   source: 'gps' | 'wifi' | 'cell';
   device_id: string;
@@ -15,7 +13,7 @@ export interface FixRow {
 /** The fixes of an elder's watches in [from, to], oldest first (uses the (person, time) index). */
 export async function fixesOf(tx: Queryable, personId: string, from: Date, to: Date, limit = 20_000): Promise<FixRow[]> {
   const { rows } = await tx.query<FixRow>(
-    `SELECT fixed_at, lat, lng, accuracy, valid, source, device_id FROM device_position
+    `SELECT fixed_at, fix_enc, valid, source, device_id FROM device_position
       WHERE person_id = $1 AND fixed_at >= $2 AND fixed_at <= $3
       ORDER BY fixed_at LIMIT $4`,
     [personId, from, to, limit],
@@ -29,7 +27,7 @@ export interface DeviceRow {
   id: string; thing_id: string; district_code: string; path: string; kind: 'watch' | 'kiosk'; serial_no: string; maker: string | null;
   model: string | null; person_id: string | null; person_name: string | null; key_hash: string | null; firmware: string | null;
   battery: number | null; last_seen_at: Date | null; online: boolean; worn: boolean | null; last_fix_at: Date | null;
-  last_lat: number | null; last_lng: number | null; last_accuracy: number | null; name: string; node_name: string | null;
+  last_fix_enc: string | null; name: string; node_name: string | null;
   created_at: Date; version: number;
 }
 
@@ -131,11 +129,11 @@ export async function replaceContacts(tx: Queryable, device: { id: string; path:
 
 export interface PositionIn {
   device_id: string; person_id: string | null; district_code: string; path: string; fixed_at: Date; valid: boolean; source: 'gps' | 'wifi' | 'cell';
-  lat: number; lng: number; accuracy: number | null; altitude: number | null; speed: number | null; course: number | null;
-  satellites: number | null; battery: number | null;
+  /** the sealed fix (lat, lng, accuracy, altitude, speed, course) */
+  fix_enc: string; satellites: number | null; battery: number | null;
 }
 
-const POSITION_COLS = ['device_id', 'person_id', 'district_code', 'path', 'fixed_at', 'valid', 'source', 'lat', 'lng', 'accuracy', 'altitude', 'speed', 'course', 'satellites', 'battery'] as const;
+const POSITION_COLS = ['device_id', 'person_id', 'district_code', 'path', 'fixed_at', 'valid', 'source', 'fix_enc', 'satellites', 'battery'] as const;
 
 /**
  * Stores a batch of fixes in one multi-row INSERT; a fix already stored (same device and time) is
@@ -143,42 +141,39 @@ const POSITION_COLS = ['device_id', 'person_id', 'district_code', 'path', 'fixed
  */
 export async function insertPositions(tx: Queryable, batch: PositionIn[]): Promise<{ device_id: string; fixed_at: Date }[]> {
   if (!batch.length) return [];
-  // one array per column (15 parameters whatever the batch size): cheap to send and to plan
+  // one array per column (10 parameters whatever the batch size): cheap to send and to plan
   const col = <K extends keyof PositionIn>(k: K) => batch.map((p) => p[k]);
   const { rows } = await tx.query<{ device_id: string; fixed_at: Date }>(
     `INSERT INTO device_position (${POSITION_COLS.join(', ')})
-     SELECT u.device_id, u.person_id, u.district_code, u.path::ltree, u.fixed_at, u.valid, u.source, u.lat, u.lng, u.accuracy, u.altitude, u.speed, u.course, u.satellites, u.battery
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::boolean[], $7::text[], $8::float8[], $9::float8[],
-                   $10::real[], $11::real[], $12::real[], $13::real[], $14::smallint[], $15::smallint[])
-         AS u(device_id, person_id, district_code, path, fixed_at, valid, source, lat, lng, accuracy, altitude, speed, course, satellites, battery)
+     SELECT u.device_id, u.person_id, u.district_code, u.path::ltree, u.fixed_at, u.valid, u.source, u.fix_enc, u.satellites, u.battery
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::boolean[], $7::text[], $8::text[], $9::smallint[], $10::smallint[])
+         AS u(device_id, person_id, district_code, path, fixed_at, valid, source, fix_enc, satellites, battery)
      ON CONFLICT (device_id, fixed_at) DO NOTHING RETURNING device_id, fixed_at`,
     POSITION_COLS.map((c) => col(c)),
   );
   return rows;
 }
 
-/** Marks devices seen (and their latest fix, battery, firmware, worn state) in one statement. */
-export async function touchDevices(tx: Queryable, updates: { id: string; seen_at: Date; battery: number | null; fix: { at: Date; lat: number; lng: number; accuracy: number | null } | null; worn: boolean | null; firmware: string | null }[]) {
+/** Marks devices seen (and their latest fix, sealed; battery, firmware, worn state) in one statement. */
+export async function touchDevices(tx: Queryable, updates: { id: string; seen_at: Date; battery: number | null; fix: { at: Date; enc: string } | null; worn: boolean | null; firmware: string | null }[]) {
   if (!updates.length) return;
   await tx.query(
     `UPDATE device d SET
         last_seen_at = GREATEST(d.last_seen_at, u.seen_at), online = true,
         battery = coalesce(u.battery, d.battery), worn = coalesce(u.worn, d.worn), firmware = coalesce(u.firmware, d.firmware),
         last_fix_at = CASE WHEN u.fix_at IS NOT NULL AND (d.last_fix_at IS NULL OR u.fix_at > d.last_fix_at) THEN u.fix_at ELSE d.last_fix_at END,
-        last_lat = CASE WHEN u.fix_at IS NOT NULL AND (d.last_fix_at IS NULL OR u.fix_at > d.last_fix_at) THEN u.lat ELSE d.last_lat END,
-        last_lng = CASE WHEN u.fix_at IS NOT NULL AND (d.last_fix_at IS NULL OR u.fix_at > d.last_fix_at) THEN u.lng ELSE d.last_lng END,
-        last_accuracy = CASE WHEN u.fix_at IS NOT NULL AND (d.last_fix_at IS NULL OR u.fix_at > d.last_fix_at) THEN u.accuracy ELSE d.last_accuracy END
-       FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, seen_at timestamptz, battery smallint, worn boolean, firmware text, fix_at timestamptz, lat float8, lng float8, accuracy real)
+        last_fix_enc = CASE WHEN u.fix_at IS NOT NULL AND (d.last_fix_at IS NULL OR u.fix_at > d.last_fix_at) THEN u.fix_enc ELSE d.last_fix_enc END
+       FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, seen_at timestamptz, battery smallint, worn boolean, firmware text, fix_at timestamptz, fix_enc text)
       WHERE d.id = u.id`,
-    [JSON.stringify(updates.map((u) => ({ id: u.id, seen_at: u.seen_at, battery: u.battery, worn: u.worn, firmware: u.firmware, fix_at: u.fix?.at ?? null, lat: u.fix?.lat ?? null, lng: u.fix?.lng ?? null, accuracy: u.fix?.accuracy ?? null })))],
+    [JSON.stringify(updates.map((u) => ({ id: u.id, seen_at: u.seen_at, battery: u.battery, worn: u.worn, firmware: u.firmware, fix_at: u.fix?.at ?? null, fix_enc: u.fix?.enc ?? null })))],
   );
 }
 
 /** Watches online whose last message is older than `before`: they go offline (returned once). */
-export async function markOffline(tx: Queryable, before: Date): Promise<{ id: string; person_id: string | null; path: string; district_code: string; last_seen_at: Date; last_lat: number | null; last_lng: number | null }[]> {
-  const { rows } = await tx.query<{ id: string; person_id: string | null; path: string; district_code: string; last_seen_at: Date; last_lat: number | null; last_lng: number | null }>(
+export async function markOffline(tx: Queryable, before: Date): Promise<{ id: string; person_id: string | null; path: string; district_code: string; last_seen_at: Date; last_fix_enc: string | null }[]> {
+  const { rows } = await tx.query<{ id: string; person_id: string | null; path: string; district_code: string; last_seen_at: Date; last_fix_enc: string | null }>(
     `UPDATE device SET online = false WHERE online AND kind = 'watch' AND last_seen_at < $1
-     RETURNING id, person_id, path::text AS path, district_code, last_seen_at, last_lat, last_lng`,
+     RETURNING id, person_id, path::text AS path, district_code, last_seen_at, last_fix_enc`,
     [before],
   );
   return rows;
@@ -232,7 +227,7 @@ export async function saveZoneStates(tx: Queryable, states: { id: string; outsid
 
 export interface AlertRow {
   id: string; device_id: string; person_id: string | null; district_code: string; path: string; kind: string; alert_key: string;
-  raised_at: Date; created_at: Date; lat: number | null; lng: number | null; detail: Record<string, unknown>; state: 'open' | 'acknowledged' | 'closed';
+  raised_at: Date; created_at: Date; position_enc: string | null; detail: Record<string, unknown>; state: 'open' | 'acknowledged' | 'closed';
   level: number; escalate_at: Date | null; acknowledged_at: Date | null; acknowledged_by: string | null; closed_at: Date | null; closed_by: string | null;
   note: string | null; version: number; person_name?: string | null; serial_no?: string | null; node_name?: string | null;
 }
@@ -247,14 +242,14 @@ async function notifyAlerts(tx: Queryable, ids: string[]) {
   if (ids.length) await tx.query(`SELECT pg_notify('${ALERTS_CHANNEL}', id) FROM unnest($1::text[]) AS id`, [ids]);
 }
 
-export interface AlertIn { device_id: string; person_id: string | null; district_code: string; path: string; kind: string; alert_key: string; raised_at: Date; lat: number | null; lng: number | null; detail: Record<string, unknown>; escalate_at: Date }
+export interface AlertIn { device_id: string; person_id: string | null; district_code: string; path: string; kind: string; alert_key: string; raised_at: Date; position_enc: string | null; detail: Record<string, unknown>; escalate_at: Date }
 
 /** Stores an alert once per (device, key); returns it only when it is new. */
 export async function insertAlert(tx: Queryable, a: AlertIn): Promise<AlertRow | undefined> {
   const { rows } = await tx.query<AlertRow>(
-    `INSERT INTO device_alert (device_id, person_id, district_code, path, kind, alert_key, raised_at, lat, lng, detail, escalate_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (device_id, alert_key) DO NOTHING RETURNING *, path::text AS path`,
-    [a.device_id, a.person_id, a.district_code, a.path, a.kind, a.alert_key, a.raised_at, a.lat, a.lng, JSON.stringify(a.detail), a.escalate_at],
+    `INSERT INTO device_alert (device_id, person_id, district_code, path, kind, alert_key, raised_at, position_enc, detail, escalate_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (device_id, alert_key) DO NOTHING RETURNING *, path::text AS path`,
+    [a.device_id, a.person_id, a.district_code, a.path, a.kind, a.alert_key, a.raised_at, a.position_enc, JSON.stringify(a.detail), a.escalate_at],
   );
   if (rows[0]) await notifyAlerts(tx, [rows[0].id]);
   return rows[0];
@@ -344,13 +339,14 @@ export async function alertCounts(tx: Queryable): Promise<{ state: string; kind:
 
 // ---- health readings
 
-export interface ReadingRow { id: string; device_id: string; person_id: string; kind: string; measured_at: Date; measures: Record<string, number | boolean>; unit: string; abnormal: string[]; event_id: string | null }
+/** A kiosk reading as stored: its values and the metrics beyond the limits sealed (`devices.sealed.ts`). */
+export interface ReadingRow { id: string; device_id: string; person_id: string; kind: string; measured_at: Date; measures_enc: string; unit: string; abnormal_enc: string; event_id: string | null }
 
-export async function insertReading(tx: Queryable, r: { device_id: string; person_id: string; path: string; district_code: string; reading_key: string; kind: string; measured_at: Date; measures: unknown; unit: string; abnormal: string[] }): Promise<ReadingRow | undefined> {
+export async function insertReading(tx: Queryable, r: { device_id: string; person_id: string; path: string; district_code: string; reading_key: string; kind: string; measured_at: Date; measures_enc: string; unit: string; abnormal_enc: string }): Promise<ReadingRow | undefined> {
   const { rows } = await tx.query<ReadingRow>(
-    `INSERT INTO health_reading (device_id, person_id, path, district_code, reading_key, kind, measured_at, measures, unit, abnormal)
+    `INSERT INTO health_reading (device_id, person_id, path, district_code, reading_key, kind, measured_at, measures_enc, unit, abnormal_enc)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (device_id, reading_key) DO NOTHING RETURNING *`,
-    [r.device_id, r.person_id, r.path, r.district_code, r.reading_key, r.kind, r.measured_at, JSON.stringify(r.measures), r.unit, JSON.stringify(r.abnormal)],
+    [r.device_id, r.person_id, r.path, r.district_code, r.reading_key, r.kind, r.measured_at, r.measures_enc, r.unit, r.abnormal_enc],
   );
   return rows[0];
 }
@@ -366,16 +362,17 @@ export async function readingsOf(tx: Queryable, personId: string, since: Date, l
   return rows;
 }
 
-export async function thresholdsOf(tx: Queryable, personId: string): Promise<{ metric: string; low: number | null; high: number | null }[]> {
-  const { rows } = await tx.query<{ metric: string; low: number | null; high: number | null }>('SELECT metric, low, high FROM health_threshold WHERE person_id = $1', [personId]);
+/** An elder's own limits, sealed ({low, high} per metric). */
+export async function thresholdsOf(tx: Queryable, personId: string): Promise<{ metric: string; limits_enc: string }[]> {
+  const { rows } = await tx.query<{ metric: string; limits_enc: string }>('SELECT metric, limits_enc FROM health_threshold WHERE person_id = $1 ORDER BY metric', [personId]);
   return rows;
 }
 
-export async function upsertThreshold(tx: Queryable, t: { person_id: string; metric: string; path: string; district_code: string; low: number | null; high: number | null }) {
+export async function upsertThreshold(tx: Queryable, t: { person_id: string; metric: string; path: string; district_code: string; limits_enc: string }) {
   await tx.query(
-    `INSERT INTO health_threshold (person_id, metric, path, district_code, low, high) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (person_id, metric) DO UPDATE SET low = EXCLUDED.low, high = EXCLUDED.high, updated_at = now()`,
-    [t.person_id, t.metric, t.path, t.district_code, t.low, t.high],
+    `INSERT INTO health_threshold (person_id, metric, path, district_code, limits_enc) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (person_id, metric) DO UPDATE SET limits_enc = EXCLUDED.limits_enc, updated_at = now()`,
+    [t.person_id, t.metric, t.path, t.district_code, t.limits_enc],
   );
 }
 

@@ -78,7 +78,7 @@ export function devicesRoutes(app: ZodApp, s: Services) {
   }, async (req, reply) => {
     const actor = actorOf(req);
     const paths = actor.scope.kind === 'system' ? null : actor.scope.paths;
-    await s.devices.alertFeedReady();
+    await s.devices.openLiveFeed(actor);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });

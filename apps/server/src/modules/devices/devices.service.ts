@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Config } from '../../config/env.js';
+import type { FieldCipher } from '../../crypto/field-cipher.js';
 import type { Database, Queryable } from '../../db/database.js';
 import { type Scope, systemScope, withScope } from '../../db/scope.js';
 import { type Actor, auditActor } from '../../shared/actor.js';
@@ -15,8 +16,9 @@ import type { RecordsService } from '../registry/records.service.js';
 import type { RelationsService } from '../registry/relations.service.js';
 import { devicesError } from './devices.errors.js';
 import * as repo from './devices.repository.js';
+import { type DevicesSeal, devicesSeal } from './devices.sealed.js';
 import { type Fix, step, type ZoneShape } from './geofence.js';
-import { type Limit, METRIC_NAMES, type Metric, metricsOf, missingValues, outOfRange, type ReadingKind, READING_UNITS, type ReadingValues } from './health.js';
+import { type Limit, type Metric, metricsOf, missingValues, outOfRange, type ReadingKind, READING_UNITS, type ReadingValues } from './health.js';
 
 /** One position of an elder, as other modules see it (care visits check "elsewhere during a visit"). */
 export interface Whereabout {
@@ -69,18 +71,26 @@ export type LiveEvent =
   | { type: 'alert'; path: string; alert: ReturnType<typeof toAlert> }
   | { type: 'position'; path: string; deviceId: string; personId: string | null; lat: number; lng: number; accuracy: number | null; at: string; valid: boolean };
 
-const toAlert = (r: repo.AlertRow) => ({
-  id: r.id, deviceId: r.device_id, personId: r.person_id, personName: r.person_name ?? null, serialNo: r.serial_no ?? null, kind: r.kind as AlertKind,
-  raisedAt: r.raised_at, lat: r.lat, lng: r.lng, detail: r.detail, state: r.state, level: r.level, target: ALERT_TARGETS[r.level] ?? 'emergency',
-  escalateAt: r.escalate_at, acknowledgedAt: r.acknowledged_at, closedAt: r.closed_at, note: r.note, jurisdictionName: r.node_name ?? null, version: r.version,
-});
+/** An alert as the API shows it, its position opened (a location: the caller audits the read). */
+const toAlert = (r: repo.AlertRow, seal: DevicesSeal) => {
+  const pos = seal.openAlertPosition(r.position_enc);
+  return {
+    id: r.id, deviceId: r.device_id, personId: r.person_id, personName: r.person_name ?? null, serialNo: r.serial_no ?? null, kind: r.kind as AlertKind,
+    raisedAt: r.raised_at, lat: pos?.lat ?? null, lng: pos?.lng ?? null, detail: r.detail, state: r.state, level: r.level, target: ALERT_TARGETS[r.level] ?? 'emergency',
+    escalateAt: r.escalate_at, acknowledgedAt: r.acknowledged_at, closedAt: r.closed_at, note: r.note, jurisdictionName: r.node_name ?? null, version: r.version,
+  };
+};
 
-const toDevice = (r: repo.DeviceRow) => ({
-  id: r.id, thingId: r.thing_id, kind: r.kind, name: r.name, serialNo: r.serial_no, maker: r.maker, model: r.model, personId: r.person_id, personName: r.person_name,
-  firmware: r.firmware, battery: r.battery, lastSeenAt: r.last_seen_at, online: r.online, worn: r.worn,
-  lastFix: r.last_fix_at && r.last_lat !== null && r.last_lng !== null ? { at: r.last_fix_at, lat: r.last_lat, lng: r.last_lng, accuracy: r.last_accuracy } : null,
-  jurisdictionName: r.node_name, hasKey: !!r.key_hash, createdAt: r.created_at, version: r.version,
-});
+/** A device as the API shows it, its last fix opened (a location: the caller audits the read). */
+const toDevice = (r: repo.DeviceRow, seal: DevicesSeal) => {
+  const last = r.last_fix_at ? seal.openLastFix(r.last_fix_enc) : null;
+  return {
+    id: r.id, thingId: r.thing_id, kind: r.kind, name: r.name, serialNo: r.serial_no, maker: r.maker, model: r.model, personId: r.person_id, personName: r.person_name,
+    firmware: r.firmware, battery: r.battery, lastSeenAt: r.last_seen_at, online: r.online, worn: r.worn,
+    lastFix: r.last_fix_at && last ? { at: r.last_fix_at, lat: last.lat, lng: last.lng, accuracy: last.accuracy } : null,
+    jurisdictionName: r.node_name, hasKey: !!r.key_hash, createdAt: r.created_at, version: r.version,
+  };
+};
 
 const toZone = (z: repo.ZoneRow) => ({
   id: z.id, personId: z.person_id, name: z.name, shape: z.shape,
@@ -103,9 +113,10 @@ export type DevicesService = ReturnType<typeof createDevicesService>;
 /** 智能设备 — GPS watches, positions, safe zones, alerts and health kiosks. */
 export function createDevicesService(deps: {
   db: Database; audit: AuditService; config: Config; jurisdiction: JurisdictionService; people: PeopleService; records: RecordsService;
-  relations: RelationsService; elder: ElderService;
+  relations: RelationsService; elder: ElderService; cipher: FieldCipher;
 }) {
   const { db, audit, config, jurisdiction, people, records, elder } = deps;
+  const seal = devicesSeal(deps.cipher);
   const settings = config.devices;
   const run = <T>(actor: Actor, fn: (tx: Queryable) => Promise<T>) => withScope(db, actor.scope, fn);
   const ingestScope = systemScope('device ingestion');
@@ -131,7 +142,7 @@ export function createDevicesService(deps: {
   async function raiseIn(tx: Queryable, dev: repo.DeviceKey, kind: AlertKind, key: string, at: Date, pos: { lat: number; lng: number } | null, detail: Record<string, unknown> = {}) {
     const row = await repo.insertAlert(tx, {
       device_id: dev.id, person_id: dev.person_id, district_code: dev.district_code, path: dev.path, kind, alert_key: `${kind}:${key}`, raised_at: at,
-      lat: pos?.lat ?? null, lng: pos?.lng ?? null, detail, escalate_at: new Date(Date.now() + settings.escalateMs),
+      position_enc: seal.alertPosition(pos), detail, escalate_at: new Date(Date.now() + settings.escalateMs),
     });
     if (!row) return null;
     const family = (await repo.contactsOf(tx, dev.id)).filter((c) => c.role === 'family').map((c) => ({ personId: c.person_id, name: c.name }));
@@ -181,19 +192,22 @@ export function createDevicesService(deps: {
         devices.set(dev.id, dev);
         known.push({ r, dev });
         if (r.hasFix === false) continue;
+        if (!fixInRange(r)) { stats.malformed++; r.hasFix = false; continue; }
         const k = `${dev.id}|${r.fixedAt.getTime()}`;
         if (seen.has(k)) continue;
         seen.add(k);
         rows.push({
           device_id: dev.id, person_id: dev.person_id, district_code: dev.district_code, path: dev.path, fixed_at: r.fixedAt, valid: r.valid, source: r.source,
-          lat: r.lat, lng: r.lng, accuracy: r.accuracy, altitude: r.altitude ?? null, speed: r.speed ?? null, course: r.course ?? null,
+          // sealed here, in the batch: the database never sees the coordinates
+          fix_enc: seal.fix({ lat: r.lat, lng: r.lng, accuracy: r.accuracy, altitude: r.altitude, speed: r.speed, course: r.course }),
           satellites: r.satellites ?? null, battery: r.battery ?? null,
         });
       }
       const fresh = await repo.insertPositions(tx, rows);
       const isNew = new Set(fresh.map((f) => `${f.device_id}|${new Date(f.fixed_at).getTime()}`));
       // devices seen: latest fix, battery and worn state per device
-      const touch = new Map<string, Parameters<typeof repo.touchDevices>[1][number]>();
+      type Touch = { id: string; seen_at: Date; battery: number | null; fix: { at: Date; lat: number; lng: number; accuracy: number | null } | null; worn: boolean | null; firmware: null };
+      const touch = new Map<string, Touch>();
       for (const { r, dev } of known) {
         const prev = touch.get(dev.id);
         const fix = r.hasFix === false ? null : { at: r.fixedAt, lat: r.lat, lng: r.lng, accuracy: r.accuracy };
@@ -209,7 +223,8 @@ export function createDevicesService(deps: {
         if (keep) touched.set(u.id, { at: now, battery: u.battery, worn: u.worn });
         return keep;
       });
-      await repo.touchDevices(tx, due);
+      // the latest fix of each device due is sealed once (not every report's)
+      await repo.touchDevices(tx, due.map((u) => ({ ...u, fix: u.fix ? { at: u.fix.at, enc: seal.lastFix({ lat: u.fix.lat, lng: u.fix.lng, accuracy: u.fix.accuracy }) } : null })));
       // safe zones: new valid fixes, per person in time order
       const newFixes = known.filter(({ r, dev }) => r.hasFix !== false && dev.person_id && isNew.has(`${dev.id}|${r.fixedAt.getTime()}`));
       const zones = await repo.zonesOf(tx, [...new Set(newFixes.map(({ dev }) => dev.person_id!))]);
@@ -255,7 +270,7 @@ export function createDevicesService(deps: {
       const ids = [...pending];
       pending.clear();
       const rows = await withScope(db, ingestScope, (tx) => repo.alertsByIds(tx, ids));
-      for (const a of rows) emit({ type: 'alert', path: a.path, alert: toAlert(a) });
+      for (const a of rows) emit({ type: 'alert', path: a.path, alert: toAlert(a, seal) });
     }
   };
   const onNotify = (id: string) => {
@@ -313,21 +328,23 @@ export function createDevicesService(deps: {
         const personId = await residentOf(tx, r);
         if (!personId) throw devicesError('RESIDENT_UNKNOWN', {}, `readings.${i}`);
         const person = (await repo.personPlace(tx, personId))!;
-        const own = Object.fromEntries((await repo.thresholdsOf(tx, personId)).map((t) => [t.metric, { low: t.low, high: t.high }])) as Partial<Record<Metric, Limit>>;
+        const own = Object.fromEntries((await repo.thresholdsOf(tx, personId)).map((t) => [t.metric, seal.openLimits(t.limits_enc)])) as Partial<Record<Metric, Limit>>;
         const metrics = metricsOf(r.kind, r.values);
         const bad = outOfRange(metrics, own);
         const stored = await repo.insertReading(tx, {
           device_id: dev.id, person_id: personId, path: person.path, district_code: person.district_code, reading_key: r.id, kind: r.kind,
-          measured_at: r.measuredAt, measures: { ...r.values, ...metrics }, unit: READING_UNITS[r.kind], abnormal: bad.map((b) => b.metric),
+          measured_at: r.measuredAt, measures_enc: seal.measures({ ...r.values, ...metrics } as Record<string, number | boolean>), unit: READING_UNITS[r.kind],
+          abnormal_enc: seal.abnormal(bad.map((b) => b.metric)),
         });
         if (!stored) { out.push({ id: r.id, status: 'duplicate', personId, abnormal: [], eventId: null }); continue; }
         stats.readings++;
         let eventId: string | null = null;
         if (bad.length) {
-          const what = bad.map((b) => `${METRIC_NAMES[b.metric].zh} ${b.value}${METRIC_NAMES[b.metric].unit}（${b.side === 'high' ? '≥' : '<'} ${b.limit}）`).join('，');
+          // the event (事) is not sealed: it names no value and no finding, only where to look (the
+          // readings, whose read is audited)
           eventId = await records.insertEventIn(tx, { path: person.path, district_code: person.district_code }, {
-            kind: 'device_alarm', category: 'health_followup', title: `健康随访：${person.name} ${what}`.slice(0, 120),
-            description: `健康小屋 ${serial} 于 ${r.measuredAt.toISOString()} 测得：${what}。请上门或电话随访。`, priority: 'high', slaHours: 48,
+            kind: 'device_alarm', category: 'health_followup', title: `健康随访：${person.name}（健康小屋测量超出预警值）`.slice(0, 120),
+            description: `健康小屋 ${serial} 于 ${r.measuredAt.toISOString()} 的测量超出本人预警值，具体数值请在该居民的健康监测数据中查看。请上门或电话随访。`, priority: 'high', slaHours: 48,
             personId, thingId: dev.thing_id,
           });
           await repo.setReadingEvent(tx, stored.id, eventId);
@@ -362,7 +379,8 @@ export function createDevicesService(deps: {
     await withScope(db, systemScope('device offline check'), async (tx) => {
       for (const d of await repo.markOffline(tx, new Date(now.getTime() - settings.offlineMs))) {
         const dev = await repo.deviceBySerial(tx, (await repo.deviceById(tx, d.id))!.serial_no);
-        const pos = d.last_lat !== null && d.last_lng !== null ? { lat: d.last_lat, lng: d.last_lng } : null;
+        const last = seal.openLastFix(d.last_fix_enc);
+        const pos = last ? { lat: last.lat, lng: last.lng } : null;
         const a = dev ? await raiseIn(tx, dev, 'offline', d.last_seen_at.toISOString(), now, pos, { lastSeenAt: d.last_seen_at }) : null;
         if (a) raised.push(a);
       }
@@ -407,12 +425,22 @@ export function createDevicesService(deps: {
     }
   }
 
-  async function deviceDetail(tx: Queryable, id: string) {
+  async function deviceDetail(tx: Queryable, id: string, readBy?: Actor) {
     const d = await repo.deviceById(tx, id);
     if (!d) throw commonError('NOT_FOUND');
     const contacts = await repo.contactsOf(tx, id);
-    return { ...toDevice(d), contacts: contacts.map((c) => ({ id: c.id, role: c.role, personId: c.person_id, name: c.name })) };
+    // a watch's detail shows where its elder last was: one audit row per read, naming the elder
+    if (readBy && d.person_id) {
+      await audit.recordIn(tx, {
+        actor: auditActor(readBy), action: 'device.position_read', ip: readBy.ip, objectType: 'person', objectId: d.person_id,
+        detail: { deviceId: d.id, fields: ['lastFix'] },
+      });
+    }
+    return { ...toDevice(d, seal), contacts: contacts.map((c) => ({ id: c.id, role: c.role, personId: c.person_id, name: c.name })) };
   }
+
+  /** People whose data a list shows (ids only), for the one audit row of the read. */
+  const personIdsOf = (rows: { person_id: string | null }[]) => [...new Set(rows.flatMap((r) => (r.person_id ? [r.person_id] : [])))];
 
   const service = {
     live,
@@ -423,6 +451,16 @@ export function createDevicesService(deps: {
     escalateDue,
     markOffline,
     alertFeedReady,
+    /**
+     * A user opens the live feed (alerts and positions of the jurisdiction as they happen): one
+     * audit row for the stream, since each event it carries is a location of someone.
+     */
+    async openLiveFeed(actor: Actor) {
+      await run(actor, (tx) => audit.recordIn(tx, {
+        actor: auditActor(actor), action: 'device.live_read', ip: actor.ip, objectType: 'device', detail: { fields: ['position', 'alert.position'] },
+      }));
+      await alertFeedReady();
+    },
     purgeExpired,
     /** Stops the alert feed (process shutdown). */
     async stop() {
@@ -444,10 +482,13 @@ export function createDevicesService(deps: {
         if (scope.kind === 'user') {
           await audit.recordIn(tx, {
             actor: { id: scope.userId, name: null }, action: 'device.track_read', objectType: 'person', objectId: personId,
-            detail: { from: from.toISOString(), to: to.toISOString(), fixes: rows.length },
+            detail: { from: from.toISOString(), to: to.toISOString(), fixes: rows.length, fields: ['track'] },
           });
         }
-        return rows.map((r) => ({ time: r.fixed_at, lat: r.lat, lng: r.lng, accuracy: r.accuracy, valid: r.valid && r.source === 'gps' }));
+        return rows.map((r) => {
+          const f = seal.openFix(r.fix_enc);
+          return { time: r.fixed_at, lat: f.lat, lng: f.lng, accuracy: f.accuracy, valid: r.valid && r.source === 'gps' };
+        });
       }),
 
     // ---- devices (things)
@@ -460,9 +501,17 @@ export function createDevicesService(deps: {
           underPath = n.path;
         }
         const r = await repo.listDevices(tx, { q: q.q, kind: q.kind, status: q.status, underPath, offset: (q.page - 1) * q.pageSize, limit: q.pageSize, sort: q.sort, order: q.order });
-        return { items: r.rows.map(toDevice), total: r.total };
+        // the list shows each watch's last fix: one audit row for the page, naming its elders
+        const located = r.rows.filter((d) => d.person_id && d.last_fix_enc);
+        if (located.length) {
+          await audit.recordIn(tx, {
+            actor: auditActor(actor), action: 'device.position_read', ip: actor.ip, objectType: 'device',
+            detail: { fields: ['lastFix'], count: located.length, personIds: personIdsOf(located) },
+          });
+        }
+        return { items: r.rows.map((d) => toDevice(d, seal)), total: r.total };
       }),
-    get: (actor: Actor, id: string) => run(actor, (tx) => deviceDetail(tx, id)),
+    get: (actor: Actor, id: string) => run(actor, (tx) => deviceDetail(tx, id, actor)),
     /** Registers a watch (bound to an elder, placed where the elder is) or a kiosk (placed at a node; its key is returned once). */
     create: (actor: Actor, i: { kind: 'watch' | 'kiosk'; serialNo: string; maker?: string; model?: string; name?: string; personId?: string; jurisdictionId?: string; lat?: number; lng?: number; contacts?: { role: 'family' | 'emergency'; personId: string }[] }) =>
       run(actor, async (tx) => {
@@ -514,18 +563,19 @@ export function createDevicesService(deps: {
         const devices = (await repo.listDevices(tx, { personId, offset: 0, limit: 10, sort: 'last_seen', order: 'desc' })).rows;
         const zones = await repo.zonesOf(tx, [personId], false);
         const track = await repo.fixesOf(tx, personId, from, to, 5000);
-        await audit.recordIn(tx, { actor: auditActor(actor), action: 'device.track_read', ip: actor.ip, objectType: 'person', objectId: personId, detail: { from: from.toISOString(), to: to.toISOString(), fixes: track.length } });
+        await audit.recordIn(tx, {
+          actor: auditActor(actor), action: 'device.track_read', ip: actor.ip, objectType: 'person', objectId: personId,
+          detail: { from: from.toISOString(), to: to.toISOString(), fixes: track.length, fields: ['track', 'lastFix'] },
+        });
         return {
           person: { id: p.id, name: p.name },
-          devices: devices.map(toDevice),
+          devices: devices.map((d) => toDevice(d, seal)),
           zones: zones.map(toZone),
-          track: track.map((f) => ({ at: f.fixed_at, lat: f.lat, lng: f.lng, accuracy: f.accuracy, valid: f.valid, source: f.source })),
+          track: track.map((r) => {
+            const f = seal.openFix(r.fix_enc);
+            return { at: r.fixed_at, lat: f.lat, lng: f.lng, accuracy: f.accuracy, valid: r.valid, source: r.source };
+          }),
         };
-      }),
-    elderWatchList: (actor: Actor, q: { q?: string; page: number; pageSize: number }) =>
-      run(actor, async (tx) => {
-        const r = await repo.listDevices(tx, { q: q.q, kind: 'watch', offset: (q.page - 1) * q.pageSize, limit: q.pageSize, sort: 'serial', order: 'asc' });
-        return { items: r.rows.map(toDevice), total: r.total };
       }),
     addZone: (actor: Actor, i: { personId: string; name: string; shape: 'circle' | 'polygon'; center?: { lat: number; lng: number }; radiusM?: number; polygon?: { lat: number; lng: number }[]; fromMinute?: number; toMinute?: number }) =>
       run(actor, async (tx) => {
@@ -553,17 +603,23 @@ export function createDevicesService(deps: {
     alerts: (actor: Actor, q: { state?: string; kind?: string; personId?: string; page: number; pageSize: number; order: 'asc' | 'desc' }) =>
       run(actor, async (tx) => {
         const r = await repo.listAlerts(tx, { state: q.state, kind: q.kind, personId: q.personId, offset: (q.page - 1) * q.pageSize, limit: q.pageSize, order: q.order });
-        await audit.recordIn(tx, { actor: auditActor(actor), action: 'device.alerts_read', ip: actor.ip, objectType: 'device_alert', detail: { count: r.rows.length } });
+        await audit.recordIn(tx, {
+          actor: auditActor(actor), action: 'device.alerts_read', ip: actor.ip, objectType: 'device_alert',
+          detail: { count: r.rows.length, fields: ['position'], personIds: personIdsOf(r.rows) },
+        });
         const counts = await repo.alertCounts(tx);
-        return { items: r.rows.map(toAlert), total: r.total, open: counts.filter((c) => c.state === 'open').reduce((n, c) => n + c.n, 0) };
+        return { items: r.rows.map((a) => toAlert(a, seal)), total: r.total, open: counts.filter((c) => c.state === 'open').reduce((n, c) => n + c.n, 0) };
       }),
     alert: (actor: Actor, id: string) =>
       run(actor, async (tx) => {
         const a = await repo.alertById(tx, id);
         if (!a) throw commonError('NOT_FOUND');
-        await audit.recordIn(tx, { actor: auditActor(actor), action: 'device.alerts_read', ip: actor.ip, objectType: 'device_alert', objectId: id });
+        await audit.recordIn(tx, {
+          actor: auditActor(actor), action: 'device.alerts_read', ip: actor.ip, objectType: 'device_alert', objectId: id,
+          detail: { fields: ['position'], personIds: personIdsOf([a]) },
+        });
         const steps = await repo.stepsOf(tx, id);
-        return { ...toAlert(a), steps: steps.map((s) => ({ level: s.level, target: s.target, recipients: s.recipients.map((x) => x.name), at: s.at })) };
+        return { ...toAlert(a, seal), steps: steps.map((s) => ({ level: s.level, target: s.target, recipients: s.recipients.map((x) => x.name), at: s.at })) };
       }),
     /** Acknowledges (stops escalation) or closes an alert with a note. */
     handleAlert: async (actor: Actor, id: string, state: 'acknowledged' | 'closed', p: { note?: string; version: number }) => {
@@ -571,10 +627,14 @@ export function createDevicesService(deps: {
         const a = await repo.alertById(tx, id);
         if (!a) throw commonError('NOT_FOUND');
         if (!(await repo.setAlertState(tx, id, p.version, state, actor.userId, p.note ?? null))) throw devicesError('ALERT_NOT_OPEN');
-        await audit.recordIn(tx, { actor: auditActor(actor), action: state === 'closed' ? 'device.alert_close' : 'device.alert_ack', ip: actor.ip, objectType: 'device_alert', objectId: id });
+        // the answer shows the alert's position: this row (the change) also records that read
+        await audit.recordIn(tx, {
+          actor: auditActor(actor), action: state === 'closed' ? 'device.alert_close' : 'device.alert_ack', ip: actor.ip, objectType: 'device_alert', objectId: id,
+          detail: { fields: ['position'], personIds: personIdsOf([a]) },
+        });
         return (await repo.alertById(tx, id))!;
       });
-      return toAlert(row);
+      return toAlert(row, seal);
     },
 
     // ---- health readings
@@ -582,18 +642,23 @@ export function createDevicesService(deps: {
       run(actor, async (tx) => {
         if (!(await repo.personPlace(tx, personId))) throw commonError('NOT_FOUND');
         const rows = await repo.readingsOf(tx, personId, new Date(Date.now() - days * 86_400_000), 500);
-        await audit.recordIn(tx, { actor: auditActor(actor), action: 'device.readings_read', ip: actor.ip, objectType: 'person', objectId: personId, detail: { count: rows.length } });
+        await audit.recordIn(tx, {
+          actor: auditActor(actor), action: 'device.readings_read', ip: actor.ip, objectType: 'person', objectId: personId,
+          detail: { count: rows.length, fields: ['values', 'abnormal', 'thresholds'] },
+        });
         const own = await repo.thresholdsOf(tx, personId);
         return {
-          items: rows.map((r) => ({ id: r.id, kind: r.kind, measuredAt: r.measured_at, values: r.measures, unit: r.unit, abnormal: r.abnormal, eventId: r.event_id })),
-          thresholds: own.map((t) => ({ metric: t.metric, low: t.low, high: t.high })),
+          items: rows.map((r) => ({
+            id: r.id, kind: r.kind, measuredAt: r.measured_at, values: seal.openMeasures(r.measures_enc), unit: r.unit, abnormal: seal.openAbnormal(r.abnormal_enc), eventId: r.event_id,
+          })),
+          thresholds: own.map((t) => ({ metric: t.metric, ...seal.openLimits(t.limits_enc) })),
         };
       }),
     setThreshold: (actor: Actor, personId: string, t: { metric: Metric; low: number | null; high: number | null }) =>
       run(actor, async (tx) => {
         const p = await repo.personPlace(tx, personId);
         if (!p) throw commonError('NOT_FOUND');
-        await repo.upsertThreshold(tx, { person_id: personId, metric: t.metric, path: p.path, district_code: p.district_code, low: t.low, high: t.high });
+        await repo.upsertThreshold(tx, { person_id: personId, metric: t.metric, path: p.path, district_code: p.district_code, limits_enc: seal.limits(t) });
         await audit.recordIn(tx, { actor: auditActor(actor), action: 'device.threshold_change', ip: actor.ip, objectType: 'person', objectId: personId, detail: { metric: t.metric } });
         return { metric: t.metric, low: t.low, high: t.high };
       }),
@@ -617,14 +682,25 @@ export function createDevicesService(deps: {
         weight: (m) => `${m.weightKg} kg${m.bmi !== undefined ? ` · BMI ${m.bmi}` : ''}`, temperature: (m) => `${m.temperature} ℃`, spo2: (m) => `${m.spo2} %`,
       };
       const names: Record<string, [string, string]> = { blood_pressure: ['血压', 'Blood pressure'], glucose: ['血糖', 'Glucose'], weight: ['体重', 'Weight'], temperature: ['体温', 'Temperature'], spo2: ['血氧', 'SpO2'] };
+      // opened for the card only; the overview's own audit row (person.read) records the read
       for (const [kind, r] of latest) {
-        items.push({ label: names[kind]![0], labelEn: names[kind]![1], value: `${show[kind]!(r.measures)}${r.abnormal.length ? ' ⚠' : ''} · ${r.measured_at.toISOString().slice(0, 10)}` });
+        const abnormal = seal.openAbnormal(r.abnormal_enc);
+        items.push({ label: names[kind]![0], labelEn: names[kind]![1], value: `${show[kind]!(seal.openMeasures(r.measures_enc))}${abnormal.length ? ' ⚠' : ''} · ${r.measured_at.toISOString().slice(0, 10)}` });
       }
       return { key: 'devices', title: '智能设备与健康监测', titleEn: 'Devices and health readings', items };
     },
   };
   deps.relations.registerPersonPanel((tx, personId) => service.personPanel(tx, personId));
   return service;
+}
+
+/**
+ * A fix the schema can no longer check (its coordinates are sealed): latitude and longitude on
+ * the globe, a non-negative accuracy. Ingestion checks it before sealing; one that fails is counted
+ * as malformed and kept only as a sign of life.
+ */
+export function fixInRange(r: { lat: number; lng: number; accuracy: number | null }): boolean {
+  return Number.isFinite(r.lat) && Number.isFinite(r.lng) && Math.abs(r.lat) <= 90 && Math.abs(r.lng) <= 180 && (r.accuracy === null || (Number.isFinite(r.accuracy) && r.accuracy >= 0));
 }
 
 function ageYears(birth: string): number {
