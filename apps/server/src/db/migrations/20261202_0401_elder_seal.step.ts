@@ -6,8 +6,8 @@ import type { DataStep } from '../migrate.js';
  * health part, an assessment's answers / facts / subtotals / raises / notes, a risk event's kind
  * (with its keyed hash) and note, and the health values the change log recorded of archives.
  * The shapes are those of `modules/elder/elder.sealed.ts` as of this migration (kept here, so
- * this step stays what it was when it ran). Row triggers stay off meanwhile: sealing changes no
- * statistic and is not an edit of the archive.
+ * this step stays what it was when it ran). Rows already sealed are left as they are. Row
+ * triggers stay off meanwhile: sealing changes no statistic and is not an edit of the archive.
  */
 const BATCH = 2000;
 const HEALTH_KEYS = { chronic_conditions: 'chronicConditions', diagnosis_codes: 'diagnosisCodes', medications: 'medications', allergies: 'allergies', notes: 'notes' } as const;
@@ -27,7 +27,7 @@ const step: DataStep = async (tx, { cipher }) => {
 
   await batches<{ id: string; chronic_conditions: string[]; diagnosis_codes: string[]; medications: unknown; allergies: string[]; notes: string | null }>(
     tx,
-    `SELECT id, chronic_conditions, diagnosis_codes, medications, allergies, notes FROM elder_archive WHERE id > $1 ORDER BY id LIMIT $2`,
+    `SELECT id, chronic_conditions, diagnosis_codes, medications, allergies, notes FROM elder_archive WHERE id > $1 AND health_enc IS NULL ORDER BY id LIMIT $2`,
     async (rows) => {
       const sealed = rows.map((r) => cipher.sealJson({
         chronicConditions: r.chronic_conditions, diagnosisCodes: r.diagnosis_codes, medications: r.medications, allergies: r.allergies, notes: r.notes,
@@ -38,7 +38,7 @@ const step: DataStep = async (tx, { cipher }) => {
 
   await batches<{ id: string; answers: unknown; flags: unknown; subtotals: unknown; adjustments: unknown; risk_events_30d: number; notes: string | null }>(
     tx,
-    `SELECT id, answers, flags, subtotals, adjustments, risk_events_30d, notes FROM elder_assessment WHERE id > $1 ORDER BY id LIMIT $2`,
+    `SELECT id, answers, flags, subtotals, adjustments, risk_events_30d, notes FROM elder_assessment WHERE id > $1 AND health_enc IS NULL ORDER BY id LIMIT $2`,
     async (rows) => {
       const sealed = rows.map((r) => cipher.sealJson({
         answers: r.answers, flags: r.flags, subtotals: r.subtotals, adjustments: r.adjustments, riskEvents30d: r.risk_events_30d, notes: r.notes,
@@ -49,7 +49,7 @@ const step: DataStep = async (tx, { cipher }) => {
 
   await batches<{ id: string; kind: string; note: string | null }>(
     tx,
-    `SELECT id, kind, note FROM elder_risk_event WHERE id > $1 ORDER BY id LIMIT $2`,
+    `SELECT id, kind, note FROM elder_risk_event WHERE id > $1 AND kind_enc IS NULL ORDER BY id LIMIT $2`,
     async (rows) => {
       await tx.query(
         `UPDATE elder_risk_event e SET kind_enc = v.k, kind_hash = v.h, note_enc = v.n FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) v(id, k, h, n) WHERE e.id = v.id`,

@@ -44,3 +44,4 @@ COMMENT ON TABLE elder_stats IS 'pii:none 按辖区汇总的老人人数（不�
 COMMENT ON TABLE elder_stats_aging IS 'pii:none 年龄段统计的更新日期';
 COMMENT ON TABLE elder_scale IS 'pii:none 评估量表定义';
 COMMENT ON TABLE elder_setting IS 'pii:none 养老评估设置';
+COMMENT ON COLUMN elder_proposal.kind IS 'pii:general 建议种类（即时评估），不是风险事件类型';
