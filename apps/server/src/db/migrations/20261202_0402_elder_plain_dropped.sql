@@ -9,9 +9,10 @@ ALTER TABLE elder_assessment DROP COLUMN answers, DROP COLUMN flags, DROP COLUMN
 ALTER TABLE elder_assessment ALTER COLUMN health_enc SET NOT NULL;
 ALTER TABLE elder_risk_event DROP COLUMN kind, DROP COLUMN note;
 ALTER TABLE elder_risk_event ALTER COLUMN kind_enc SET NOT NULL, ALTER COLUMN kind_hash SET NOT NULL;
-ALTER TABLE elder_archive ADD CHECK (health_enc LIKE 'v1:%');
-ALTER TABLE elder_assessment ADD CHECK (health_enc LIKE 'v1:%');
-ALTER TABLE elder_risk_event ADD CHECK (kind_enc LIKE 'v1:%' AND note_enc LIKE 'v1:%');
+-- ciphertext only (the cipher's versioned format), never a plaintext value written by mistake
+ALTER TABLE elder_archive ADD CHECK (health_enc ~ '^v[0-9]+:');
+ALTER TABLE elder_assessment ADD CHECK (health_enc ~ '^v[0-9]+:');
+ALTER TABLE elder_risk_event ADD CHECK (kind_enc ~ '^v[0-9]+:' AND note_enc ~ '^v[0-9]+:');
 
 -- Personal-data tags (SECURITY.md): the category of a table's untagged columns, and the columns
 -- that carry their own.
