@@ -4,13 +4,13 @@ import type { DataStep } from '../migrate.js';
 /**
  * Seals the elder module's plaintext health data in place, in batches by key: the archive's
  * health part, an assessment's answers / facts / subtotals / raises / notes, a risk event's kind
- * (with its keyed hash) and note, and the health values the change log recorded of archives.
+ * (with its keyed hash) and note. The health values the change log kept of archives are sealed
+ * by 20261202_0910_change_log_sealed.step.ts (the change history's own convention, `sealed_enc`).
  * The shapes are those of `modules/elder/elder.sealed.ts` as of this migration (kept here, so
  * this step stays what it was when it ran). Rows already sealed are left as they are. Row
  * triggers stay off meanwhile: sealing changes no statistic and is not an edit of the archive.
  */
 const BATCH = 2000;
-const HEALTH_KEYS = { chronic_conditions: 'chronicConditions', diagnosis_codes: 'diagnosisCodes', medications: 'medications', allergies: 'allergies', notes: 'notes' } as const;
 
 async function batches<R extends { id: string }>(tx: Queryable, select: string, write: (rows: R[]) => Promise<void>) {
   let after = '00000000-0000-0000-0000-000000000000';
@@ -60,36 +60,6 @@ const step: DataStep = async (tx, { cipher }) => {
       );
     },
   );
-
-  // the change log's copies of archives (inserts: the whole row; updates: the fields that changed)
-  const sealValues = (values: Record<string, unknown> | null) => {
-    if (!values) return null;
-    const out: Record<string, unknown> = {};
-    const health: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(values)) {
-      if (k in HEALTH_KEYS) health[HEALTH_KEYS[k as keyof typeof HEALTH_KEYS]] = v;
-      else out[k] = v;
-    }
-    if (Object.keys(health).length) out.health_enc = cipher.sealJson(health, 'elder_archive.health_enc');
-    return out;
-  };
-  let last = 0;
-  for (;;) {
-    const { rows } = await tx.query<{ id: string; old_values: Record<string, unknown> | null; new_values: Record<string, unknown> | null }>(
-      `SELECT id::text AS id, old_values, new_values FROM change_log
-        WHERE table_name = 'elder_archive' AND id > $1
-          AND (old_values ?| ARRAY['chronic_conditions', 'diagnosis_codes', 'medications', 'allergies', 'notes']
-               OR new_values ?| ARRAY['chronic_conditions', 'diagnosis_codes', 'medications', 'allergies', 'notes'])
-        ORDER BY id LIMIT $2`,
-      [last, BATCH],
-    );
-    if (!rows.length) break;
-    await tx.query(
-      `UPDATE change_log c SET old_values = v.o, new_values = v.n FROM unnest($1::bigint[], $2::jsonb[], $3::jsonb[]) v(id, o, n) WHERE c.id = v.id`,
-      [rows.map((r) => r.id), rows.map((r) => (r.old_values ? JSON.stringify(sealValues(r.old_values)) : null)), rows.map((r) => (r.new_values ? JSON.stringify(sealValues(r.new_values)) : null))],
-    );
-    last = Number(rows.at(-1)!.id);
-  }
 
   await tx.exec('ALTER TABLE elder_archive ENABLE TRIGGER USER');
 };
