@@ -41,7 +41,7 @@ async function main() {
   // ---- generate the elders once (as the owner: the people without their row triggers, the archives with theirs)
   const owner = await openPostgres(URL_, { asAppRole: false, max: 1 });
   const have = (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM person WHERE notes = 'bench'`)).rows[0]!.n;
-  const archived = (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM elder_archive WHERE notes = 'bench'`)).rows[0]!.n;
+  const archived = (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM elder_archive a JOIN person p ON p.id = a.person_id WHERE p.notes = 'bench'`)).rows[0]!.n;
   if (archived < ELDERS) {
     const add = Math.max(0, ELDERS - have);
     console.log(`generating ${ELDERS - archived} elders …`);
@@ -58,9 +58,9 @@ async function main() {
       );
     });
     await owner.transaction((tx) => tx.query(
-      `INSERT INTO elder_archive (person_id, path, district_code, living_situation, current_level, notes)
+      `INSERT INTO elder_archive (person_id, path, district_code, living_situation, current_level)
        SELECT p.id, p.path, p.district_code, (ARRAY['alone','spouse','children','spouse_children','relatives','institution','other'])[1 + abs(hashtext(p.id::text)) % 7],
-              CASE WHEN abs(hashtext(p.name)) % 5 = 0 THEN NULL ELSE abs(hashtext(p.name)) % 5 END, 'bench'
+              CASE WHEN abs(hashtext(p.name)) % 5 = 0 THEN NULL ELSE abs(hashtext(p.name)) % 5 END
          FROM person p WHERE p.notes = 'bench' AND NOT EXISTS (SELECT 1 FROM elder_archive a WHERE a.person_id = p.id)`,
     ));
     await owner.exec('ANALYZE person; ANALYZE elder_archive; ANALYZE elder_stats');

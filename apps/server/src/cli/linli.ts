@@ -101,7 +101,7 @@ program
         const { ELDER_CITY_SCALE, seedElderCity, verifyElderCity } = await import('../seed/elder-city.js');
         const owner = await openPostgres(cfg.database.url, { asAppRole: false, max: 1 });
         try {
-          const r = await seedElderCity(owner, { elders: opts.elders ?? ELDER_CITY_SCALE.elders, visits: opts.visits ?? ELDER_CITY_SCALE.visits });
+          const r = await seedElderCity(owner, cipher, { elders: opts.elders ?? ELDER_CITY_SCALE.elders, visits: opts.visits ?? ELDER_CITY_SCALE.visits });
           console.log(`elder city scale loaded in ${r.seconds} s`);
         } finally {
           await owner.close();

@@ -1,7 +1,9 @@
+import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { Database } from '../db/database.js';
 import { type Scope, systemScope, withScope } from '../db/scope.js';
 import * as care from '../modules/care/care.repository.js';
 import * as elder from '../modules/elder/elder.repository.js';
+import { elderSeal } from '../modules/elder/elder.sealed.js';
 
 export interface ElderCityScale {
   elders: number;
@@ -23,9 +25,11 @@ const ELDER_BATCH = 100_000;
  * that keep `elder_stats`, `care_stats_*` and the analysis ledgers current (so they hold the
  * same figures as a live GROUP BY, which `verifyElderCity` checks); only the per-row change log is
  * off during the load (as for the registry's city scale). Runs as the schema owner. Re-running
- * adds what is missing.
+ * adds what is missing. The generated rows are told by their person (`person.notes`); the
+ * assessments' sealed part (no answers) is one ciphertext made once with the key, the archives
+ * have no health part.
  */
-export async function seedElderCity(owner: Database, scale: ElderCityScale = ELDER_CITY_SCALE, log: (m: string) => void = console.log) {
+export async function seedElderCity(owner: Database, cipher: FieldCipher, scale: ElderCityScale = ELDER_CITY_SCALE, log: (m: string) => void = console.log) {
   const t0 = performance.now();
   const secs = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
   const version = (await owner.query<{ version: string }>('SELECT version FROM elder_scale ORDER BY version DESC LIMIT 1')).rows[0]?.version;
@@ -49,23 +53,23 @@ export async function seedElderCity(owner: Database, scale: ElderCityScale = ELD
       log(`  elders: ${(from + n).toLocaleString()} people (${secs()})`);
     }
     const assessed = await owner.query(
-      `INSERT INTO elder_assessment (person_id, path, district_code, scale_version, reason, answers, total, preliminary_level, final_level, status,
-                                     assessor1_id, assessor1_signed_at, assessor2_id, assessor2_signed_at, assessed_at, notes)
-       SELECT p.id, p.path, p.district_code, $1, 'first', '{}'::jsonb, 90 - 20 * lv, lv, lv, 'signed',
-              '00000000-0000-4000-8000-00000000a001', t, '00000000-0000-4000-8000-00000000a002', t, t, '${MARK}'
+      `INSERT INTO elder_assessment (person_id, path, district_code, scale_version, reason, health_enc, total, preliminary_level, final_level, status,
+                                     assessor1_id, assessor1_signed_at, assessor2_id, assessor2_signed_at, assessed_at)
+       SELECT p.id, p.path, p.district_code, $1, 'first', $2, 90 - 20 * lv, lv, lv, 'signed',
+              '00000000-0000-4000-8000-00000000a001', t, '00000000-0000-4000-8000-00000000a002', t, t
          FROM person p
         CROSS JOIN LATERAL (SELECT (abs(hashtext(p.id::text)) % 5)::smallint AS lv, now() - make_interval(days => abs(hashtext(p.name)) % 700) AS t) x
         WHERE p.notes = '${MARK}' AND NOT EXISTS (SELECT 1 FROM elder_assessment a WHERE a.person_id = p.id)`,
-      [version],
+      [version, elderSeal(cipher).assessment({ answers: {}, flags: {}, subtotals: {}, adjustments: [], riskEvents30d: 0, notes: null })],
     );
     log(`  assessments: ${assessed.rowCount.toLocaleString()} (${secs()})`);
     const archived = await owner.query(
-      `INSERT INTO elder_archive (person_id, path, district_code, living_situation, current_level, current_scale_version, current_assessment_id, current_assessed_at, notes)
+      `INSERT INTO elder_archive (person_id, path, district_code, living_situation, current_level, current_scale_version, current_assessment_id, current_assessed_at)
        SELECT a.person_id, a.path, a.district_code,
               (ARRAY['alone','spouse','children','spouse_children','relatives','institution','other'])[1 + abs(hashtext(a.id::text)) % 7],
-              a.final_level, a.scale_version, a.id, a.assessed_at, '${MARK}'
-         FROM elder_assessment a
-        WHERE a.notes = '${MARK}' AND NOT EXISTS (SELECT 1 FROM elder_archive e WHERE e.person_id = a.person_id)`,
+              a.final_level, a.scale_version, a.id, a.assessed_at
+         FROM elder_assessment a JOIN person p ON p.id = a.person_id
+        WHERE p.notes = '${MARK}' AND NOT EXISTS (SELECT 1 FROM elder_archive e WHERE e.person_id = a.person_id)`,
     );
     log(`  archives: ${archived.rowCount.toLocaleString()} (through the elder_stats triggers, ${secs()})`);
 
@@ -80,14 +84,15 @@ export async function seedElderCity(owner: Database, scale: ElderCityScale = ELD
        SELECT district_code, path, id, ARRAY['5109'::ltree] FROM organization o WHERE name LIKE '城市养老服务中心%'
           AND NOT EXISTS (SELECT 1 FROM care_provider p WHERE p.organization_id = o.id)`,
     );
-    const elders = (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM elder_archive WHERE notes = '${MARK}'`)).rows[0]!.n;
+    const elders = (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM elder_archive a JOIN person p ON p.id = a.person_id WHERE p.notes = '${MARK}'`)).rows[0]!.n;
     const visitsHave = (await owner.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM care_order o JOIN care_provider p ON p.id = o.provider_id JOIN organization g ON g.id = p.organization_id WHERE g.name LIKE '城市养老服务中心%'`,
     )).rows[0]!.n;
     for (let from = visitsHave; from < scale.visits; from += VISIT_BATCH) {
       const n = Math.min(VISIT_BATCH, scale.visits - from);
       await owner.query(
-        `WITH e AS (SELECT person_id AS id, path, district_code, row_number() OVER (ORDER BY person_id) - 1 AS i FROM elder_archive WHERE notes = '${MARK}'),
+        `WITH e AS (SELECT a.person_id AS id, a.path, a.district_code, row_number() OVER (ORDER BY a.person_id) - 1 AS i
+                     FROM elder_archive a JOIN person pp ON pp.id = a.person_id WHERE pp.notes = '${MARK}'),
               p AS (SELECT p.id, row_number() OVER (ORDER BY p.id) - 1 AS i FROM care_provider p JOIN organization o ON o.id = p.organization_id WHERE o.name LIKE '城市养老服务中心%'),
               s AS (SELECT code, duration_min, row_number() OVER (ORDER BY sort) - 1 AS i, count(*) OVER () AS k FROM care_service)
          INSERT INTO care_order (district_code, path, person_id, provider_id, service_code, scheduled_date, scheduled_at, duration_min, status,

@@ -55,6 +55,7 @@ export async function seedElderDemo(db: Database, services: { elder: ElderServic
   return withScope(db, systemScope('elder demo seed'), async (tx) => {
     const { rows: [had] } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM elder_archive');
     if (had!.n > 0) return null;
+    const { sealed } = services.elder;
     const r = lcg(20190614);
     const gb = scaleDefinition.parse((await elder.scaleByVersion(tx, GB))!.definition);
     const mz = scaleDefinition.parse((await elder.scaleByVersion(tx, MZ))!.definition);
@@ -73,9 +74,12 @@ export async function seedElderDemo(db: Database, services: { elder: ElderServic
       const subsidies = [...(age >= 80 ? ['high_age'] : []), ...(p.tags.includes('low_income') ? ['dibao'] : []), ...(r.chance(0.05) ? ['home_adaptation'] : [])];
       const diagnoses = [...(chronic.includes('高血压') ? ['I10'] : []), ...(chronic.includes('糖尿病') ? ['E11'] : []), ...(age >= 80 && r.chance(0.12) ? ['F03'] : [])];
       await elder.insertArchive(tx, { id: p.id, path: p.path, district_code: p.district_code, birth_date: p.birth_date }, {
-        living_situation: living, subsidies, chronic_conditions: chronic, diagnosis_codes: diagnoses,
-        medications: chronic.map((c) => MEDICINES[c]).filter((m): m is { name: string; dosage: string } => Boolean(m)),
-        allergies: r.chance(0.08) ? [r.pick(['青霉素', '磺胺类', '海鲜'])] : [], notes: null,
+        living_situation: living, subsidies,
+        health_enc: sealed.health({
+          chronicConditions: chronic, diagnosisCodes: diagnoses,
+          medications: chronic.map((c) => MEDICINES[c]).filter((m): m is { name: string; dosage: string } => Boolean(m)),
+          allergies: r.chance(0.08) ? [r.pick(['青霉素', '磺胺类', '海鲜'])] : [], notes: null,
+        }),
       }, assessors.first);
       counts.archives++;
       if (p.relative) {
@@ -90,9 +94,9 @@ export async function seedElderDemo(db: Database, services: { elder: ElderServic
         const s = scoreAssessment(mz, grades, { dementia: diagnoses.includes('F03'), psychiatric: false, riskEvents: 0 }, { raisesStack: false });
         const at = new Date(now - r.int(1500, 2200) * DAY);
         const id = await elder.insertAssessment(tx, {
-          personId: p.id, path: p.path, districtCode: p.district_code, scaleVersion: MZ, reason: 'first', answers: grades, flags: {}, subtotals: s.subtotals,
-          total: s.total, preliminaryLevel: s.preliminaryLevel!, finalLevel: s.finalLevel!, adjustments: s.adjustments, riskEvents30d: 0, assessor1: assessors.first,
-          proposalId: null, notes: null, assessedAt: at,
+          personId: p.id, path: p.path, districtCode: p.district_code, scaleVersion: MZ, reason: 'first',
+          healthEnc: sealed.assessment({ answers: grades, flags: {}, subtotals: s.subtotals, adjustments: s.adjustments, riskEvents30d: 0, notes: null }),
+          total: s.total, preliminaryLevel: s.preliminaryLevel!, finalLevel: s.finalLevel!, assessor1: assessors.first, proposalId: null, assessedAt: at,
         });
         await elder.signSecond(tx, id, assessors.second);
         await elder.setCurrentLevel(tx, p.id, { level: s.finalLevel!, scaleVersion: MZ, assessmentId: id, assessedAt: at });
@@ -102,9 +106,11 @@ export async function seedElderDemo(db: Database, services: { elder: ElderServic
       const s = scoreAssessment(gb, answers, { dementia: diagnoses.includes('F03'), psychiatric: false, riskEvents: 0 }, { raisesStack: false });
       const at = new Date(now - r.int(2, 400) * DAY);
       const id = await elder.insertAssessment(tx, {
-        personId: p.id, path: p.path, districtCode: p.district_code, scaleVersion: GB, reason: counts.assessments % 7 === 0 ? 'routine' : 'first', answers,
-        flags: { dementia: diagnoses.includes('F03'), psychiatric: false, coma: false }, subtotals: s.subtotals, total: s.total, preliminaryLevel: s.preliminaryLevel!,
-        finalLevel: s.finalLevel!, adjustments: s.adjustments, riskEvents30d: 0, assessor1: assessors.first, proposalId: null, notes: null, assessedAt: at,
+        personId: p.id, path: p.path, districtCode: p.district_code, scaleVersion: GB, reason: counts.assessments % 7 === 0 ? 'routine' : 'first',
+        healthEnc: sealed.assessment({
+          answers, flags: { dementia: diagnoses.includes('F03'), psychiatric: false, coma: false }, subtotals: s.subtotals, adjustments: s.adjustments, riskEvents30d: 0, notes: null,
+        }),
+        total: s.total, preliminaryLevel: s.preliminaryLevel!, finalLevel: s.finalLevel!, assessor1: assessors.first, proposalId: null, assessedAt: at,
       });
       counts.assessments++;
       if (r.chance(0.9)) {

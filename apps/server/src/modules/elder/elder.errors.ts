@@ -10,5 +10,6 @@ export const elderError = defineErrors({
   ALREADY_SIGNED: { status: 409, zh: '该评估已由两位评估员签字确认', en: 'This assessment is already signed by both assessors' },
   PROPOSAL_DECIDED: { status: 409, zh: '该评估建议已处理', en: 'This proposal has already been decided' },
   PROPOSAL_UNKNOWN: { status: 422, zh: '评估建议不存在或不在您的辖区内', en: 'No such proposal in your jurisdiction' },
+  RISK_KIND_UNKNOWN: { status: 422, zh: '风险事件类型“{kind}”不存在，应为跌倒、噎食、自杀、自伤或走失', en: 'Unknown risk-event kind "{kind}": fall, choking, suicide, self_harm or wandering' },
   PROPOSAL_OTHER_PERSON: { status: 422, zh: '评估建议不属于该老人', en: 'The proposal is about another person' },
 });

@@ -36,32 +36,36 @@ export async function currentLevel(tx: Queryable, personId: string): Promise<num
   return rows[0]?.current_level ?? null;
 }
 
+/** A risk event as stored: its kind and note sealed (`elder.sealed.ts`). */
 export interface RiskEventRow {
-  id: string; person_id: string; kind: string; occurred_at: Date; source: string; source_key: string; note: string | null;
+  id: string; person_id: string; kind_enc: string; occurred_at: Date; source: string; source_key: string; note_enc: string | null;
   recorded_by: string | null; recorded_by_name: string | null; created_at: Date;
 }
 
 /** Inserts a risk event once per source key; returns its id and whether this call stored it. */
 export async function insertRiskEvent(
   tx: Queryable,
-  e: { personId: string; path: string; districtCode: string; kind: string; occurredAt: Date; source: string; sourceKey: string; note: string | null; recordedBy: string | null },
+  e: {
+    personId: string; path: string; districtCode: string; kind: { kind_enc: string; kind_hash: string }; occurredAt: Date; source: string; sourceKey: string;
+    noteEnc: string | null; recordedBy: string | null;
+  },
 ): Promise<{ id: string; created: boolean }> {
   const ins = await tx.query<{ id: string }>(
-    `INSERT INTO elder_risk_event (person_id, path, district_code, kind, occurred_at, source, source_key, note, recorded_by)
-     VALUES ($1, $2::ltree, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (source_key) DO NOTHING RETURNING id`,
-    [e.personId, e.path, e.districtCode, e.kind, e.occurredAt, e.source, e.sourceKey, e.note, e.recordedBy],
+    `INSERT INTO elder_risk_event (person_id, path, district_code, kind_enc, kind_hash, occurred_at, source, source_key, note_enc, recorded_by)
+     VALUES ($1, $2::ltree, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (source_key) DO NOTHING RETURNING id`,
+    [e.personId, e.path, e.districtCode, e.kind.kind_enc, e.kind.kind_hash, e.occurredAt, e.source, e.sourceKey, e.noteEnc, e.recordedBy],
   );
   if (ins.rows[0]) return { id: ins.rows[0].id, created: true };
   const { rows } = await tx.query<{ id: string }>(`SELECT id FROM elder_risk_event WHERE source_key = $1`, [e.sourceKey]);
   return { id: rows[0]!.id, created: false };
 }
 
-/** Events of the given kinds of one person that occurred in (from, to]. */
-export async function riskEventsBetween(tx: Queryable, personId: string, kinds: readonly string[], from: Date, to: Date) {
-  const { rows } = await tx.query<{ id: string; kind: string; occurred_at: Date }>(
-    `SELECT id, kind, occurred_at FROM elder_risk_event
-      WHERE person_id = $1 AND kind = ANY ($2::text[]) AND occurred_at > $3 AND occurred_at <= $4 ORDER BY occurred_at`,
-    [personId, kinds, from, to],
+/** Events of one person whose kind is one of the given (by the kinds' keyed hashes) that occurred in (from, to]. */
+export async function riskEventsBetween(tx: Queryable, personId: string, kindHashes: readonly string[], from: Date, to: Date) {
+  const { rows } = await tx.query<{ id: string; kind_enc: string; occurred_at: Date }>(
+    `SELECT id, kind_enc, occurred_at FROM elder_risk_event
+      WHERE person_id = $1 AND kind_hash = ANY ($2::text[]) AND occurred_at > $3 AND occurred_at <= $4 ORDER BY occurred_at`,
+    [personId, kindHashes, from, to],
   );
   return rows;
 }
@@ -124,40 +128,34 @@ export async function updateSettings(tx: Queryable, raisesStack: boolean, versio
 
 // ---- archives
 
+/** An archive as stored: the health part sealed in `health_enc` (null: none recorded). */
 export interface ArchiveRow {
-  id: string; person_id: string; path: string; district_code: string; living_situation: string; subsidies: string[]; chronic_conditions: string[];
-  diagnosis_codes: string[]; medications: { name: string; dosage?: string }[]; allergies: string[]; notes: string | null;
+  id: string; person_id: string; path: string; district_code: string; living_situation: string; subsidies: string[]; health_enc: string | null;
   current_level: number | null; current_scale_version: string | null; current_assessment_id: string | null; current_assessed_at: Date | null;
   updated_at: Date; version: number;
 }
-const ARCHIVE_COLS = `a.id, a.person_id, a.path::text AS path, a.district_code, a.living_situation, a.subsidies, a.chronic_conditions, a.diagnosis_codes,
-  a.medications, a.allergies, a.notes, a.current_level, a.current_scale_version, a.current_assessment_id, a.current_assessed_at, a.updated_at, a.version`;
+const ARCHIVE_COLS = `a.id, a.person_id, a.path::text AS path, a.district_code, a.living_situation, a.subsidies, a.health_enc, a.current_level, a.current_scale_version, a.current_assessment_id, a.current_assessed_at, a.updated_at, a.version`;
 
 export async function archiveOf(tx: Queryable, personId: string, lock = false): Promise<ArchiveRow | undefined> {
   const { rows } = await tx.query<ArchiveRow>(`SELECT ${ARCHIVE_COLS} FROM elder_archive a WHERE a.person_id = $1${lock ? ' FOR UPDATE' : ''}`, [personId]);
   return rows[0];
 }
 
-export interface ArchiveFields {
-  living_situation: string; subsidies: string[]; chronic_conditions: string[]; diagnosis_codes: string[];
-  medications: { name: string; dosage?: string }[]; allergies: string[]; notes: string | null;
-}
+export interface ArchiveFields { living_situation: string; subsidies: string[]; health_enc: string }
 
 export async function insertArchive(tx: Queryable, p: PersonPlace, f: ArchiveFields, by: string | null): Promise<void> {
   await tx.query(
-    `INSERT INTO elder_archive (person_id, path, district_code, living_situation, subsidies, chronic_conditions, diagnosis_codes, medications, allergies, notes, created_by)
-     VALUES ($1, $2::ltree, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11)`,
-    [p.id, p.path, p.district_code, f.living_situation, f.subsidies, f.chronic_conditions, f.diagnosis_codes, JSON.stringify(f.medications), f.allergies, f.notes, by],
+    `INSERT INTO elder_archive (person_id, path, district_code, living_situation, subsidies, health_enc, created_by) VALUES ($1, $2::ltree, $3, $4, $5, $6, $7)`,
+    [p.id, p.path, p.district_code, f.living_situation, f.subsidies, f.health_enc, by],
   );
 }
 
 /** Optimistic update: false when the version moved on. */
 export async function updateArchive(tx: Queryable, personId: string, version: number, f: ArchiveFields): Promise<boolean> {
   const r = await tx.query(
-    `UPDATE elder_archive SET living_situation = $3, subsidies = $4, chronic_conditions = $5, diagnosis_codes = $6, medications = $7::jsonb,
-            allergies = $8, notes = $9, updated_at = now(), version = version + 1
+    `UPDATE elder_archive SET living_situation = $3, subsidies = $4, health_enc = $5, updated_at = now(), version = version + 1
       WHERE person_id = $1 AND version = $2`,
-    [personId, version, f.living_situation, f.subsidies, f.chronic_conditions, f.diagnosis_codes, JSON.stringify(f.medications), f.allergies, f.notes],
+    [personId, version, f.living_situation, f.subsidies, f.health_enc],
   );
   return r.rowCount > 0;
 }
@@ -286,32 +284,30 @@ export async function deleteContacts(tx: Queryable, personId: string): Promise<v
 
 // ---- assessments
 
+/** An assessment as stored: answers, facts, subtotals, raises and notes sealed in `health_enc`. */
 export interface AssessmentRow {
-  id: string; person_id: string; person_name: string; scale_version: string; reason: string; answers: Record<string, number>; flags: Record<string, boolean>;
-  subtotals: Record<string, { score: number; max: number }>; total: number; preliminary_level: number; final_level: number; adjustments: string[];
-  risk_events_30d: number; status: string; assessor1_id: string; assessor1_name: string | null; assessor1_signed_at: Date; assessor2_id: string | null;
-  assessor2_name: string | null; assessor2_signed_at: Date | null; proposal_id: string | null; notes: string | null; assessed_at: Date; node_name: string | null;
+  id: string; person_id: string; person_name: string; scale_version: string; reason: string; health_enc: string; total: number; preliminary_level: number;
+  final_level: number; status: string; assessor1_id: string; assessor1_name: string | null; assessor1_signed_at: Date; assessor2_id: string | null;
+  assessor2_name: string | null; assessor2_signed_at: Date | null; proposal_id: string | null; assessed_at: Date; node_name: string | null;
 }
-const ASSESSMENT_SELECT = `SELECT x.id, x.person_id, p.name AS person_name, x.scale_version, x.reason, x.answers, x.flags, x.subtotals, x.total,
-  x.preliminary_level, x.final_level, x.adjustments, x.risk_events_30d, x.status, x.assessor1_id, linli_user_display_name(x.assessor1_id) AS assessor1_name,
-  x.assessor1_signed_at, x.assessor2_id, linli_user_display_name(x.assessor2_id) AS assessor2_name, x.assessor2_signed_at, x.proposal_id, x.notes, x.assessed_at,
+const ASSESSMENT_SELECT = `SELECT x.id, x.person_id, p.name AS person_name, x.scale_version, x.reason, x.health_enc, x.total,
+  x.preliminary_level, x.final_level, x.status, x.assessor1_id, linli_user_display_name(x.assessor1_id) AS assessor1_name,
+  x.assessor1_signed_at, x.assessor2_id, linli_user_display_name(x.assessor2_id) AS assessor2_name, x.assessor2_signed_at, x.proposal_id, x.assessed_at,
   (SELECT name FROM linli_node_at(x.path)) AS node_name
   FROM elder_assessment x JOIN person p ON p.id = x.person_id`;
 
 export async function insertAssessment(
   tx: Queryable,
   a: {
-    personId: string; path: string; districtCode: string; scaleVersion: string; reason: string; answers: Record<string, number>; flags: Record<string, boolean>;
-    subtotals: unknown; total: number; preliminaryLevel: number; finalLevel: number; adjustments: string[]; riskEvents30d: number; assessor1: string;
-    proposalId: string | null; notes: string | null; assessedAt: Date;
+    personId: string; path: string; districtCode: string; scaleVersion: string; reason: string; healthEnc: string; total: number; preliminaryLevel: number;
+    finalLevel: number; assessor1: string; proposalId: string | null; assessedAt: Date;
   },
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO elder_assessment (person_id, path, district_code, scale_version, reason, answers, flags, subtotals, total, preliminary_level, final_level,
-                                   adjustments, risk_events_30d, assessor1_id, proposal_id, notes, assessed_at)
-     VALUES ($1, $2::ltree, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10, $11, $12::jsonb, $13, $14, $15, $16, $17) RETURNING id`,
-    [a.personId, a.path, a.districtCode, a.scaleVersion, a.reason, JSON.stringify(a.answers), JSON.stringify(a.flags), JSON.stringify(a.subtotals), a.total,
-      a.preliminaryLevel, a.finalLevel, JSON.stringify(a.adjustments), a.riskEvents30d, a.assessor1, a.proposalId, a.notes, a.assessedAt],
+    `INSERT INTO elder_assessment (person_id, path, district_code, scale_version, reason, health_enc, total, preliminary_level, final_level,
+                                   assessor1_id, proposal_id, assessed_at)
+     VALUES ($1, $2::ltree, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+    [a.personId, a.path, a.districtCode, a.scaleVersion, a.reason, a.healthEnc, a.total, a.preliminaryLevel, a.finalLevel, a.assessor1, a.proposalId, a.assessedAt],
   );
   return rows[0]!.id;
 }
@@ -345,7 +341,7 @@ export async function signSecond(tx: Queryable, id: string, userId: string): Pro
 
 export async function riskEventsOf(tx: Queryable, personId: string, limit: number): Promise<RiskEventRow[]> {
   const { rows } = await tx.query<RiskEventRow>(
-    `SELECT e.id, e.person_id, e.kind, e.occurred_at, e.source, e.source_key, e.note, e.recorded_by, linli_user_display_name(e.recorded_by) AS recorded_by_name, e.created_at
+    `SELECT e.id, e.person_id, e.kind_enc, e.occurred_at, e.source, e.source_key, e.note_enc, e.recorded_by, linli_user_display_name(e.recorded_by) AS recorded_by_name, e.created_at
        FROM elder_risk_event e WHERE e.person_id = $1 ORDER BY e.occurred_at DESC LIMIT $2`,
     [personId, limit],
   );

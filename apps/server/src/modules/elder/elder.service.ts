@@ -17,6 +17,7 @@ import {
 import { elderError } from './elder.errors.js';
 import { diagnosisFacts, type ScaleDefinition, scaleDefinition, scoreAssessment } from './elder.scoring.js';
 import * as repo from './elder.repository.js';
+import { type ArchiveHealth, EMPTY_HEALTH, elderSeal } from './elder.sealed.js';
 
 /** Who calls: a signed-in user, or a scope of its own (`systemScope('…')` for devices and jobs). */
 export type Caller = Actor | Scope;
@@ -131,6 +132,7 @@ const auditList = (audit: AuditService, tx: Queryable, actor: Actor, q: ElderQue
  */
 export function createElderService(deps: { db: Database; audit: AuditService; cipher: FieldCipher }) {
   const { db, audit, cipher } = deps;
+  const sealed = elderSeal(cipher);
   const run = <T>(actor: Actor, fn: (tx: Queryable) => Promise<T>) => withScope(db, actor.scope, fn);
   const who = (actor: Actor, objectId: string, objectType = 'person') => ({ actor: auditActor(actor), ip: actor.ip, objectType, objectId });
 
@@ -150,13 +152,13 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
   async function riskEventCount(tx: Queryable, def: ScaleDefinition, personId: string, at: Date) {
     const rule = def.adjustments.riskEvents;
     if (!rule) return 0;
-    return (await repo.riskEventsBetween(tx, personId, rule.kinds, new Date(at.getTime() - rule.days * DAY_MS), at)).length;
+    return (await repo.riskEventsBetween(tx, personId, sealed.kindHashes(rule.kinds), new Date(at.getTime() - rule.days * DAY_MS), at)).length;
   }
 
   async function score(tx: Queryable, personId: string, input: Pick<AssessmentInput, 'scaleVersion' | 'answers' | 'flags'>, at: Date) {
     const { row, def } = await scaleOf(tx, input.scaleVersion);
     const archive = await repo.archiveOf(tx, personId);
-    const fromArchive = diagnosisFacts(archive?.diagnosis_codes ?? []);
+    const fromArchive = diagnosisFacts(archive ? sealed.openHealth(archive.health_enc).diagnosisCodes : []);
     const facts = {
       dementia: input.flags?.dementia ?? fromArchive.dementia,
       psychiatric: input.flags?.psychiatric ?? fromArchive.psychiatric,
@@ -172,18 +174,20 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
    * 30 days, proposes an immediate re-assessment (or adds it to the proposal already open).
    */
   async function recordRiskEventIn(tx: Queryable, recordedBy: string | null, e: RiskEventInput) {
+    // the kind is sealed, so the database no longer checks it: the vocabulary does
+    if (!Object.hasOwn(RISK_EVENT_KINDS, e.kind)) throw elderError('RISK_KIND_UNKNOWN', { kind: String(e.kind) }, 'kind');
     const p = await repo.personPlace(tx, e.personId);
     if (!p) throw elderError('PERSON_NOT_FOUND', {}, 'personId');
     const stored = await repo.insertRiskEvent(tx, {
-      personId: p.id, path: p.path, districtCode: p.district_code, kind: e.kind, occurredAt: e.occurredAt,
-      source: e.source, sourceKey: e.sourceKey, note: e.note ?? null, recordedBy,
+      personId: p.id, path: p.path, districtCode: p.district_code, kind: sealed.kind(e.kind), occurredAt: e.occurredAt,
+      source: e.source, sourceKey: e.sourceKey, noteEnc: sealed.note(e.note ?? null), recordedBy,
     });
     let proposalId: string | null = null;
     if (stored.created && PROPOSAL_KINDS.includes(e.kind)) {
       const at = e.occurredAt.getTime();
       const window = PROPOSAL_WINDOW_DAYS * DAY_MS;
       // the events within 30 days of this one, on either side (entries arrive late and out of order)
-      const near = await repo.riskEventsBetween(tx, p.id, PROPOSAL_KINDS, new Date(at - window - 1), new Date(at + window));
+      const near = await repo.riskEventsBetween(tx, p.id, sealed.kindHashes(PROPOSAL_KINDS), new Date(at - window - 1), new Date(at + window));
       if (near.length >= PROPOSAL_THRESHOLD) {
         proposalId = (await repo.upsertOpenProposal(tx, { personId: p.id, path: p.path, districtCode: p.district_code, eventIds: near.map((x) => x.id) })).id;
       }
@@ -198,14 +202,17 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
     relation: c.relation, isGuardian: c.is_guardian, isEmergency: c.is_emergency,
   });
 
-  const toAssessment = (a: repo.AssessmentRow) => ({
-    id: a.id, personId: a.person_id, personName: a.person_name, scaleVersion: a.scale_version, reason: a.reason, answers: a.answers,
-    flags: a.flags, subtotals: a.subtotals, total: a.total, preliminaryLevel: a.preliminary_level, finalLevel: a.final_level, adjustments: a.adjustments,
-    riskEvents30d: a.risk_events_30d, status: a.status as 'awaiting_second' | 'signed' | 'voided',
-    assessor1: { id: a.assessor1_id, name: a.assessor1_name, signedAt: a.assessor1_signed_at },
-    assessor2: a.assessor2_id ? { id: a.assessor2_id, name: a.assessor2_name, signedAt: a.assessor2_signed_at } : null,
-    proposalId: a.proposal_id, notes: a.notes, assessedAt: a.assessed_at, jurisdictionName: a.node_name,
-  });
+  const toAssessment = (a: repo.AssessmentRow) => {
+    const h = sealed.openAssessment(a.health_enc);
+    return {
+      id: a.id, personId: a.person_id, personName: a.person_name, scaleVersion: a.scale_version, reason: a.reason, answers: h.answers,
+      flags: h.flags, subtotals: h.subtotals, total: a.total, preliminaryLevel: a.preliminary_level, finalLevel: a.final_level, adjustments: h.adjustments,
+      riskEvents30d: h.riskEvents30d, status: a.status as 'awaiting_second' | 'signed' | 'voided',
+      assessor1: { id: a.assessor1_id, name: a.assessor1_name, signedAt: a.assessor1_signed_at },
+      assessor2: a.assessor2_id ? { id: a.assessor2_id, name: a.assessor2_name, signedAt: a.assessor2_signed_at } : null,
+      proposalId: a.proposal_id, notes: h.notes, assessedAt: a.assessed_at, jurisdictionName: a.node_name,
+    };
+  };
 
   const toProposal = (p: repo.ProposalRow) => ({
     id: p.id, personId: p.person_id, personName: p.person_name, status: p.status, eventCount: p.event_ids.length, createdAt: p.created_at,
@@ -214,7 +221,8 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
   });
 
   const toEvent = (e: repo.RiskEventRow) => ({
-    id: e.id, kind: e.kind as RiskEventKind, occurredAt: e.occurred_at, source: e.source as 'manual' | 'device', note: e.note, recordedByName: e.recorded_by_name,
+    id: e.id, kind: sealed.openKind(e.kind_enc), occurredAt: e.occurred_at, source: e.source as 'manual' | 'device', note: sealed.openNote(e.note_enc),
+    recordedByName: e.recorded_by_name,
   });
 
   async function contactRows(tx: Queryable, p: repo.PersonPlace, contacts: ContactInput[]) {
@@ -234,12 +242,16 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
   async function personPanel(tx: Queryable, personId: string): Promise<PersonPanel | null> {
     const a = await repo.archiveOf(tx, personId);
     if (!a) return null;
+    const health = sealed.openHealth(a.health_enc);
     const def = a.current_scale_version ? scaleDefinition.parse((await repo.scaleByVersion(tx, a.current_scale_version))?.definition) : null;
     const lvl = levelName(def, a.current_level);
     const contacts = (await repo.contactsOf(tx, personId)).map(toContact);
-    const events = await repo.riskEventsBetween(tx, personId, Object.keys(RISK_EVENT_KINDS), new Date(Date.now() - PROPOSAL_WINDOW_DAYS * DAY_MS), new Date());
+    const events = await repo.riskEventsBetween(tx, personId, sealed.kindHashes(Object.keys(RISK_EVENT_KINDS)), new Date(Date.now() - PROPOSAL_WINDOW_DAYS * DAY_MS), new Date());
     const byKind = new Map<string, number>();
-    for (const e of events) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
+    for (const e of events) {
+      const kind = sealed.openKind(e.kind_enc);
+      byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+    }
     const eventText = (en: boolean) =>
       [...byKind].map(([k, n]) => `${en ? RISK_EVENT_KINDS[k as RiskEventKind].nameEn : RISK_EVENT_KINDS[k as RiskEventKind].name} ×${n}`).join(en ? ', ' : '，');
     const items: PersonPanel['items'] = [
@@ -249,9 +261,9 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
       },
       { label: '居住情况', labelEn: 'Living situation', value: LIVING_SITUATIONS[a.living_situation as keyof typeof LIVING_SITUATIONS]?.name ?? a.living_situation },
       { label: '补贴', labelEn: 'Subsidies', value: a.subsidies.map((s) => SUBSIDIES[s as keyof typeof SUBSIDIES]?.name ?? s).join('、') || '无' },
-      { label: '慢性病', labelEn: 'Chronic conditions', value: a.chronic_conditions.join('、') || '无' },
-      { label: '用药', labelEn: 'Medications', value: a.medications.map((m) => (m.dosage ? `${m.name}（${m.dosage}）` : m.name)).join('、') || '无' },
-      { label: '过敏', labelEn: 'Allergies', value: a.allergies.join('、') || '无' },
+      { label: '慢性病', labelEn: 'Chronic conditions', value: health.chronicConditions.join('、') || '无' },
+      { label: '用药', labelEn: 'Medications', value: health.medications.map((m) => (m.dosage ? `${m.name}（${m.dosage}）` : m.name)).join('、') || '无' },
+      { label: '过敏', labelEn: 'Allergies', value: health.allergies.join('、') || '无' },
       {
         label: '联系人/监护人', labelEn: 'Contacts / guardians',
         value: contacts.map((c) => `${c.name}${c.relation ? `（${c.relation}${c.isGuardian ? '，监护人' : ''}）` : c.isGuardian ? '（监护人）' : ''}${c.phoneMasked ? ` ${c.phoneMasked}` : ''}`).join('；') || '无',
@@ -331,16 +343,21 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
         const events = (await repo.riskEventsOf(tx, personId, 50)).map(toEvent);
         const open = await repo.openProposalOf(tx, personId, false);
         const since = Date.now() - PROPOSAL_WINDOW_DAYS * DAY_MS;
-        await audit.recordIn(tx, { ...who(actor, personId), action: 'elder.read', detail: { archive: Boolean(a), assessments: assessments.length } });
+        const health = a ? sealed.openHealth(a.health_enc) : null;
+        // one row for the whole read, naming what it showed (the archive's health part, the assessments' answers, the risk events)
+        await audit.recordIn(tx, {
+          ...who(actor, personId), action: 'elder.read',
+          detail: { fields: [...(a ? ['health'] : []), ...(assessments.length ? ['assessments'] : []), ...(events.length ? ['riskEvents'] : [])], archive: Boolean(a), assessments: assessments.length, riskEvents: events.length },
+        });
         return {
           person: {
             id: personId, name: person!.name, gender: person!.gender, age: ageOn(person!.birth_date), birthDate: person!.birth_date,
             citizenIdMasked: person!.citizen_id_masked, phoneMasked: person!.phone_masked, residenceAddress: person!.residence_address, jurisdictionName: person!.node_name,
           },
           archive: a ? {
-            livingSituation: a.living_situation, subsidies: a.subsidies, chronicConditions: a.chronic_conditions, diagnosisCodes: a.diagnosis_codes,
-            medications: a.medications, allergies: a.allergies, notes: a.notes, currentLevel: a.current_level, currentScaleVersion: a.current_scale_version,
-            currentAssessmentId: a.current_assessment_id, currentAssessedAt: a.current_assessed_at, version: a.version, diagnoses: diagnosisFacts(a.diagnosis_codes),
+            livingSituation: a.living_situation, subsidies: a.subsidies, chronicConditions: health!.chronicConditions, diagnosisCodes: health!.diagnosisCodes,
+            medications: health!.medications, allergies: health!.allergies, notes: health!.notes, currentLevel: a.current_level, currentScaleVersion: a.current_scale_version,
+            currentAssessmentId: a.current_assessment_id, currentAssessedAt: a.current_assessed_at, version: a.version, diagnoses: diagnosisFacts(health!.diagnosisCodes),
           } : null,
           contacts,
           assessments,
@@ -354,10 +371,11 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
     saveArchive: (actor: Actor, personId: string, input: ArchiveInput) =>
       run(actor, async (tx) => {
         const p = await mustPerson(tx, personId);
-        const fields: repo.ArchiveFields = {
-          living_situation: input.livingSituation, subsidies: input.subsidies, chronic_conditions: input.chronicConditions,
-          diagnosis_codes: input.diagnosisCodes.map((c) => c.toUpperCase()), medications: input.medications, allergies: input.allergies, notes: input.notes ?? null,
+        const health: ArchiveHealth = {
+          chronicConditions: input.chronicConditions, diagnosisCodes: input.diagnosisCodes.map((c) => c.toUpperCase()), medications: input.medications,
+          allergies: input.allergies, notes: input.notes ?? null,
         };
+        const fields: repo.ArchiveFields = { living_situation: input.livingSituation, subsidies: input.subsidies, health_enc: sealed.health(health) };
         const current = await repo.archiveOf(tx, personId, true);
         if (!current) await repo.insertArchive(tx, p, fields, actor.userId);
         else if (input.version === undefined || !(await repo.updateArchive(tx, personId, input.version, fields))) throw commonError('VERSION_CONFLICT');
@@ -402,13 +420,13 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
           if (pr.status === 'dismissed' || pr.status === 'done') throw elderError('PROPOSAL_DECIDED', {}, 'proposalId');
         }
         if (!(await repo.archiveOf(tx, personId))) {
-          await repo.insertArchive(tx, p, { living_situation: 'other', subsidies: [], chronic_conditions: [], diagnosis_codes: [], medications: [], allergies: [], notes: null }, actor.userId);
+          await repo.insertArchive(tx, p, { living_situation: 'other', subsidies: [], health_enc: sealed.health(EMPTY_HEALTH) }, actor.userId);
         }
         const flags = { dementia: s.facts.dementia, psychiatric: s.facts.psychiatric, coma: s.facts.coma };
         const id = await repo.insertAssessment(tx, {
-          personId, path: p.path, districtCode: p.district_code, scaleVersion: s.scale.version, reason: input.reason, answers: input.answers, flags,
-          subtotals: r.subtotals, total: r.total, preliminaryLevel: r.preliminaryLevel!, finalLevel: r.finalLevel!, adjustments: r.adjustments,
-          riskEvents30d: s.facts.riskEvents, assessor1: actor.userId, proposalId: input.proposalId ?? null, notes: input.notes ?? null, assessedAt: at,
+          personId, path: p.path, districtCode: p.district_code, scaleVersion: s.scale.version, reason: input.reason,
+          healthEnc: sealed.assessment({ answers: input.answers, flags, subtotals: r.subtotals, adjustments: r.adjustments, riskEvents30d: s.facts.riskEvents, notes: input.notes ?? null }),
+          total: r.total, preliminaryLevel: r.preliminaryLevel!, finalLevel: r.finalLevel!, assessor1: actor.userId, proposalId: input.proposalId ?? null, assessedAt: at,
         });
         if (input.proposalId) await repo.decideProposal(tx, input.proposalId, { status: 'started', by: actor.userId, assessmentId: id });
         await audit.recordIn(tx, { ...who(actor, personId), action: 'elder.assessment_create', detail: { assessmentId: id, scale: s.scale.version, reason: input.reason, finalLevel: r.finalLevel } });
@@ -435,7 +453,7 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
         const a = await repo.assessmentById(tx, id);
         if (!a) throw commonError('NOT_FOUND');
         const { row, def } = await scaleOf(tx, a.scale_version);
-        await audit.recordIn(tx, { ...who(actor, a.person_id), action: 'elder.assessment_read', detail: { assessmentId: id } });
+        await audit.recordIn(tx, { ...who(actor, a.person_id), action: 'elder.assessment_read', detail: { assessmentId: id, fields: ['answers', 'flags', 'subtotals', 'adjustments', 'notes'] } });
         return { ...toAssessment(a), scale: { version: row.version, name: row.name, nameEn: row.name_en, inUse: row.in_use, effectiveFrom: row.effective_from, definition: def } };
       }),
 
@@ -456,7 +474,8 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
         const r = await recordRiskEventIn(tx, actor.userId, {
           personId, kind: input.kind, occurredAt: new Date(input.occurredAt), source: 'manual', sourceKey: `manual:${input.sourceKey ?? randomUUID()}`, note: input.note ?? null,
         });
-        await audit.recordIn(tx, { ...who(actor, personId), action: 'elder.risk_event', detail: { eventId: r.id, kind: input.kind, created: r.created, proposalId: r.proposalId } });
+        // not the kind: the audit log is plaintext, and a suicide attempt is health data
+        await audit.recordIn(tx, { ...who(actor, personId), action: 'elder.risk_event', detail: { eventId: r.id, created: r.created, proposalId: r.proposalId } });
         return r;
       }),
 
@@ -511,5 +530,8 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
 
     /** Brings the statistics' age bands to today (the jobs role, hourly; does the work once a day). */
     ageStats: () => db.transaction((tx) => repo.ageStats(tx)),
+
+    /** The module's sealing with the service's key, for seeds that write archives and assessments directly. */
+    sealed,
   };
 }
