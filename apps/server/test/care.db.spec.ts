@@ -366,5 +366,9 @@ describe('ending a plan', () => {
     expect(far.exceptions).toEqual(['check_in_distance', 'impossible_travel']);
     const travel = (await ok(staff.get(`/api/care/orders/${second!.id}`))).exceptionList.find((x: { kind: string }) => x.kind === 'impossible_travel');
     expect(travel.detail).toMatchObject({ fromOrderId: first!.id, distanceM: 29990, minutes: 10 });
+    // the rule opened the caregiver's previous (sealed) position: the step's audit row says which
+    const stepRow = await ctx.asOwner((db) => db.query<{ detail: Record<string, unknown> }>(
+      `SELECT detail FROM audit_log WHERE action = 'care.step' AND detail->>'orderId' = $1`, [second!.id]));
+    expect(stepRow.rows.map((r) => r.detail.opened)).toEqual([{ orderId: first!.id, field: 'care_order.check_in_fix_enc' }]);
   });
 });

@@ -133,7 +133,7 @@ export function createCareService(deps: {
     if (!v) return null;
     const out = v.check_out_at && v.check_out_at <= at ? openFix(cipher, FIX_COLUMNS.checkOut, v.check_out_fix_enc) : null;
     const fix = out ?? openFix(cipher, FIX_COLUMNS.checkIn, v.check_in_fix_enc)!;
-    return { orderId: v.order_id, at: out ? v.check_out_at! : v.check_in_at, lat: fix.lat, lon: fix.lon };
+    return { orderId: v.order_id, at: out ? v.check_out_at! : v.check_in_at, lat: fix.lat, lon: fix.lon, column: out ? FIX_COLUMNS.checkOut : FIX_COLUMNS.checkIn };
   }
 
   /** The visit's state after a step, with the kinds of exception it carries. */
@@ -463,12 +463,16 @@ export function createCareService(deps: {
         const home = await repo.homeOf(tx, o.person_id);
         const homePoint = home?.lat != null && home.lon != null ? { lat: home.lat, lon: home.lon } : null;
         const found: { kind: ExceptionKind; detail: Record<string, unknown> }[] = [];
+        // a sealed position of another visit opened for a rule (the caregiver's previous one), for the audit row
+        let opened: { orderId: string; field: string } | null = null;
         if (s.kind === 'check_in') {
           if (o.status !== 'dispatched') throw stateError(o.status, '签到', 'checked in');
           const far = homePoint && distanceBreach(s.position, homePoint, o.tolerance_m);
           // the distance only: the position itself is the order's, sealed
           if (far) found.push({ kind: 'check_in_distance', detail: far });
-          const travel = impossibleTravel(await lastPositionBefore(tx, actor.userId, o.id, at), { ...s.position, at });
+          const prev = await lastPositionBefore(tx, actor.userId, o.id, at);
+          if (prev) opened = { orderId: prev.orderId, field: prev.column };
+          const travel = impossibleTravel(prev, { ...s.position, at });
           if (travel) found.push({ kind: 'impossible_travel', detail: travel });
           if (!(await repo.updateOrder(tx, o.id, o.version, {
             status: 'in_progress', check_in_at: at, check_in_fix_enc: sealFix(cipher, FIX_COLUMNS.checkIn, s.position),
@@ -499,7 +503,7 @@ export function createCareService(deps: {
         }
         await raise(tx, o, found);
         await settleEvv(tx, o, s.kind !== 'check_in');
-        await record(tx, actor, 'care.step', 'person', o.person_id, { orderId: o.id, kind: s.kind, exceptions: found.map((f) => f.kind) });
+        await record(tx, actor, 'care.step', 'person', o.person_id, { orderId: o.id, kind: s.kind, exceptions: found.map((f) => f.kind), ...(opened ? { opened } : {}) });
         return stepResult(tx, o.id, s.kind, false);
       });
     },
