@@ -16,7 +16,7 @@ import path from 'node:path';
 import { createFieldCipher } from '../apps/server/src/crypto/field-cipher.js';
 import { openPostgres } from '../apps/server/src/db/database.js';
 import { listMigrations, migrate } from '../apps/server/src/db/migrate.js';
-import { FIX_COLUMNS, openFix, sealFix } from '../apps/server/src/modules/care/care.fixes.js';
+import { FIX_COLUMNS, openFix, sealFix } from '../apps/server/src/modules/care/care.sealed.js';
 import * as care from '../apps/server/src/modules/care/care.repository.js';
 
 const URL_ = process.env.BENCH_CARE_SEAL_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/linli_bench_care_seal';
@@ -73,7 +73,8 @@ async function main() {
              jsonb_build_object('position', jsonb_build_object('lat', check_out_lat, 'lon', check_out_lon, 'accuracy', check_out_acc)) FROM care_order;
     INSERT INTO care_photo (id, district_code, path, order_id, stage, sha256, lat, lon)
       SELECT gen_random_uuid(), district_code, path, id, 'check_in', encode(sha256(id::text::bytea), 'hex'), check_in_lat, check_in_lon FROM care_order;
-    ANALYZE care_order; ANALYZE care_visit_step; ANALYZE care_photo;`);
+`);
+  for (const table of ['care_order', 'care_visit_step', 'care_photo']) await db.exec(`VACUUM ANALYZE ${table}`);
   console.log(`  generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
   // the lookups to time: a caregiver's check-in at a time within their visits
@@ -103,7 +104,8 @@ async function main() {
   const applied = await migrate(db, { cipher });
   const sealS = (performance.now() - t) / 1000;
   if (!applied.includes('20261202_0301_care_seal.step.ts')) throw new Error('the seal step did not run');
-  await db.exec('ANALYZE care_order');
+  // as autovacuum leaves it after the rewrite (the lookups below would otherwise read the old row versions too)
+  await db.exec('VACUUM ANALYZE care_order');
 
   const newLookup = async (p: (typeof probes)[number]) => {
     const v = await care.lastVisitBefore(db, p.caregiver_id, p.id, p.at);

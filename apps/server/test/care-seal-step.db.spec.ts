@@ -20,7 +20,7 @@ const FIRST = '20261202_0300_care_sealed.sql';
 const cipher = createFieldCipher(crypto.randomBytes(32));
 let db: Database;
 let drop = async () => undefined as void;
-const ids = { caregiver: crypto.randomUUID(), org: crypto.randomUUID(), person: crypto.randomUUID(), provider: crypto.randomUUID(), a: crypto.randomUUID(), b: crypto.randomUUID(), photo: crypto.randomUUID() };
+const ids = { caregiver: crypto.randomUUID(), org: crypto.randomUUID(), person: crypto.randomUUID(), provider: crypto.randomUUID(), plan: crypto.randomUUID(), bare: crypto.randomUUID(), a: crypto.randomUUID(), b: crypto.randomUUID(), photo: crypto.randomUUID() };
 const q = async <R = Record<string, unknown>>(sql: string, params: unknown[] = []) => (await db.query<R>(sql, params)).rows;
 
 beforeAll(async () => {
@@ -50,6 +50,9 @@ beforeAll(async () => {
     INSERT INTO organization (id, district_code, path, name, type) VALUES ('${ids.org}', '510903', '5109.510903', '封存测试养老中心', 'social_org');
     INSERT INTO person (id, district_code, path, name, name_pinyin, name_initials, birth_date) VALUES ('${ids.person}', '510903', '5109.510903', '老人封', 'laorenfeng', 'lrf', '1945-01-01');
     INSERT INTO care_provider (id, district_code, path, organization_id, service_area) VALUES ('${ids.provider}', '510903', '5109.510903', '${ids.org}', '{5109.510903}');
+    INSERT INTO care_plan (id, district_code, path, person_id, provider_id, needs, period_from, period_to, created_by) VALUES
+      ('${ids.plan}', '510903', '5109.510903', '${ids.person}', '${ids.provider}', '{meals,dementia}', '2026-11-01', '2026-12-31', '${ids.caregiver}'),
+      ('${ids.bare}', '510903', '5109.510903', '${ids.person}', '${ids.provider}', '{}', '2027-01-01', '2027-01-31', '${ids.caregiver}');
     INSERT INTO care_order (id, district_code, path, person_id, provider_id, service_code, scheduled_date, scheduled_at, duration_min, caregiver_id, status,
                             check_in_at, check_in_lat, check_in_lon, check_in_acc, check_out_at, check_out_lat, check_out_lon, check_out_acc, evv_status)
       VALUES ('${ids.a}', '510903', '5109.510903', '${ids.person}', '${ids.provider}', 'meal', '2026-11-20', '2026-11-20 01:00Z', 30, '${ids.caregiver}', 'completed',
@@ -75,6 +78,7 @@ describe('sealing the care positions of an existing database', () => {
   it('moves every fix to its sealed column, removes the copies, and changes no figure or history row', async () => {
     // before: the plaintext is in the orders, the exceptions and their change history
     expect(JSON.stringify(await q(`SELECT old_values, new_values FROM change_log WHERE table_name IN ('care_order', 'care_exception')`))).toMatch(/30\.537/);
+    expect(JSON.stringify(await q(`SELECT new_values FROM change_log WHERE table_name = 'care_plan'`))).toContain('dementia');
     const figures = () => q('SELECT * FROM care_stats_daily ORDER BY node, day, provider_id');
     const kinds = () => q('SELECT * FROM care_stats_exception ORDER BY node, day, provider_id, kind');
     const [statsBefore, kindsBefore] = [await figures(), await kinds()];
@@ -98,6 +102,10 @@ describe('sealing the care positions of an existing database', () => {
       ['check_in', {}, { lat: 30.5372941, lon: 105.5901, accuracy: 15 }], ['evaluate', { rating: 5, confirmedBy: 'elder' }, null]]);
     expect((await q<{ kind: string; detail: unknown }>('SELECT kind, detail FROM care_exception ORDER BY kind')).map((x) => x.detail)).toEqual([
       { distanceM: 800, toleranceM: 300 }, { minutes: 10, requiredMin: 15 }]);
+
+    const plans = await q<{ id: string; needs_enc: string }>('SELECT id, needs_enc FROM care_plan ORDER BY period_from');
+    expect(plans.map((p) => cipher.openJson(p.needs_enc, 'care_plan.needs_enc'))).toEqual([['meals', 'dementia'], []]);
+    expect(JSON.stringify(await q(`SELECT (SELECT json_agg(p) FROM care_plan p) AS p, (SELECT json_agg(l) FROM change_log l WHERE table_name = 'care_plan') AS l`))).not.toMatch(/dementia|meals/);
 
     // no latitude left in the care tables or their history; nothing recounted, no history row added
     const dump = JSON.stringify(await q(`SELECT (SELECT json_agg(o) FROM care_order o) AS o, (SELECT json_agg(x) FROM care_exception x) AS x,
@@ -134,5 +142,13 @@ describe('sealing the care positions of an existing database', () => {
       expect(c.tag, c.col).toMatch(/^pii:location \S/);
       expect(c.type, c.col).toBe('text');
     }
+    // every column of the care tables tagged identity, biometric, health or location is a sealed (or hashed) text
+    const sensitive = await q<{ col: string; type: string }>(
+      `SELECT c.relname || '.' || a.attname AS col, format_type(a.atttypid, a.atttypmod) AS type
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+        WHERE c.relname LIKE 'care\\_%' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+          AND col_description(c.oid, a.attnum) ~ '^pii:(identity|biometric|health|location) '`);
+    expect(sensitive.map((c) => c.col).sort()).toEqual(['care_order.check_in_fix_enc', 'care_order.check_out_fix_enc', 'care_photo.fix_enc', 'care_plan.needs_enc', 'care_visit_step.fix_enc']);
+    for (const c of sensitive) expect([c.col.endsWith('_enc') || c.col.endsWith('_hash'), c.type]).toEqual([true, 'text']);
   });
 });

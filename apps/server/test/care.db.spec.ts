@@ -113,6 +113,14 @@ describe('plan → orders', () => {
       items: [{ serviceCode: 'meal', weekdays: [1, 2, 3, 4, 5, 6, 7], startTime: '09:00' }, { serviceCode: 'cleaning', weekdays: [1, 2, 3, 4, 5, 6, 7], startTime: '10:00' }],
     }));
     expect(plan).toMatchObject({ personName: '老人甲', providerName: '养老服务中心a', level: null, needs: ['meals', 'housework'], status: 'active' });
+    // the needs are stored sealed; reading the plan opens them and says so in its audit row
+    const stored = (await ctx.asOwner((db) => db.query<{ needs_enc: string }>('SELECT needs_enc FROM care_plan WHERE id = $1', [plan.id]))).rows[0]!.needs_enc;
+    expect(stored).toMatch(/^v1:/);
+    expect(ctx.cipher.openJson(stored, 'care_plan.needs_enc')).toEqual(['meals', 'housework']);
+    const planReads = () => count(`SELECT count(*) AS n FROM audit_log WHERE action = 'care.plan_read' AND detail->>'planId' = $1 AND detail->'fields' ? 'care_plan.needs_enc'`, [plan.id]);
+    const reads = await planReads();
+    expect((await ok(staff.get(`/api/care/plans/${plan.id}`))).needs).toEqual(['meals', 'housework']);
+    expect(await planReads()).toBe(reads + 1);
     expect((await ok(staff.post(`/api/care/plans/${plan.id}/generate`)))).toEqual({ created: 14, existing: 0 });
     expect((await ok(staff.post(`/api/care/plans/${plan.id}/generate`)))).toEqual({ created: 0, existing: 14 });
     const orders = await ok(staff.get(`/api/care/orders?personId=${elder}&pageSize=50`));

@@ -3,7 +3,7 @@ import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { Database, Queryable } from '../db/database.js';
 import { systemScope, withScope } from '../db/scope.js';
 import { distanceBreach, type ExceptionKind, missingPhotos, reusedFrom, tooShort } from '../modules/care/care.evv.js';
-import { FIX_COLUMNS, sealFix } from '../modules/care/care.fixes.js';
+import { FIX_COLUMNS, sealFix, sealNeeds } from '../modules/care/care.sealed.js';
 import { generatedPhoto, phashOf } from '../modules/care/care.photos.js';
 import * as accounts from '../modules/accounts/accounts.repository.js';
 import * as care from '../modules/care/care.repository.js';
@@ -94,7 +94,7 @@ export async function seedCareDemo(db: Database, services: Services, cipher: Fie
         const from = addDays(today(), -DAYS_BACK);
         const to = addDays(today(), DAYS_AHEAD);
         const planId = await care.insertPlan(tx, {
-          path: e.path, district_code: e.district_code, person_id: e.id, provider_id: providerId, level: r.int(1, 4), needs: codes.includes('meal') ? ['meals'] : ['housework'],
+          path: e.path, district_code: e.district_code, person_id: e.id, provider_id: providerId, level: r.int(1, 4), needs_enc: sealNeeds(cipher, codes.includes('meal') ? ['meals'] : ['housework']),
           period_from: from, period_to: to, notes: null, created_by: users.get('provider')!,
         });
         for (const code of codes) {

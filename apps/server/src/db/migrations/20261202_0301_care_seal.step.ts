@@ -8,7 +8,8 @@ import type { MigrationContext } from '../migrate.js';
  * check-in's latitude and longitude (the distance stays; the position is the order's, sealed), a
  * step's payload its position (now sealed beside it), and the change history the plaintext values
  * of both. The figure, history and cockpit triggers of the tables are off while the step rewrites
- * them: it changes no figure, and a history row per sealed value would only be noise.
+ * them: it changes no figure, and a history row per sealed value would only be noise. A plan's
+ * care needs are sealed the same way (`care_plan.needs_enc`, a JSON list; '[]' when none).
  */
 const BATCH = 2000;
 const PLAIN_ORDER_KEYS = ['check_in_lat', 'check_in_lon', 'check_in_acc', 'check_out_lat', 'check_out_lon', 'check_out_acc'];
@@ -71,6 +72,14 @@ export default async function sealCarePositions(tx: Queryable, { cipher }: Migra
       );
     });
 
+  await withoutTriggers(tx, 'care_plan', () => inBatches(tx,
+    async (after) => (await tx.query<{ id: string; needs: string[] }>(
+      `SELECT id, needs FROM care_plan WHERE id > $1 ORDER BY id LIMIT ${BATCH}`, [after])).rows,
+    async (rows) => {
+      await tx.query('UPDATE care_plan p SET needs_enc = x.n FROM unnest($1::uuid[], $2::text[]) AS x(id, n) WHERE p.id = x.id',
+        [rows.map((r) => r.id), rows.map((r) => cipher.sealJson(r.needs ?? [], 'care_plan.needs_enc'))]);
+    }));
+
   // the distance exceptions kept the check-in's or check-out's position beside the distance
   await withoutTriggers(tx, 'care_exception', async () => {
     await tx.query(`UPDATE care_exception SET detail = detail - 'lat' - 'lon' WHERE detail ?| ARRAY['lat', 'lon']`);
@@ -80,6 +89,9 @@ export default async function sealCarePositions(tx: Queryable, { cipher }: Migra
   await tx.query(
     `UPDATE change_log SET old_values = old_values - $1::text[], new_values = new_values - $1::text[]
       WHERE table_name = 'care_order' AND (old_values ?| $1::text[] OR new_values ?| $1::text[])`, [PLAIN_ORDER_KEYS]);
+  await tx.query(
+    `UPDATE change_log SET old_values = old_values - 'needs', new_values = new_values - 'needs'
+      WHERE table_name = 'care_plan' AND (old_values ? 'needs' OR new_values ? 'needs')`);
   await tx.query(
     `UPDATE change_log SET
         old_values = CASE WHEN jsonb_typeof(old_values->'detail') = 'object' THEN jsonb_set(old_values, '{detail}', (old_values->'detail') - 'lat' - 'lon') ELSE old_values END,

@@ -179,13 +179,13 @@ export async function homeOf(tx: Queryable, personId: string) {
 
 export interface PlanRow {
   id: string; path: string; district_code: string; person_id: string; person_name: string; provider_id: string; provider_name: string; level: number | null;
-  needs: string[]; period_from: string; period_to: string; status: string; notes: string | null; version: number; created_at: Date; orders: number;
+  needs_enc: string; period_from: string; period_to: string; status: string; notes: string | null; version: number; created_at: Date; orders: number;
   ended_on: string | null; end_reason: string | null; ended_at: Date | null; ended_by_name: string | null;
   items: { id: string; serviceCode: string; serviceName: string; weekdays: number[]; startTime: string }[];
 }
 
 const PLAN_SELECT = `pl.id, pl.path::text AS path, pl.district_code, pl.person_id, per.name AS person_name, pl.provider_id, org.name AS provider_name, pl.level,
-  pl.needs, pl.period_from::text AS period_from, pl.period_to::text AS period_to, pl.status, pl.notes, pl.version, pl.created_at,
+  pl.needs_enc, pl.period_from::text AS period_from, pl.period_to::text AS period_to, pl.status, pl.notes, pl.version, pl.created_at,
   pl.ended_on::text AS ended_on, pl.end_reason, pl.ended_at, (SELECT u.display_name FROM app_user u WHERE u.id = pl.ended_by) AS ended_by_name,
   (SELECT count(*)::int FROM care_order o WHERE o.plan_id = pl.id) AS orders,
   coalesce((SELECT jsonb_agg(jsonb_build_object('id', i.id, 'serviceCode', i.service_code, 'serviceName', s.name, 'weekdays', i.weekdays,
@@ -220,11 +220,11 @@ export async function overlappingPlan(tx: Queryable, personId: string, providerI
   return rows[0];
 }
 
-export async function insertPlan(tx: Queryable, p: { path: string; district_code: string; person_id: string; provider_id: string; level: number | null; needs: string[]; period_from: string; period_to: string; notes: string | null; created_by: string }) {
+export async function insertPlan(tx: Queryable, p: { path: string; district_code: string; person_id: string; provider_id: string; level: number | null; needs_enc: string; period_from: string; period_to: string; notes: string | null; created_by: string }) {
   const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO care_plan (path, district_code, person_id, provider_id, level, needs, period_from, period_to, notes, created_by)
+    `INSERT INTO care_plan (path, district_code, person_id, provider_id, level, needs_enc, period_from, period_to, notes, created_by)
      VALUES ($1::ltree, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-    [p.path, p.district_code, p.person_id, p.provider_id, p.level, p.needs, p.period_from, p.period_to, p.notes, p.created_by],
+    [p.path, p.district_code, p.person_id, p.provider_id, p.level, p.needs_enc, p.period_from, p.period_to, p.notes, p.created_by],
   );
   return rows[0]!.id;
 }
@@ -261,7 +261,7 @@ export interface NewOrder {
   scheduled_date: string; scheduled_at: Date; duration_min: number;
 }
 
-/** Orders as they ended (demo data and benchmarks): every column given, in one statement; positions sealed by the caller (`care.fixes.ts`). */
+/** Orders as they ended (demo data and benchmarks): every column given, in one statement; positions sealed by the caller (`care.sealed.ts`). */
 export async function insertOrdersAsDone(tx: Queryable, orders: (NewOrder & Record<string, unknown>)[]) {
   if (!orders.length) return [] as { id: string; plan_item_id: string; scheduled_date: string }[];
   const { rows } = await tx.query<{ id: string; plan_item_id: string; scheduled_date: string }>(
@@ -405,7 +405,7 @@ export async function caregiverVisitsAround(tx: Queryable, caregiverId: string, 
 /**
  * The caregiver's last visit checked in before a time, other than this one, with its sealed fixes:
  * which of them was the last position by then (its check-out if made by then, else its
- * check-in) is decided in Node, where the fixes are opened (`care.fixes.ts`).
+ * check-in) is decided in Node, where the fixes are opened (`care.sealed.ts`).
  */
 export async function lastVisitBefore(tx: Queryable, caregiverId: string, orderId: string, at: Date) {
   const { rows } = await tx.query<{ order_id: string; check_in_at: Date; check_in_fix_enc: string; check_out_at: Date | null; check_out_fix_enc: string | null }>(

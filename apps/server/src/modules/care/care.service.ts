@@ -16,7 +16,7 @@ import type { RelationsService } from '../registry/relations.service.js';
 import type { SurveyService } from '../survey/survey.service.js';
 import { careError } from './care.errors.js';
 import { distanceBreach, EXCEPTION_KINDS, elsewhere, type ExceptionKind, type Fix, impossibleTravel, missingPhotos, overlapping, reusedFrom, tooShort } from './care.evv.js';
-import { FIX_COLUMNS, openFix, sealFix } from './care.fixes.js';
+import { FIX_COLUMNS, NEEDS_COLUMN, openFix, openNeeds, sealFix, sealNeeds } from './care.sealed.js';
 import { phashOf } from './care.photos.js';
 import * as repo from './care.repository.js';
 import { cstInstant, planDates } from './care.schedule.js';
@@ -57,7 +57,7 @@ export type CareService = ReturnType<typeof createCareService>;
  */
 export function createCareService(deps: {
   db: Database; audit: AuditService; jurisdiction: JurisdictionService; users: UsersService; relations: RelationsService; survey: SurveyService; ports: CarePorts;
-  /** Seals and opens the visit's positions (`care.fixes.ts`). */
+  /** Seals and opens the visit's positions (`care.sealed.ts`). */
   cipher: FieldCipher;
 }) {
   const { db, audit, jurisdiction, survey, ports, cipher } = deps;
@@ -94,7 +94,7 @@ export function createCareService(deps: {
   }
 
   const toPlan = (p: repo.PlanRow) => ({
-    id: p.id, personId: p.person_id, personName: p.person_name, providerId: p.provider_id, providerName: p.provider_name, level: p.level, needs: p.needs,
+    id: p.id, personId: p.person_id, personName: p.person_name, providerId: p.provider_id, providerName: p.provider_name, level: p.level, needs: openNeeds(cipher, p.needs_enc),
     periodFrom: p.period_from, periodTo: p.period_to, status: p.status, notes: p.notes, items: p.items, orders: p.orders, version: p.version, createdAt: p.created_at,
     endedOn: p.ended_on, endReason: p.end_reason, endedAt: p.ended_at, endedByName: p.ended_by_name,
   });
@@ -271,7 +271,7 @@ export function createCareService(deps: {
         if (new Set(b.items.map((i) => i.serviceCode)).size !== b.items.length) throw careError('SERVICE_TWICE', {}, 'items');
         if (await repo.overlappingPlan(tx, person.id, provider.id, b.periodFrom, b.periodTo)) throw careError('PLAN_OVERLAPS', {}, 'periodFrom');
         const id = await repo.insertPlan(tx, {
-          path: person.path, district_code: person.district_code, person_id: person.id, provider_id: provider.id, level, needs: b.needs,
+          path: person.path, district_code: person.district_code, person_id: person.id, provider_id: provider.id, level, needs_enc: sealNeeds(cipher, b.needs),
           period_from: b.periodFrom, period_to: b.periodTo, notes: b.notes ?? null, created_by: actor.userId,
         });
         for (const item of b.items) {
@@ -286,7 +286,7 @@ export function createCareService(deps: {
       run(actor, async (tx) => {
         const view = await viewOf(tx, actor);
         const { rows, total } = await repo.listPlans(tx, { ...q, providerIds: view.providerIds, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-        await record(tx, actor, 'care.plans_read', 'person', null, { returned: rows.length });
+        await record(tx, actor, 'care.plans_read', 'person', null, { returned: rows.length, fields: [NEEDS_COLUMN] });
         return { items: rows.map(toPlan), total };
       }),
 
@@ -295,7 +295,7 @@ export function createCareService(deps: {
         const view = await viewOf(tx, actor);
         const p = await repo.planById(tx, id);
         if (!p || (view.providerIds && !view.providerIds.includes(p.provider_id))) throw commonError('NOT_FOUND');
-        await record(tx, actor, 'care.plan_read', 'person', p.person_id, { planId: id });
+        await record(tx, actor, 'care.plan_read', 'person', p.person_id, { planId: id, fields: [NEEDS_COLUMN] });
         return toPlan(p);
       }),
 
