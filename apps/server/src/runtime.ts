@@ -51,7 +51,7 @@ export async function ensureBaseData(db: Database, services: Services, config: C
     if (elders) log(`养老演示数据已生成 / elder demo data generated: ${JSON.stringify(elders)}`);
     const devices = await seedDevicesDemo(db, services);
     if (devices) log(`智能设备演示数据已生成 / device demo data generated: ${JSON.stringify(devices)}`);
-    const care = await seedCareDemo(db, services);
+    const care = await seedCareDemo(db, services, cipher);
     if (care) log(`居家养老服务演示数据已生成 / care demo generated: ${JSON.stringify(care)}`);
   }
 }

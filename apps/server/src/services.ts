@@ -55,7 +55,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   exports.registerSource(elderExportSource(elder));
   // 居家养老服务: the level from the elder module's assessment, the watch fixes from devices
   const care = createCareService({
-    db, audit, jurisdiction, users, relations, survey,
+    db, audit, jurisdiction, users, relations, survey, cipher,
     ports: {
       levelOf: (scope, personId) => elder.levelOf(scope, personId),
       whereabouts: async (scope, personId, from, to) =>

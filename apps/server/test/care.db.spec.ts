@@ -60,10 +60,10 @@ async function buildProvider(tag: 'a' | 'b') {
   caregivers[tag] = { agent: await login(ctx, caregiver.username), id: caregiver.id };
 }
 
-/** Uploads a photo in chunks of `chunk` bytes; returns the photo's id. */
-async function upload(agent: Agent, orderId: string, stage: string, bytes: Buffer, chunk = 4096) {
+/** Uploads a photo in chunks of `chunk` bytes (with the phone's position when given); returns the photo's id. */
+async function upload(agent: Agent, orderId: string, stage: string, bytes: Buffer, chunk = 4096, position?: { lat: number; lon: number }) {
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  let state = await ok(agent.post(`/api/care/orders/${orderId}/photos`, { stage, sha256, size: bytes.length, mime: 'image/jpeg', takenAt: new Date().toISOString() }));
+  let state = await ok(agent.post(`/api/care/orders/${orderId}/photos`, { stage, sha256, size: bytes.length, mime: 'image/jpeg', takenAt: new Date().toISOString(), ...(position ? { position } : {}) }));
   while (!state.complete) {
     state = await ok(agent.request('PUT', `/api/care/photos/${state.id}/content?offset=${state.received}`, bytes.subarray(state.received, state.received + chunk), { 'content-type': 'application/octet-stream' }));
   }
@@ -113,6 +113,14 @@ describe('plan → orders', () => {
       items: [{ serviceCode: 'meal', weekdays: [1, 2, 3, 4, 5, 6, 7], startTime: '09:00' }, { serviceCode: 'cleaning', weekdays: [1, 2, 3, 4, 5, 6, 7], startTime: '10:00' }],
     }));
     expect(plan).toMatchObject({ personName: '老人甲', providerName: '养老服务中心a', level: null, needs: ['meals', 'housework'], status: 'active' });
+    // the needs are stored sealed; reading the plan opens them and says so in its audit row
+    const stored = (await ctx.asOwner((db) => db.query<{ needs_enc: string }>('SELECT needs_enc FROM care_plan WHERE id = $1', [plan.id]))).rows[0]!.needs_enc;
+    expect(stored).toMatch(/^v1:/);
+    expect(ctx.cipher.openJson(stored, 'care_plan.needs_enc')).toEqual(['meals', 'housework']);
+    const planReads = () => count(`SELECT count(*) AS n FROM audit_log WHERE action = 'care.plan_read' AND detail->>'planId' = $1 AND detail->'fields' ? 'care_plan.needs_enc'`, [plan.id]);
+    const reads = await planReads();
+    expect((await ok(staff.get(`/api/care/plans/${plan.id}`))).needs).toEqual(['meals', 'housework']);
+    expect(await planReads()).toBe(reads + 1);
     expect((await ok(staff.post(`/api/care/plans/${plan.id}/generate`)))).toEqual({ created: 14, existing: 0 });
     expect((await ok(staff.post(`/api/care/plans/${plan.id}/generate`)))).toEqual({ created: 0, existing: 14 });
     const orders = await ok(staff.get(`/api/care/orders?personId=${elder}&pageSize=50`));
@@ -198,7 +206,8 @@ describe('a visit on the phone', () => {
     const detail = await ok(staff.get(`/api/care/orders/${meal.id}`));
     expect(detail).toMatchObject({ evvStatus: 'exception', tasksDone: ['送餐上门'], checkIn: { accuracy: 15 }, toleranceM: 300 });
     expect(detail.photos.map((p: { stage: string }) => p.stage)).toEqual(['check_in', 'during']);
-    expect(detail.exceptionList.find((x: { kind: string }) => x.kind === 'check_in_distance').detail).toMatchObject({ distanceM: 800, toleranceM: 300 });
+    // the exception keeps the distance, not the position (that is the order's, sealed)
+    expect(detail.exceptionList.find((x: { kind: string }) => x.kind === 'check_in_distance').detail).toEqual({ distanceM: 800, toleranceM: 300 });
     expect(detail.exceptionList.find((x: { kind: string }) => x.kind === 'missing_photo').detail).toEqual({ stages: ['check_out'] });
 
     const evaluated = await ok(cg.post(`/api/care/orders/${meal.id}/steps`, { key: key(), kind: 'evaluate', at: at('09:11'), rating: 4, comment: '很好', confirmedBy: 'family' }));
@@ -208,11 +217,56 @@ describe('a visit on the phone', () => {
     // the next visit starts before the last one ended for the records: overlap; and reuses a picture: photo reused
     await ok(cg.post(`/api/care/orders/${cleaning.id}/steps`, { key: key(), kind: 'check_in', at: at('09:05'), position: north(30) }));
     const reused = await upload(cg, cleaning.id, 'check_in', await generatedPhoto(101, { quality: 50 }), 64 * 1024);
-    await upload(cg, cleaning.id, 'check_out', await generatedPhoto(103));
+    await upload(cg, cleaning.id, 'check_out', await generatedPhoto(103), 4096, north(35));
     const out2 = await ok(cg.post(`/api/care/orders/${cleaning.id}/steps`, { key: key(), kind: 'check_out', at: at('10:05'), position: north(40), tasksDone: [] }));
     expect(out2.exceptions).toEqual(['overlap', 'photo_reused']);
     const reuse = (await ok(staff.get(`/api/care/orders/${cleaning.id}`))).exceptionList.find((x: { kind: string }) => x.kind === 'photo_reused');
     expect(reuse.detail).toMatchObject({ photoId: reused, matches: [expect.objectContaining({ orderId: meal.id, photoId: started.id })] });
+  });
+
+  it('stores the positions sealed, answers them opened, and audits each read of them once', async () => {
+    const [meal, cleaning] = (await ok(caregivers.a.agent.get('/api/care/my/visits'))).items as { id: string }[];
+    const sent = { in: { ...north(800), accuracy: 15 }, out: north(20) };
+    // the raw rows, as the owner: ciphertexts of the field cipher, no latitude in any form
+    const order = (await ctx.asOwner((db) => db.query<Record<string, unknown>>('SELECT * FROM care_order WHERE id = $1', [meal!.id]))).rows[0]!;
+    expect(Object.keys(order).filter((c) => /lat|lon|acc/.test(c))).toEqual([]);
+    const latText = String(sent.in.lat).slice(0, 7);
+    for (const [column, fix] of [['check_in_fix_enc', sent.in], ['check_out_fix_enc', { ...sent.out, accuracy: null }]] as const) {
+      const token = order[column] as string;
+      expect(token.startsWith('v1:')).toBe(true);
+      expect(token).not.toContain(latText);
+      expect(ctx.cipher.openJson(token, `care_order.${column}`)).toEqual(fix);
+      // bound to its column: the same ciphertext does not open as another column's
+      expect(() => ctx.cipher.openJson(token, column === 'check_in_fix_enc' ? 'care_order.check_out_fix_enc' : 'care_order.check_in_fix_enc')).toThrow();
+    }
+    const steps = (await ctx.asOwner((db) => db.query<{ kind: string; payload: Record<string, unknown>; fix_enc: string | null }>(
+      'SELECT kind, payload, fix_enc FROM care_visit_step WHERE order_id = $1 ORDER BY at', [meal!.id]))).rows;
+    expect(steps.map((x) => x.kind)).toEqual(['check_in', 'check_out', 'evaluate']);
+    expect(steps.map((x) => x.payload)).toEqual([{}, {}, { rating: 4, confirmedBy: 'family' }]);
+    expect(ctx.cipher.openJson(steps[0]!.fix_enc!, 'care_visit_step.fix_enc')).toEqual(sent.in);
+    expect(steps[2]!.fix_enc).toBeNull();
+    const photo = (await ctx.asOwner((db) => db.query<{ fix_enc: string }>(`SELECT fix_enc FROM care_photo WHERE order_id = $1 AND stage = 'check_out'`, [cleaning!.id]))).rows[0]!;
+    expect(photo.fix_enc.startsWith('v1:')).toBe(true);
+    const dump = JSON.stringify((await ctx.asOwner((db) => db.query(
+      `SELECT (SELECT json_agg(x) FROM care_exception x) AS e, (SELECT json_agg(s) FROM care_visit_step s) AS s, (SELECT json_agg(c) FROM care_photo c) AS c,
+              (SELECT json_agg(l) FROM change_log l WHERE table_name LIKE 'care%') AS l`))).rows);
+    expect(dump).not.toMatch(/30\.5\d\d/); // no latitude of the test's homes (30.53…) in any care table or its history
+
+    // read through the API: opened, and one audit row naming the fields and whose track they are
+    const audited = async () => (await ctx.asOwner((db) => db.query<{ detail: Record<string, unknown>; object_id: string }>(
+      `SELECT detail, object_id FROM audit_log WHERE action = 'care.order_read' AND detail->>'orderId' = $1 ORDER BY id`, [cleaning!.id]))).rows;
+    const before = (await audited()).length;
+    const detail = await ok(staff.get(`/api/care/orders/${cleaning!.id}`));
+    expect(detail.checkIn).toEqual({ ...north(30), accuracy: null });
+    expect(detail.checkOut).toEqual({ ...north(40), accuracy: null });
+    expect(detail.photos.find((p: { stage: string }) => p.stage === 'check_out')).toMatchObject(north(35));
+    expect(detail.photos.find((p: { stage: string }) => p.stage === 'check_in')).toMatchObject({ lat: null, lon: null });
+    const rows = await audited();
+    expect(rows.length).toBe(before + 1);
+    expect(rows.at(-1)).toMatchObject({
+      object_id: elder,
+      detail: { fields: ['care_order.check_in_fix_enc', 'care_order.check_out_fix_enc', 'care_photo.fix_enc'], caregiverId: caregivers.a.id, photoFixes: 1 },
+    });
   });
 
   it('serves a photo to those who may see the visit, audited, and to nobody else', async () => {
@@ -320,5 +374,9 @@ describe('ending a plan', () => {
     expect(far.exceptions).toEqual(['check_in_distance', 'impossible_travel']);
     const travel = (await ok(staff.get(`/api/care/orders/${second!.id}`))).exceptionList.find((x: { kind: string }) => x.kind === 'impossible_travel');
     expect(travel.detail).toMatchObject({ fromOrderId: first!.id, distanceM: 29990, minutes: 10 });
+    // the rule opened the caregiver's previous (sealed) position: the step's audit row says which
+    const stepRow = await ctx.asOwner((db) => db.query<{ detail: Record<string, unknown> }>(
+      `SELECT detail FROM audit_log WHERE action = 'care.step' AND detail->>'orderId' = $1`, [second!.id]));
+    expect(stepRow.rows.map((r) => r.detail.opened)).toEqual([{ orderId: first!.id, field: 'care_order.check_in_fix_enc' }]);
   });
 });

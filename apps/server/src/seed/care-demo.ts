@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
+import type { FieldCipher } from '../crypto/field-cipher.js';
 import type { Database, Queryable } from '../db/database.js';
 import { systemScope, withScope } from '../db/scope.js';
 import { distanceBreach, type ExceptionKind, missingPhotos, reusedFrom, tooShort } from '../modules/care/care.evv.js';
+import { FIX_COLUMNS, sealFix, sealNeeds } from '../modules/care/care.sealed.js';
 import { generatedPhoto, phashOf } from '../modules/care/care.photos.js';
 import * as accounts from '../modules/accounts/accounts.repository.js';
 import * as care from '../modules/care/care.repository.js';
@@ -50,9 +52,10 @@ const offset = (p: { lat: number; lon: number }, m: number, angle: number) => ({
  * for elders of the pilot districts, and their orders from four weeks ago to a week ahead: past
  * visits carried out (positions, small generated photos, ratings) and checked by the EVV rules —
  * some too far, too short, without a photo or with a reused one — older exceptions resolved;
- * today's visits dispatched to the `caregiver` demo account. Runs once.
+ * today's visits dispatched to the `caregiver` demo account. Positions are sealed with the field
+ * cipher, as the service stores them. Runs once.
  */
-export async function seedCareDemo(db: Database, services: Services): Promise<{ providers: number; plans: number; orders: number; photos: number; exceptions: number } | null> {
+export async function seedCareDemo(db: Database, services: Services, cipher: FieldCipher): Promise<{ providers: number; plans: number; orders: number; photos: number; exceptions: number } | null> {
   if (await withScope(db, systemScope('care demo seed'), (tx) => care.anyProvider(tx))) return null;
   const users = new Map<string, string>();
   for (const a of CARE_DEMO_ACCOUNTS) {
@@ -91,7 +94,7 @@ export async function seedCareDemo(db: Database, services: Services): Promise<{ 
         const from = addDays(today(), -DAYS_BACK);
         const to = addDays(today(), DAYS_AHEAD);
         const planId = await care.insertPlan(tx, {
-          path: e.path, district_code: e.district_code, person_id: e.id, provider_id: providerId, level: r.int(1, 4), needs: codes.includes('meal') ? ['meals'] : ['housework'],
+          path: e.path, district_code: e.district_code, person_id: e.id, provider_id: providerId, level: r.int(1, 4), needs_enc: sealNeeds(cipher, codes.includes('meal') ? ['meals'] : ['housework']),
           period_from: from, period_to: to, notes: null, created_by: users.get('provider')!,
         });
         for (const code of codes) {
@@ -125,8 +128,8 @@ export async function seedCareDemo(db: Database, services: Services): Promise<{ 
             const outAt = offset(home, r.int(0, 60), r.next() * 6.28);
             const rated = r.chance(0.85);
             rows.push({
-              ...base, caregiver_id: worker, status: 'completed', check_in_at: checkIn, check_in_lat: inAt.lat, check_in_lon: inAt.lon, check_in_acc: r.int(5, 30),
-              check_out_at: checkOut, check_out_lat: outAt.lat, check_out_lon: outAt.lon, check_out_acc: r.int(5, 30),
+              ...base, caregiver_id: worker, status: 'completed', check_in_at: checkIn, check_in_fix_enc: sealFix(cipher, FIX_COLUMNS.checkIn, { ...inAt, accuracy: r.int(5, 30) }),
+              check_out_at: checkOut, check_out_fix_enc: sealFix(cipher, FIX_COLUMNS.checkOut, { ...outAt, accuracy: r.int(5, 30) }),
               tasks_done: s.tasks.filter(() => r.chance(0.9)),
               ...(rated ? { rating: r.pick([3, 4, 4, 5, 5, 5]), rating_comment: r.chance(0.3) ? r.pick(['服务很细心', '准时到达', '态度很好', '希望多陪老人聊聊天']) : null, confirmed_by: r.chance(0.7) ? 'elder' : 'family', confirmed_at: checkOut } : {}),
             });
@@ -138,7 +141,7 @@ export async function seedCareDemo(db: Database, services: Services): Promise<{ 
             }
             const f: { kind: ExceptionKind; detail: Record<string, unknown> }[] = [];
             const far = distanceBreach(inAt, home, 300);
-            if (far) f.push({ kind: 'check_in_distance', detail: { ...far, lat: inAt.lat, lon: inAt.lon } });
+            if (far) f.push({ kind: 'check_in_distance', detail: far });
             const short = tooShort(checkIn, checkOut, s.duration_min, 0.5);
             if (short) f.push({ kind: 'too_short', detail: short });
             const missing = missingPhotos(stages);
@@ -164,7 +167,7 @@ export async function seedCareDemo(db: Database, services: Services): Promise<{ 
         const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
         await care.insertPhotos(tx, made.map((m) => ({
           id: ids.get(sha(m.bytes))!, path: e.path, district_code: e.district_code, order_id: m.orderId, stage: m.ph.stage, sha256: sha(m.bytes),
-          taken_at: m.ph.at.toISOString(), lat: m.ph.lat, lon: m.ph.lon, phash: m.phash,
+          taken_at: m.ph.at.toISOString(), fix_enc: sealFix(cipher, FIX_COLUMNS.photo, m.ph), phash: m.phash,
         })));
         for (const m of made) {
           const photoId = ids.get(sha(m.bytes))!;

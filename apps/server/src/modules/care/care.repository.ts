@@ -179,13 +179,13 @@ export async function homeOf(tx: Queryable, personId: string) {
 
 export interface PlanRow {
   id: string; path: string; district_code: string; person_id: string; person_name: string; provider_id: string; provider_name: string; level: number | null;
-  needs: string[]; period_from: string; period_to: string; status: string; notes: string | null; version: number; created_at: Date; orders: number;
+  needs_enc: string; period_from: string; period_to: string; status: string; notes: string | null; version: number; created_at: Date; orders: number;
   ended_on: string | null; end_reason: string | null; ended_at: Date | null; ended_by_name: string | null;
   items: { id: string; serviceCode: string; serviceName: string; weekdays: number[]; startTime: string }[];
 }
 
 const PLAN_SELECT = `pl.id, pl.path::text AS path, pl.district_code, pl.person_id, per.name AS person_name, pl.provider_id, org.name AS provider_name, pl.level,
-  pl.needs, pl.period_from::text AS period_from, pl.period_to::text AS period_to, pl.status, pl.notes, pl.version, pl.created_at,
+  pl.needs_enc, pl.period_from::text AS period_from, pl.period_to::text AS period_to, pl.status, pl.notes, pl.version, pl.created_at,
   pl.ended_on::text AS ended_on, pl.end_reason, pl.ended_at, (SELECT u.display_name FROM app_user u WHERE u.id = pl.ended_by) AS ended_by_name,
   (SELECT count(*)::int FROM care_order o WHERE o.plan_id = pl.id) AS orders,
   coalesce((SELECT jsonb_agg(jsonb_build_object('id', i.id, 'serviceCode', i.service_code, 'serviceName', s.name, 'weekdays', i.weekdays,
@@ -220,11 +220,11 @@ export async function overlappingPlan(tx: Queryable, personId: string, providerI
   return rows[0];
 }
 
-export async function insertPlan(tx: Queryable, p: { path: string; district_code: string; person_id: string; provider_id: string; level: number | null; needs: string[]; period_from: string; period_to: string; notes: string | null; created_by: string }) {
+export async function insertPlan(tx: Queryable, p: { path: string; district_code: string; person_id: string; provider_id: string; level: number | null; needs_enc: string; period_from: string; period_to: string; notes: string | null; created_by: string }) {
   const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO care_plan (path, district_code, person_id, provider_id, level, needs, period_from, period_to, notes, created_by)
+    `INSERT INTO care_plan (path, district_code, person_id, provider_id, level, needs_enc, period_from, period_to, notes, created_by)
      VALUES ($1::ltree, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-    [p.path, p.district_code, p.person_id, p.provider_id, p.level, p.needs, p.period_from, p.period_to, p.notes, p.created_by],
+    [p.path, p.district_code, p.person_id, p.provider_id, p.level, p.needs_enc, p.period_from, p.period_to, p.notes, p.created_by],
   );
   return rows[0]!.id;
 }
@@ -261,19 +261,19 @@ export interface NewOrder {
   scheduled_date: string; scheduled_at: Date; duration_min: number;
 }
 
-/** Orders as they ended (demo data and benchmarks): every column given, in one statement. */
+/** Orders as they ended (demo data and benchmarks): every column given, in one statement; positions sealed by the caller (`care.sealed.ts`). */
 export async function insertOrdersAsDone(tx: Queryable, orders: (NewOrder & Record<string, unknown>)[]) {
   if (!orders.length) return [] as { id: string; plan_item_id: string; scheduled_date: string }[];
   const { rows } = await tx.query<{ id: string; plan_item_id: string; scheduled_date: string }>(
     `INSERT INTO care_order (path, district_code, plan_id, plan_item_id, person_id, provider_id, service_code, scheduled_date, scheduled_at, duration_min,
-                             caregiver_id, status, check_in_at, check_in_lat, check_in_lon, check_in_acc, check_out_at, check_out_lat, check_out_lon, check_out_acc,
+                             caregiver_id, status, check_in_at, check_in_fix_enc, check_out_at, check_out_fix_enc,
                              tasks_done, rating, rating_comment, confirmed_by, confirmed_at, evv_status, cancel_reason)
      SELECT o.path::ltree, o.district_code, o.plan_id, o.plan_item_id, o.person_id, o.provider_id, o.service_code, o.scheduled_date, o.scheduled_at, o.duration_min,
-            o.caregiver_id, coalesce(o.status, 'pending'), o.check_in_at, o.check_in_lat, o.check_in_lon, o.check_in_acc, o.check_out_at, o.check_out_lat, o.check_out_lon, o.check_out_acc,
+            o.caregiver_id, coalesce(o.status, 'pending'), o.check_in_at, o.check_in_fix_enc, o.check_out_at, o.check_out_fix_enc,
             coalesce(o.tasks_done, '[]'), o.rating, o.rating_comment, o.confirmed_by, o.confirmed_at, coalesce(o.evv_status, 'pending'), o.cancel_reason
        FROM jsonb_to_recordset($1::jsonb) AS o(path text, district_code text, plan_id uuid, plan_item_id uuid, person_id uuid, provider_id uuid, service_code text,
-            scheduled_date date, scheduled_at timestamptz, duration_min int, caregiver_id uuid, status text, check_in_at timestamptz, check_in_lat float8,
-            check_in_lon float8, check_in_acc float8, check_out_at timestamptz, check_out_lat float8, check_out_lon float8, check_out_acc float8, tasks_done jsonb,
+            scheduled_date date, scheduled_at timestamptz, duration_min int, caregiver_id uuid, status text, check_in_at timestamptz, check_in_fix_enc text,
+            check_out_at timestamptz, check_out_fix_enc text, tasks_done jsonb,
             rating smallint, rating_comment text, confirmed_by text, confirmed_at timestamptz, evv_status text, cancel_reason text)
      RETURNING id, plan_item_id, scheduled_date::text AS scheduled_date`,
     [JSON.stringify(orders)],
@@ -301,8 +301,8 @@ export interface OrderRow {
   id: string; path: string; district_code: string; plan_id: string | null; person_id: string; person_name: string; provider_id: string; provider_name: string;
   service_code: string; service_name: string; scheduled_date: string; scheduled_at: Date; duration_min: number; caregiver_id: string | null; caregiver_name: string | null;
   status: 'pending' | 'dispatched' | 'in_progress' | 'completed' | 'cancelled'; cancel_reason: string | null; evv_status: string; rating: number | null;
-  rating_comment: string | null; confirmed_by: string | null; confirmed_at: Date | null; check_in_at: Date | null; check_in_lat: number | null; check_in_lon: number | null;
-  check_in_acc: number | null; check_out_at: Date | null; check_out_lat: number | null; check_out_lon: number | null; check_out_acc: number | null;
+  rating_comment: string | null; confirmed_by: string | null; confirmed_at: Date | null; check_in_at: Date | null; check_in_fix_enc: string | null;
+  check_out_at: Date | null; check_out_fix_enc: string | null;
   tasks_done: string[]; tasks: string[]; version: number; exceptions: number; tolerance_m: number; min_duration_share: string;
 }
 
@@ -402,15 +402,16 @@ export async function caregiverVisitsAround(tx: Queryable, caregiverId: string, 
   return rows;
 }
 
-/** The caregiver's last recorded position before a time at another visit (its check-out if made by then, else its check-in). */
-export async function lastPositionBefore(tx: Queryable, caregiverId: string, orderId: string, at: Date) {
-  const { rows } = await tx.query<{ order_id: string; at: Date; lat: number; lon: number }>(
-    `SELECT id AS order_id,
-            CASE WHEN check_out_at IS NOT NULL AND check_out_at <= $3 THEN check_out_at ELSE check_in_at END AS at,
-            CASE WHEN check_out_at IS NOT NULL AND check_out_at <= $3 THEN check_out_lat ELSE check_in_lat END AS lat,
-            CASE WHEN check_out_at IS NOT NULL AND check_out_at <= $3 THEN check_out_lon ELSE check_in_lon END AS lon
+/**
+ * The caregiver's last visit checked in before a time, other than this one, with its sealed fixes:
+ * which of them was the last position by then (its check-out if made by then, else its
+ * check-in) is decided in Node, where the fixes are opened (`care.sealed.ts`).
+ */
+export async function lastVisitBefore(tx: Queryable, caregiverId: string, orderId: string, at: Date) {
+  const { rows } = await tx.query<{ order_id: string; check_in_at: Date; check_in_fix_enc: string; check_out_at: Date | null; check_out_fix_enc: string | null }>(
+    `SELECT id AS order_id, check_in_at, check_in_fix_enc, check_out_at, check_out_fix_enc
        FROM care_order
-      WHERE caregiver_id = $1 AND id <> $2 AND check_in_at IS NOT NULL AND check_in_at <= $3 AND check_in_lat IS NOT NULL
+      WHERE caregiver_id = $1 AND id <> $2 AND check_in_at IS NOT NULL AND check_in_at <= $3 AND check_in_fix_enc IS NOT NULL
       ORDER BY check_in_at DESC LIMIT 1`,
     [caregiverId, orderId, at],
   );
@@ -426,18 +427,19 @@ export async function stepByKey(tx: Queryable, caregiverId: string, key: string)
   return rows[0];
 }
 
-export async function insertStep(tx: Queryable, s: { path: string; district_code: string; order_id: string; caregiver_id: string; client_key: string; kind: string; at: string; payload: unknown }) {
+/** A step as the phone sent it; its position sealed (`fix_enc`), the payload holding only what is not a position. */
+export async function insertStep(tx: Queryable, s: { path: string; district_code: string; order_id: string; caregiver_id: string; client_key: string; kind: string; at: string; payload: unknown; fix_enc: string | null }) {
   const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO care_visit_step (path, district_code, order_id, caregiver_id, client_key, kind, at, payload)
-     VALUES ($1::ltree, $2, $3, $4, $5, $6, $7, $8::jsonb) ON CONFLICT DO NOTHING RETURNING id`,
-    [s.path, s.district_code, s.order_id, s.caregiver_id, s.client_key, s.kind, s.at, JSON.stringify(s.payload)],
+    `INSERT INTO care_visit_step (path, district_code, order_id, caregiver_id, client_key, kind, at, payload, fix_enc)
+     VALUES ($1::ltree, $2, $3, $4, $5, $6, $7, $8::jsonb, $9) ON CONFLICT DO NOTHING RETURNING id`,
+    [s.path, s.district_code, s.order_id, s.caregiver_id, s.client_key, s.kind, s.at, JSON.stringify(s.payload), s.fix_enc],
   );
   return rows[0]?.id;
 }
 
 // ---- photos
 
-export interface CarePhotoRow { id: string; order_id: string; stage: string; sha256: string; taken_at: Date | null; lat: number | null; lon: number | null; phash: string | null }
+export interface CarePhotoRow { id: string; order_id: string; stage: string; sha256: string; taken_at: Date | null; fix_enc: string | null; phash: string | null }
 
 export async function photoOfOrder(tx: Queryable, orderId: string, sha256: string) {
   const { rows } = await tx.query<CarePhotoRow>('SELECT * FROM care_photo WHERE order_id = $1 AND sha256 = $2', [orderId, sha256]);
@@ -449,10 +451,10 @@ export async function photoById(tx: Queryable, id: string) {
   return rows[0];
 }
 
-export async function insertPhoto(tx: Queryable, p: { id: string; path: string; district_code: string; order_id: string; stage: string; sha256: string; taken_at: string | null; lat: number | null; lon: number | null; phash?: string }) {
+export async function insertPhoto(tx: Queryable, p: { id: string; path: string; district_code: string; order_id: string; stage: string; sha256: string; taken_at: string | null; fix_enc: string | null; phash?: string }) {
   await tx.query(
-    `INSERT INTO care_photo (id, path, district_code, order_id, stage, sha256, taken_at, lat, lon, phash) VALUES ($1, $2::ltree, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [p.id, p.path, p.district_code, p.order_id, p.stage, p.sha256, p.taken_at, p.lat, p.lon, p.phash ?? null],
+    `INSERT INTO care_photo (id, path, district_code, order_id, stage, sha256, taken_at, fix_enc, phash) VALUES ($1, $2::ltree, $3, $4, $5, $6, $7, $8, $9)`,
+    [p.id, p.path, p.district_code, p.order_id, p.stage, p.sha256, p.taken_at, p.fix_enc, p.phash ?? null],
   );
 }
 
@@ -476,12 +478,12 @@ export async function eldersWithHome(tx: Queryable, underPath: string, limit: nu
 }
 
 /** Many visit photos in one statement (demo data). */
-export async function insertPhotos(tx: Queryable, photos: { id: string; path: string; district_code: string; order_id: string; stage: string; sha256: string; taken_at: string | null; lat: number | null; lon: number | null; phash: string | null }[]) {
+export async function insertPhotos(tx: Queryable, photos: { id: string; path: string; district_code: string; order_id: string; stage: string; sha256: string; taken_at: string | null; fix_enc: string | null; phash: string | null }[]) {
   if (!photos.length) return;
   await tx.query(
-    `INSERT INTO care_photo (id, path, district_code, order_id, stage, sha256, taken_at, lat, lon, phash)
-     SELECT id, path::ltree, district_code, order_id, stage, sha256, taken_at, lat, lon, phash
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, path text, district_code text, order_id uuid, stage text, sha256 text, taken_at timestamptz, lat float8, lon float8, phash text)`,
+    `INSERT INTO care_photo (id, path, district_code, order_id, stage, sha256, taken_at, fix_enc, phash)
+     SELECT id, path::ltree, district_code, order_id, stage, sha256, taken_at, fix_enc, phash
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, path text, district_code text, order_id uuid, stage text, sha256 text, taken_at timestamptz, fix_enc text, phash text)`,
     [JSON.stringify(photos)],
   );
 }

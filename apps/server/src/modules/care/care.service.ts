@@ -1,3 +1,4 @@
+import type { FieldCipher } from '../../crypto/field-cipher.js';
 import type { Database, Queryable } from '../../db/database.js';
 import { type Scope, withScope } from '../../db/scope.js';
 import { type Actor, auditActor } from '../../shared/actor.js';
@@ -15,6 +16,7 @@ import type { RelationsService } from '../registry/relations.service.js';
 import type { SurveyService } from '../survey/survey.service.js';
 import { careError } from './care.errors.js';
 import { distanceBreach, EXCEPTION_KINDS, elsewhere, type ExceptionKind, type Fix, impossibleTravel, missingPhotos, overlapping, reusedFrom, tooShort } from './care.evv.js';
+import { FIX_COLUMNS, NEEDS_COLUMN, openFix, openNeeds, sealFix, sealNeeds } from './care.sealed.js';
 import { phashOf } from './care.photos.js';
 import * as repo from './care.repository.js';
 import { cstInstant, planDates } from './care.schedule.js';
@@ -46,8 +48,6 @@ const ageOn = (birth: string, day: string) => {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 };
 
-const position = (lat: number | null, lon: number | null, accuracy: number | null) => (lat === null || lon === null ? null : { lat, lon, accuracy });
-
 export type CareService = ReturnType<typeof createCareService>;
 
 /**
@@ -57,8 +57,10 @@ export type CareService = ReturnType<typeof createCareService>;
  */
 export function createCareService(deps: {
   db: Database; audit: AuditService; jurisdiction: JurisdictionService; users: UsersService; relations: RelationsService; survey: SurveyService; ports: CarePorts;
+  /** Seals and opens the visit's positions (`care.sealed.ts`). */
+  cipher: FieldCipher;
 }) {
-  const { db, audit, jurisdiction, survey, ports } = deps;
+  const { db, audit, jurisdiction, survey, ports, cipher } = deps;
   const run = <T>(actor: Actor, fn: (tx: Queryable) => Promise<T>) => withScope(db, actor.scope, fn);
   const record = (tx: Queryable, actor: Actor, action: AuditAction, objectType: string, objectId: string | null, detail?: Record<string, unknown>) =>
     audit.recordIn(tx, { actor: auditActor(actor), ip: actor.ip, action, objectType, objectId, ...(detail ? { detail } : {}) });
@@ -92,7 +94,7 @@ export function createCareService(deps: {
   }
 
   const toPlan = (p: repo.PlanRow) => ({
-    id: p.id, personId: p.person_id, personName: p.person_name, providerId: p.provider_id, providerName: p.provider_name, level: p.level, needs: p.needs,
+    id: p.id, personId: p.person_id, personName: p.person_name, providerId: p.provider_id, providerName: p.provider_name, level: p.level, needs: openNeeds(cipher, p.needs_enc),
     periodFrom: p.period_from, periodTo: p.period_to, status: p.status, notes: p.notes, items: p.items, orders: p.orders, version: p.version, createdAt: p.created_at,
     endedOn: p.ended_on, endReason: p.end_reason, endedAt: p.ended_at, endedByName: p.ended_by_name,
   });
@@ -120,6 +122,18 @@ export function createCareService(deps: {
     const o = await repo.orderById(tx, id, view, lock);
     if (!o) throw commonError('NOT_FOUND');
     return o;
+  }
+
+  /**
+   * The caregiver's last recorded position before a time at another visit — its check-out if
+   * made by then, else its check-in — opened here (the fixes are sealed), for the travel rule.
+   */
+  async function lastPositionBefore(tx: Queryable, caregiverId: string, orderId: string, at: Date) {
+    const v = await repo.lastVisitBefore(tx, caregiverId, orderId, at);
+    if (!v) return null;
+    const out = v.check_out_at && v.check_out_at <= at ? openFix(cipher, FIX_COLUMNS.checkOut, v.check_out_fix_enc) : null;
+    const fix = out ?? openFix(cipher, FIX_COLUMNS.checkIn, v.check_in_fix_enc)!;
+    return { orderId: v.order_id, at: out ? v.check_out_at! : v.check_in_at, lat: fix.lat, lon: fix.lon, column: out ? FIX_COLUMNS.checkOut : FIX_COLUMNS.checkIn };
   }
 
   /** The visit's state after a step, with the kinds of exception it carries. */
@@ -257,7 +271,7 @@ export function createCareService(deps: {
         if (new Set(b.items.map((i) => i.serviceCode)).size !== b.items.length) throw careError('SERVICE_TWICE', {}, 'items');
         if (await repo.overlappingPlan(tx, person.id, provider.id, b.periodFrom, b.periodTo)) throw careError('PLAN_OVERLAPS', {}, 'periodFrom');
         const id = await repo.insertPlan(tx, {
-          path: person.path, district_code: person.district_code, person_id: person.id, provider_id: provider.id, level, needs: b.needs,
+          path: person.path, district_code: person.district_code, person_id: person.id, provider_id: provider.id, level, needs_enc: sealNeeds(cipher, b.needs),
           period_from: b.periodFrom, period_to: b.periodTo, notes: b.notes ?? null, created_by: actor.userId,
         });
         for (const item of b.items) {
@@ -272,7 +286,7 @@ export function createCareService(deps: {
       run(actor, async (tx) => {
         const view = await viewOf(tx, actor);
         const { rows, total } = await repo.listPlans(tx, { ...q, providerIds: view.providerIds, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-        await record(tx, actor, 'care.plans_read', 'person', null, { returned: rows.length });
+        await record(tx, actor, 'care.plans_read', 'person', null, { returned: rows.length, fields: [NEEDS_COLUMN] });
         return { items: rows.map(toPlan), total };
       }),
 
@@ -281,7 +295,7 @@ export function createCareService(deps: {
         const view = await viewOf(tx, actor);
         const p = await repo.planById(tx, id);
         if (!p || (view.providerIds && !view.providerIds.includes(p.provider_id))) throw commonError('NOT_FOUND');
-        await record(tx, actor, 'care.plan_read', 'person', p.person_id, { planId: id });
+        await record(tx, actor, 'care.plan_read', 'person', p.person_id, { planId: id, fields: [NEEDS_COLUMN] });
         return toPlan(p);
       }),
 
@@ -346,20 +360,31 @@ export function createCareService(deps: {
         return { items: rows.map(toSummary), nextCursor: more && last ? encodeCursor([last.cursor_at, last.id]) : null };
       }),
 
-    /** One visit with its positions, photos and exceptions; reading it is audited. */
+    /**
+     * One visit with its positions, photos and exceptions. The positions are opened here; the
+     * read is audited once, naming the sealed fields it opened and the caregiver whose track
+     * they are (the elder is the row's object).
+     */
     order: (actor: Actor, id: string) =>
       run(actor, async (tx) => {
         const o = await orderOr404(tx, id, await viewOf(tx, actor));
         const [home, photos, exceptions] = [await repo.homeOf(tx, o.person_id), await repo.photosOfOrder(tx, o.id), await repo.exceptionsOfOrder(tx, o.id)];
-        await record(tx, actor, 'care.order_read', 'person', o.person_id, { orderId: o.id });
+        const checkIn = openFix(cipher, FIX_COLUMNS.checkIn, o.check_in_fix_enc);
+        const checkOut = openFix(cipher, FIX_COLUMNS.checkOut, o.check_out_fix_enc);
+        const photoFixes = photos.map((p) => openFix(cipher, FIX_COLUMNS.photo, p.fix_enc));
+        const fields = [
+          ...(checkIn ? [FIX_COLUMNS.checkIn] : []), ...(checkOut ? [FIX_COLUMNS.checkOut] : []), ...(photoFixes.some(Boolean) ? [FIX_COLUMNS.photo] : []),
+        ];
+        await record(tx, actor, 'care.order_read', 'person', o.person_id, { orderId: o.id, fields, caregiverId: o.caregiver_id, photoFixes: photoFixes.filter(Boolean).length });
         return {
           ...toSummary(o),
           home: { label: home?.label ?? null, lat: home?.lat ?? null, lon: home?.lon ?? null },
           tasks: o.tasks, tasksDone: o.tasks_done,
-          checkInAt: o.check_in_at, checkIn: position(o.check_in_lat, o.check_in_lon, o.check_in_acc),
-          checkOutAt: o.check_out_at, checkOut: position(o.check_out_lat, o.check_out_lon, o.check_out_acc),
+          checkInAt: o.check_in_at, checkIn, checkOutAt: o.check_out_at, checkOut,
           ratingComment: o.rating_comment, confirmedBy: o.confirmed_by, confirmedAt: o.confirmed_at, cancelReason: o.cancel_reason, toleranceM: o.tolerance_m,
-          photos: photos.map((p) => ({ id: p.id, stage: p.stage, takenAt: p.taken_at, lat: p.lat, lon: p.lon, complete: p.complete, received: p.received, size: p.size, sha256: p.sha256 })),
+          photos: photos.map((p, i) => ({
+            id: p.id, stage: p.stage, takenAt: p.taken_at, lat: photoFixes[i]?.lat ?? null, lon: photoFixes[i]?.lon ?? null, complete: p.complete, received: p.received, size: p.size, sha256: p.sha256,
+          })),
           exceptionList: exceptions.map(toException),
         };
       }),
@@ -426,7 +451,8 @@ export function createCareService(deps: {
         const o = await orderOr404(tx, orderId, ownVisits(actor), true);
         const stepId = await repo.insertStep(tx, {
           path: o.path, district_code: o.district_code, order_id: o.id, caregiver_id: actor.userId, client_key: s.key, kind: s.kind, at: s.at,
-          payload: s.kind === 'evaluate' ? { rating: s.rating, confirmedBy: s.confirmedBy } : { position: s.position },
+          payload: s.kind === 'evaluate' ? { rating: s.rating, confirmedBy: s.confirmedBy } : {},
+          fix_enc: s.kind === 'evaluate' ? null : sealFix(cipher, FIX_COLUMNS.step, s.position),
         });
         if (!stepId) {
           const twin = await repo.stepByKey(tx, actor.userId, s.key);
@@ -437,20 +463,24 @@ export function createCareService(deps: {
         const home = await repo.homeOf(tx, o.person_id);
         const homePoint = home?.lat != null && home.lon != null ? { lat: home.lat, lon: home.lon } : null;
         const found: { kind: ExceptionKind; detail: Record<string, unknown> }[] = [];
+        // a sealed position of another visit opened for a rule (the caregiver's previous one), for the audit row
+        let opened: { orderId: string; field: string } | null = null;
         if (s.kind === 'check_in') {
           if (o.status !== 'dispatched') throw stateError(o.status, '签到', 'checked in');
           const far = homePoint && distanceBreach(s.position, homePoint, o.tolerance_m);
-          if (far) found.push({ kind: 'check_in_distance', detail: { ...far, lat: s.position.lat, lon: s.position.lon } });
-          const prev = await repo.lastPositionBefore(tx, actor.userId, o.id, at);
-          const travel = impossibleTravel(prev ? { orderId: prev.order_id, at: prev.at, lat: prev.lat, lon: prev.lon } : null, { ...s.position, at });
+          // the distance only: the position itself is the order's, sealed
+          if (far) found.push({ kind: 'check_in_distance', detail: far });
+          const prev = await lastPositionBefore(tx, actor.userId, o.id, at);
+          if (prev) opened = { orderId: prev.orderId, field: prev.column };
+          const travel = impossibleTravel(prev, { ...s.position, at });
           if (travel) found.push({ kind: 'impossible_travel', detail: travel });
           if (!(await repo.updateOrder(tx, o.id, o.version, {
-            status: 'in_progress', check_in_at: at, check_in_lat: s.position.lat, check_in_lon: s.position.lon, check_in_acc: s.position.accuracy ?? null,
+            status: 'in_progress', check_in_at: at, check_in_fix_enc: sealFix(cipher, FIX_COLUMNS.checkIn, s.position),
           }))) throw commonError('VERSION_CONFLICT');
         } else if (s.kind === 'check_out') {
           if (o.status !== 'in_progress' || !o.check_in_at) throw careError('STEP_ORDER', { first: '签到', firstEn: 'check in' });
           const far = homePoint && distanceBreach(s.position, homePoint, o.tolerance_m);
-          if (far) found.push({ kind: 'check_out_distance', detail: { ...far, lat: s.position.lat, lon: s.position.lon } });
+          if (far) found.push({ kind: 'check_out_distance', detail: far });
           const short = tooShort(o.check_in_at, at, o.duration_min, Number(o.min_duration_share));
           if (short) found.push({ kind: 'too_short', detail: short });
           const others = await repo.caregiverVisitsAround(tx, actor.userId, o.check_in_at, at);
@@ -462,7 +492,7 @@ export function createCareService(deps: {
           const away = homePoint && elsewhere(fixes, homePoint, o.check_in_at, at, o.tolerance_m);
           if (away) found.push({ kind: 'elsewhere', detail: away });
           if (!(await repo.updateOrder(tx, o.id, o.version, {
-            status: 'completed', check_out_at: at, check_out_lat: s.position.lat, check_out_lon: s.position.lon, check_out_acc: s.position.accuracy ?? null,
+            status: 'completed', check_out_at: at, check_out_fix_enc: sealFix(cipher, FIX_COLUMNS.checkOut, s.position),
             tasks_done: s.tasksDone.filter((t) => o.tasks.includes(t)),
           }))) throw commonError('VERSION_CONFLICT');
         } else {
@@ -473,7 +503,7 @@ export function createCareService(deps: {
         }
         await raise(tx, o, found);
         await settleEvv(tx, o, s.kind !== 'check_in');
-        await record(tx, actor, 'care.step', 'person', o.person_id, { orderId: o.id, kind: s.kind, exceptions: found.map((f) => f.kind) });
+        await record(tx, actor, 'care.step', 'person', o.person_id, { orderId: o.id, kind: s.kind, exceptions: found.map((f) => f.kind), ...(opened ? { opened } : {}) });
         return stepResult(tx, o.id, s.kind, false);
       });
     },
@@ -492,7 +522,7 @@ export function createCareService(deps: {
         const state = await survey.startUploadIn(tx, actor, { sha256: p.sha256, size: p.size, mime: p.mime, path: o.path, districtCode: o.district_code });
         await repo.insertPhoto(tx, {
           id: state.id, path: o.path, district_code: o.district_code, order_id: o.id, stage: p.stage, sha256: p.sha256,
-          taken_at: p.takenAt ?? null, lat: p.position?.lat ?? null, lon: p.position?.lon ?? null,
+          taken_at: p.takenAt ?? null, fix_enc: sealFix(cipher, FIX_COLUMNS.photo, p.position),
         });
         return state;
       }),
