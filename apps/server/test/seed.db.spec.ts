@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPersonalData, sealedAad } from '../src/db/personal-data.js';
 import { withScope, systemScope } from '../src/db/scope.js';
 import { ensureBaseData } from '../src/runtime.js';
 import { CARE_DEMO_ACCOUNTS } from '../src/seed/care-demo.js';
@@ -82,3 +83,25 @@ describe('the pilot registry (demo data)', () => {
     expect((await worker.get(`/api/people?q=${initials}`)).body.items.length).toBeGreaterThan(0);
   });
 });
+
+describe('sealed personal data (demo data of every module)', () => {
+  it('holds only ciphertext in every sealed column, and each opens with its column’s associated data (what a resident’s copy reads)', async () => {
+    const { columns } = await ctx.asOwner((db) => readPersonalData(db));
+    const sealed = columns.filter((c) => c.column.endsWith('_enc'));
+    let opened = 0;
+    const filled: string[] = [];
+    for (const c of sealed) {
+      const { rows } = await ctx.asOwner((db) => db.query<{ v: string }>(`SELECT "${c.column}"::text AS v FROM "${c.table}" WHERE "${c.column}" IS NOT NULL LIMIT 20`));
+      if (rows.length) filled.push(`${c.table}.${c.column}`);
+      for (const r of rows) {
+        expect(r.v, `${c.table}.${c.column}`).toMatch(/^v\d+:/);
+        expect(() => ctx.cipher.decrypt(r.v, sealedAad(c.table, c.column)), `${c.table}.${c.column}`).not.toThrow();
+        opened++;
+      }
+    }
+    // the demo data reaches the sealed columns of every module
+    expect(filled).toEqual(expect.arrayContaining(['person.citizen_id_enc', 'elder_archive.health_enc', 'device_position.fix_enc', 'health_reading.measures_enc', 'care_order.check_in_fix_enc']));
+    expect(opened).toBeGreaterThan(100);
+  });
+});
+
