@@ -214,7 +214,7 @@ async function main() {
   const withoutMs = rounds.without.reduce((a, b) => a + b, 0) / 2;
   const withMs = rounds.with.reduce((a, b) => a + b, 0) / 2;
   const foldMs = rounds.fold.reduce((a, b) => a + b, 0) / 2;
-  const foldedRows = rounds.folded.reduce((a, b) => a + b, 0) / 2;
+  const foldedRows = Math.round(rounds.folded.reduce((a, b) => a + b, 0) / 2);
   const triggerMs = Math.max(0, withMs - withoutMs);
   const maintainMs = triggerMs + foldMs;
   // the ledgers still equal a live count after the changes (the untracked round is rebuilt first)
