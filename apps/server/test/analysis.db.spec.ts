@@ -39,6 +39,39 @@ async function cubeGridGender(agent: Agent, jurisdictionId: string, month?: stri
   return out.sort((a, b) => a.area.localeCompare(b.area) || a.gender.localeCompare(b.gender));
 }
 
+/**
+ * What every ledger says at every level, time summed away (a stock per key): people per path,
+ * birth year, gender, ethnicity, 户籍 and tag; living per path; houses per path and use;
+ * households per path; events in each state, and reported, per path and kind (reported also per
+ * day). `from` is `now` (ledger + deltas not folded) or `fact` (the ledgers alone).
+ */
+async function ledgerTotals(db: { query: TestContext['db']['query'] }, from: 'now' | 'fact') {
+  const q = async (sql: string) => (await db.query<Record<string, unknown>>(sql)).rows.map((r) => JSON.stringify(Object.values(r))).sort();
+  return {
+    person: await q(`SELECT lvl, path::text, birth_year, gender, ethnicity, hukou_local, tag, sum(n)::int FROM analysis_person_${from} GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(n) <> 0`),
+    living: await q(`SELECT lvl, path::text, sum(moved_in - moved_out + shifted)::int FROM analysis_living_${from} GROUP BY 1, 2 HAVING sum(moved_in - moved_out + shifted) <> 0`),
+    house: await q(`SELECT lvl, path::text, use, sum(n)::int FROM analysis_house_${from} GROUP BY 1, 2, 3 HAVING sum(n) <> 0`),
+    household: await q(`SELECT lvl, path::text, sum(n)::int FROM analysis_household_${from} GROUP BY 1, 2 HAVING sum(n) <> 0`),
+    inState: await q(`SELECT lvl, path::text, kind, state, sum(in_state)::int FROM analysis_event_${from} GROUP BY 1, 2, 3, 4 HAVING sum(in_state) <> 0`),
+    reported: await q(`SELECT lvl, path::text, kind, day::text, sum(created)::int FROM analysis_event_${from} GROUP BY 1, 2, 3, 4 HAVING sum(created) <> 0`),
+  };
+}
+
+/** The same from the registry as it stands: a rebuild, rolled back. */
+async function rebuiltTotals() {
+  class Rollback extends Error { constructor(readonly totals: Awaited<ReturnType<typeof ledgerTotals>>) { super('rollback'); } }
+  try {
+    await ctx.asOwner((db) => db.transaction(async (tx) => {
+      await tx.query('SELECT linli_analysis_rebuild()');
+      throw new Rollback(await ledgerTotals(tx, 'fact'));
+    }));
+  } catch (e) {
+    if (e instanceof Rollback) return e.totals;
+    throw e;
+  }
+  throw new Error('not rolled back');
+}
+
 beforeAll(async () => {
   ctx = await setupTestContext();
   worker = await login(ctx, (await buildUser(ctx, { roles: ['community_worker'], nodes: [COMMUNITY] })).username);
@@ -168,6 +201,35 @@ describe('analysis ledgers', () => {
     expect(await ctx.services.analysis.fold()).toBeGreaterThan(0);
     expect(await districtTotal()).toBe(inDistrict);
     expect(await ctx.services.analysis.fold()).toBe(0); // nothing left to fold
+  });
+
+  it('every ledger at every level equals a rebuild, with deltas pending and once they are folded', async () => {
+    // changes of every kind left unfolded: a new person, a move, a tag, a death, a link ended, an event handled
+    const set = await buildRegistrySet(ctx, worker, { community: COMMUNITY, grid: GRID_2, tag: '账' });
+    const g1 = await nodeByCode(ctx, GRID_1);
+    const community = await nodeByCode(ctx, COMMUNITY);
+    const list = (await worker.get(`/api/people?jurisdictionId=${community.id}&limit=50`)).body.items as { id: string; version: number; tags: string[] }[];
+    expect(list.length).toBeGreaterThan(3);
+    expect((await worker.patch(`/api/people/${list[0]!.id}`, { jurisdictionId: g1.id, version: list[0]!.version })).status).toBe(200);
+    expect((await worker.patch(`/api/people/${list[1]!.id}`, { tags: [...list[1]!.tags, 'veteran'], version: list[1]!.version })).status).toBe(200);
+    expect((await worker.patch(`/api/people/${list[2]!.id}`, { status: 'deceased', version: list[2]!.version })).status).toBe(200);
+    expect((await worker.post(`/api/person-houses/${set.personHouse}/end`, { validTo: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10) })).status).toBe(200);
+    const ev = (await worker.get(`/api/events/${set.event}`)).body;
+    expect((await worker.post(`/api/events/${set.event}/transition`, { to: 'cancelled', version: ev.version, note: '测试' })).status).toBe(200);
+
+    const rebuilt = await rebuiltTotals();
+    for (const [k, rows] of Object.entries(rebuilt)) expect(rows.length, k).toBeGreaterThan(0);
+    // all three levels are there
+    expect(new Set(rebuilt.person.map((r) => JSON.parse(r)[0]))).toEqual(new Set([0, 2, 3]));
+    const pending = await ctx.asOwner(async (db) => Number((await db.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM analysis_person_delta) + (SELECT count(*) FROM analysis_living_delta) + (SELECT count(*) FROM analysis_event_delta)
+            + (SELECT count(*) FROM analysis_house_delta) + (SELECT count(*) FROM analysis_household_delta) AS n`)).rows[0]!.n));
+    expect(pending).toBeGreaterThan(0);
+    expect(await ctx.asOwner((db) => ledgerTotals(db, 'now'))).toEqual(rebuilt);
+    expect(await ctx.asOwner((db) => ledgerTotals(db, 'fact'))).not.toEqual(rebuilt); // the ledgers alone lag until the fold
+    expect(await ctx.services.analysis.fold()).toBeGreaterThan(0);
+    expect(await ctx.asOwner((db) => ledgerTotals(db, 'fact'))).toEqual(rebuilt);
+    expect(await ctx.asOwner((db) => ledgerTotals(db, 'now'))).toEqual(rebuilt);
   });
 
   it('a street official sees only their street; a sibling sees none of it', async () => {
