@@ -21,7 +21,7 @@ import { type Cell, cellText, isBlankRow } from './normalize.js';
 import { type FileFormat, type SourceRow, detectEncoding, readRows, sniffFormat } from './readers.js';
 
 const RAW_COLUMN = 'import_row.raw';
-const STAGE_CHUNK = 500;
+const STAGE_CHUNK = 1000;
 
 /** What the user decides per class of row. Rows of other classes (unchanged, conflict, error) are never applied. */
 export interface Decisions {
