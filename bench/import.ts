@@ -4,8 +4,13 @@
  * set-based INSERT … SELECT with history trigger and one audit entry per batch) against a raw
  * `COPY` of rows of the same shape (columns computed beforehand into a file, not timed) into the
  * same `person` table with its indexes and triggers, on the same PostgreSQL
- * (`linli_bench_import`, made anew each run). Prints the ratio and the importer's peak RSS. Rows:
- * BENCH_IMPORT_ROWS (default 5 000; the issue's target is 1 M).
+ * (`linli_bench_import`, made anew each run). Prints the ratio, the importer's peak RSS, and the
+ * CPU seconds of each side (Node's, and PostgreSQL's backends read from /proc when the server runs
+ * on this machine): on a shared machine wall times swing by half between runs, CPU time less.
+ * Staging overlaps a chunk's write with the next chunk's Node work, and the commit of a large job
+ * of new people runs in two lanes on PostgreSQL (CONTRIBUTING.md, `imports`), so the importer
+ * uses a second core where the COPY uses one. Rows: BENCH_IMPORT_ROWS (default 5 000; the
+ * issue's target is 1 M).
  */
 import fs from 'node:fs';
 import path from 'node:path';
