@@ -7,10 +7,9 @@
  * (`linli_bench_import`, made anew each run). Prints the ratio, the importer's peak RSS, and the
  * CPU seconds of each side (Node's, and PostgreSQL's backends read from /proc when the server runs
  * on this machine): on a shared machine wall times swing by half between runs, CPU time less.
- * Staging overlaps a chunk's write with the next chunk's Node work, and the commit of a large job
- * of new people runs in two lanes on PostgreSQL (CONTRIBUTING.md, `imports`), so the importer
- * uses a second core where the COPY uses one. Rows: BENCH_IMPORT_ROWS (default 5 000; the
- * issue's target is 1 M).
+ * Staging overlaps a chunk's write with the next chunk's Node work (CONTRIBUTING.md, `imports`),
+ * so the importer uses a second core where the COPY uses one. Rows: BENCH_IMPORT_ROWS (default
+ * 5 000; the issue's target is 1 M).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -50,7 +49,10 @@ function person(n: number, division: string) {
 function serverCpu(watch: pg.Client, dbName: string) {
   const seen = new Map<number, number>();
   let available = true;
-  const sample = async () => {
+  let last: Promise<void> = Promise.resolve();
+  // one query at a time on the watching connection
+  const sample = () => (last = last.then(read, read));
+  const read = async () => {
     const { rows } = await watch.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [dbName]);
     for (const r of rows) {
       try {

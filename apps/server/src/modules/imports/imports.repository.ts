@@ -176,16 +176,6 @@ export async function rowsByNo(tx: Queryable, jobId: string, rowNos: number[]) {
   return rows;
 }
 
-/** Whether any pending row of these classes updates a registered record or joins a household (the rows applied one after another). */
-export async function hasSerialRows(tx: Queryable, jobId: string, classes: string[]): Promise<boolean> {
-  const { rows } = await tx.query<{ any: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM import_row WHERE job_id = $1 AND applied_at IS NULL AND class = ANY($2::text[])
-                      AND (class NOT IN ('new', 'duplicate') OR values->>'householdNo' IS NOT NULL)) AS any`,
-    [jobId, classes],
-  );
-  return !!rows[0]?.any;
-}
-
 /** The last row number of a job's staged rows (0 when none). */
 export async function lastRowNo(tx: Queryable, jobId: string): Promise<number> {
   const { rows } = await tx.query<{ n: number | null }>('SELECT max(row_no) AS n FROM import_row WHERE job_id = $1', [jobId]);

@@ -229,17 +229,14 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
     const last = await system((tx) => repo.lastRowNo(tx, jobId));
     const window = batchSize * 4;
     let after = 0;
-    let batches = 0;
-    let stopped: 'cancelled' | 'interrupted' | null = null;
-    let reported = 0;
-    // a batch takes its window under this lock, so lanes running side by side take disjoint ones
-    let claiming: Promise<void> = Promise.resolve();
-    const claim = async (tx: Queryable) => {
-      const previous = claiming;
-      let release!: () => void;
-      claiming = new Promise<void>((r) => (release = r));
-      await previous;
-      try {
+    for (let batches = 0; ; batches++) {
+      const current = await system((tx) => mustJob(tx, jobId));
+      if (current.status === 'cancelling' || current.status === 'cancelled') {
+        await system((tx) => repo.updateJob(tx, jobId, { status: 'cancelled', finished_at: new Date() }));
+        return 'cancelled' as const;
+      }
+      if ((opts.maxBatches !== undefined && batches >= opts.maxBatches) || opts.shouldStop?.()) return 'interrupted' as const;
+      const n = await withScope(db, scope, async (tx) => {
         let rows: repo.PendingRow[] = [];
         while (!rows.length && after < last) {
           rows = await repo.pendingRows(tx, jobId, classes, batchSize, after, after + window);
@@ -247,81 +244,42 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
         }
         // what the windows passed over (a row another worker held), if anything
         if (!rows.length) rows = await repo.pendingRows(tx, jobId, classes, batchSize, 0, last);
-        return rows;
-      } finally {
-        release();
-      }
-    };
-    /** Applies batch after batch until none is left or the job is cancelled or interrupted. */
-    const lane = async () => {
-      for (;;) {
-        if (stopped) return;
-        const current = await system((tx) => mustJob(tx, jobId));
-        if (current.status === 'cancelling' || current.status === 'cancelled') {
-          stopped = 'cancelled';
-          return;
+        let ok = 0;
+        let failed = 0;
+        const bulk = kind.many ? rows.filter(kind.many.accepts) : [];
+        let rest = rows;
+        if (kind.many && bulk.length) {
+          const done = await applyMany(tx, kind.many, bulk, jobId, writer);
+          rest = rows.filter((x) => !done.has(x.row_no));
+          ok += done.size;
         }
-        if ((opts.maxBatches !== undefined && batches >= opts.maxBatches) || opts.shouldStop?.()) {
-          stopped ??= 'interrupted';
-          return;
+        // only the rows left to the per-row path are read whole
+        for (const row of await repo.rowsByNo(tx, jobId, rest.map((x) => x.row_no))) {
+          await tx.query('SAVEPOINT import_row');
+          try {
+            const r = await kind.apply(tx, { people, jurisdiction, cipher, writer }, row);
+            await tx.query('RELEASE SAVEPOINT import_row');
+            await repo.markRow(tx, jobId, row.row_no, r.result, r.id);
+            ok++;
+          } catch (e) {
+            await tx.query('ROLLBACK TO SAVEPOINT import_row');
+            await repo.markRow(tx, jobId, row.row_no, 'failed', null, [...row.messages, rowMessage(e)]);
+            failed++;
+          }
         }
-        batches++;
-        const n = await withScope(db, scope, async (tx) => {
-          const rows = await claim(tx);
-          let ok = 0;
-          let failed = 0;
-          const bulk = kind.many ? rows.filter(kind.many.accepts) : [];
-          let rest = rows;
-          if (kind.many && bulk.length) {
-            const done = await applyMany(tx, kind.many, bulk, jobId, writer);
-            rest = rows.filter((x) => !done.has(x.row_no));
-            ok += done.size;
-          }
-          // only the rows left to the per-row path are read whole
-          for (const row of await repo.rowsByNo(tx, jobId, rest.map((x) => x.row_no))) {
-            await tx.query('SAVEPOINT import_row');
-            try {
-              const r = await kind.apply(tx, { people, jurisdiction, cipher, writer }, row);
-              await tx.query('RELEASE SAVEPOINT import_row');
-              await repo.markRow(tx, jobId, row.row_no, r.result, r.id);
-              ok++;
-            } catch (e) {
-              await tx.query('ROLLBACK TO SAVEPOINT import_row');
-              await repo.markRow(tx, jobId, row.row_no, 'failed', null, [...row.messages, rowMessage(e)]);
-              failed++;
-            }
-          }
-          if (rows.length) await repo.addProgress(tx, jobId, ok, failed);
-          return rows.length;
+        if (rows.length) await repo.addProgress(tx, jobId, ok, failed);
+        return rows.length;
+      });
+      if (opts.onProgress) opts.onProgress(toJob(await system((tx) => mustJob(tx, jobId))));
+      if (n === 0) {
+        await system(async (tx) => {
+          const results = await repo.resultCounts(tx, jobId);
+          const c = await repo.countsByClass(tx, jobId);
+          await repo.updateJob(tx, jobId, { status: 'done', finished_at: new Date(), counts: { ...c, ...Object.fromEntries(Object.entries(results).map(([k, v]) => [`result_${k}`, v])) } }, ['running']);
         });
-        if (opts.onProgress) {
-          // lanes finish out of order: progress is reported only forward
-          const dto = toJob(await system((tx) => mustJob(tx, jobId)));
-          if (dto.appliedRows + dto.failedRows >= reported) opts.onProgress(dto);
-          reported = Math.max(reported, dto.appliedRows + dto.failedRows);
-        }
-        if (n === 0) return;
+        return 'done' as const;
       }
-    };
-    // Two lanes on PostgreSQL (two connections: the server's second core inserts while the first
-    // does) for a job of more than one window whose pending rows all only create a person: rows
-    // that join households or update a registered person go one after another in one lane, as
-    // their look-ups and writes depend on each other.
-    const lanes = kind.many && db.kind === 'postgresql' && last > window && !(await withScope(db, scope, (tx) => repo.hasSerialRows(tx, jobId, classes))) ? 2 : 1;
-    await Promise.all(Array.from({ length: lanes }, lane));
-    // a last pass alone: rows one lane passed over while the other held them
-    if (lanes > 1 && !stopped) await lane();
-    if (stopped === 'cancelled') {
-      await system((tx) => repo.updateJob(tx, jobId, { status: 'cancelled', finished_at: new Date() }));
-      return 'cancelled' as const;
     }
-    if (stopped) return stopped;
-    await system(async (tx) => {
-      const results = await repo.resultCounts(tx, jobId);
-      const c = await repo.countsByClass(tx, jobId);
-      await repo.updateJob(tx, jobId, { status: 'done', finished_at: new Date(), counts: { ...c, ...Object.fromEntries(Object.entries(results).map(([k, v]) => [`result_${k}`, v])) } }, ['running']);
-    });
-    return 'done' as const;
   }
 
   return {
