@@ -4,8 +4,12 @@
  * set-based INSERT … SELECT with history trigger and one audit entry per batch) against a raw
  * `COPY` of rows of the same shape (columns computed beforehand into a file, not timed) into the
  * same `person` table with its indexes and triggers, on the same PostgreSQL
- * (`linli_bench_import`, made anew each run). Prints the ratio and the importer's peak RSS. Rows:
- * BENCH_IMPORT_ROWS (default 5 000; the issue's target is 1 M).
+ * (`linli_bench_import`, made anew each run). Prints the ratio, the importer's peak RSS, and the
+ * CPU seconds of each side (Node's, and PostgreSQL's backends read from /proc when the server runs
+ * on this machine): on a shared machine wall times swing by half between runs, CPU time less.
+ * Staging overlaps a chunk's write with the next chunk's Node work (CONTRIBUTING.md, `imports`),
+ * so the importer uses a second core where the COPY uses one. Rows: BENCH_IMPORT_ROWS (default
+ * 5 000; the issue's target is 1 M).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,6 +41,38 @@ function person(n: number, division: string) {
   return { id, name, phone: `139${String(n).padStart(8, '0')}` };
 }
 
+/**
+ * CPU seconds the database's server processes spent for this database so far (its backends, read
+ * from /proc when the server runs on this machine; null otherwise). Under a loaded machine wall
+ * times swing by half between runs; CPU time is the steadier figure.
+ */
+function serverCpu(watch: pg.Client, dbName: string) {
+  const seen = new Map<number, number>();
+  let available = true;
+  let last: Promise<void> = Promise.resolve();
+  // one query at a time on the watching connection
+  const sample = () => (last = last.then(read, read));
+  const read = async () => {
+    const { rows } = await watch.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [dbName]);
+    for (const r of rows) {
+      try {
+        const f = fs.readFileSync(`/proc/${r.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        seen.set(r.pid, (Number(f[11]) + Number(f[12])) / 100);
+      } catch {
+        if (!fs.existsSync('/proc/self/stat')) available = false;
+      }
+    }
+  };
+  const timer = setInterval(() => void sample().catch(() => undefined), 100);
+  return {
+    async now() {
+      await sample();
+      return available && seen.size ? [...seen.values()].reduce((a, b) => a + b, 0) : null;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
 async function main() {
   const dbName = new URL(URL_).pathname.slice(1);
   const admin = await openPostgres(new URL('/postgres', URL_).toString(), { asAppRole: false, max: 1 });
@@ -66,6 +102,11 @@ async function main() {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const actor = await services.imports.actorFor('worker');
+  const watch = new pg.Client({ connectionString: new URL('/postgres', URL_).toString() });
+  await watch.connect();
+  const server = serverCpu(watch, dbName);
+  const s0 = await server.now();
+  const n0 = process.cpuUsage();
   const t0 = performance.now();
   let job = await services.imports.upload(actor, { kind: 'people', jurisdictionId: actor.defaultNodeId!, fileName: 'bench.csv', body: fs.createReadStream(csvFile) });
   job = await services.imports.setMapping(actor, job.id);
@@ -76,6 +117,8 @@ async function main() {
     onProgress: (j) => process.stdout.write(`\r  importer progress ${(j.progress * 100).toFixed(1)}%`),
   });
   const tImporter = performance.now() - t0;
+  const n1 = process.cpuUsage(n0);
+  const s1 = await server.now();
   clearInterval(sampler);
   job = await services.imports.get(actor, job.id);
   process.stdout.write('\n');
@@ -94,11 +137,15 @@ async function main() {
   await pipeline(Readable.from(rows()), fs.createWriteStream(copyFile));
   const client = new pg.Client({ connectionString: URL_ });
   await client.connect();
+  const s2 = await server.now();
   const t1 = performance.now();
   await pipeline(fs.createReadStream(copyFile), client.query(copyFrom(
     'COPY person (district_code, path, name, name_pinyin, name_initials, citizen_id_enc, citizen_id_hash, citizen_id_masked, phone_enc, phone_hash, phone_masked, residence_address) FROM STDIN',
   )));
   const tCopy = performance.now() - t1;
+  const s3 = await server.now();
+  server.stop();
+  await watch.end();
   await client.end();
 
   console.log(`import ${ROWS} people (PostgreSQL, ${dbName}):`);
@@ -106,6 +153,10 @@ async function main() {
   console.log(`  raw COPY        ${(tCopy / 1000).toFixed(2)} s`);
   console.log(`  ratio           ${(tImporter / tCopy).toFixed(1)}× (target ≤ 2×)`);
   console.log(`  importer peak RSS ${(peak / 1048576).toFixed(0)} MB`);
+  const importerCpu = (n1.user + n1.system) / 1e6;
+  if (s0 !== null && s1 !== null && s2 !== null && s3 !== null) {
+    console.log(`  CPU: importer ${importerCpu.toFixed(1)} s in Node + ${(s1 - s0).toFixed(1)} s in PostgreSQL; COPY ${(s3 - s2).toFixed(1)} s in PostgreSQL (${((importerCpu + s1 - s0) / (s3 - s2)).toFixed(1)}×)`);
+  } else console.log(`  CPU: importer ${importerCpu.toFixed(1)} s in Node (PostgreSQL's processes are not on this machine)`);
   await db.close();
 }
 

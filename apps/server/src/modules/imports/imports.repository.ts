@@ -143,13 +143,35 @@ export async function rowsOf(tx: Queryable, jobId: string, f: { classes?: string
   return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
 }
 
-/** The next rows to apply: not yet applied, of the classes the user chose to apply, in a window of row numbers. */
+/** What the commit needs to know of a pending row to choose its path (the staged row itself is read only for the per-row path). */
+export interface PendingRow {
+  row_no: number;
+  class: RowClass;
+  node_id: string | null;
+  household_no: string | null;
+  sealed: boolean;
+}
+
+/**
+ * The next rows to apply, locked for this batch: not yet applied, of the classes the user chose
+ * to apply, in a window of row numbers; only the few columns that choose each row's path.
+ */
 export async function pendingRows(tx: Queryable, jobId: string, classes: string[], limit: number, afterRowNo: number, upToRowNo: number) {
-  const { rows } = await tx.query<RowRecord>(
-    `SELECT r.*, r.path::text AS path FROM import_row r
+  const { rows } = await tx.query<PendingRow>(
+    `SELECT r.row_no, r.class, r.values->>'nodeId' AS node_id, r.values->>'householdNo' AS household_no, r.sealed IS NOT NULL AS sealed FROM import_row r
       WHERE r.job_id = $1 AND r.row_no > $4 AND r.row_no <= $5 AND r.applied_at IS NULL AND r.class = ANY($2::text[])
       ORDER BY r.row_no LIMIT $3 FOR UPDATE SKIP LOCKED`,
     [jobId, classes, limit, afterRowNo, upToRowNo],
+  );
+  return rows;
+}
+
+/** Staged rows of a job by row number, in file order (the per-row path's rows, already locked by `pendingRows`). */
+export async function rowsByNo(tx: Queryable, jobId: string, rowNos: number[]) {
+  if (!rowNos.length) return [];
+  const { rows } = await tx.query<RowRecord>(
+    `SELECT r.*, r.path::text AS path FROM import_row r WHERE r.job_id = $1 AND r.row_no = ANY($2::int[]) AND r.row_no BETWEEN $3 AND $4 ORDER BY r.row_no`,
+    [jobId, rowNos, Math.min(...rowNos), Math.max(...rowNos)],
   );
   return rows;
 }

@@ -21,7 +21,7 @@ import { type Cell, cellText, isBlankRow } from './normalize.js';
 import { type FileFormat, type SourceRow, detectEncoding, readRows, sniffFormat } from './readers.js';
 
 const RAW_COLUMN = 'import_row.raw';
-const STAGE_CHUNK = 500;
+const STAGE_CHUNK = 1000;
 
 /** What the user decides per class of row. Rows of other classes (unchanged, conflict, error) are never applied. */
 export interface Decisions {
@@ -128,11 +128,9 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
     await run(actor, (tx) => repo.deleteRows(tx, j.id));
     let chunk: { rowNo: number; cells: Cell[] }[] = [];
     let total = 0;
-    const flush = async () => {
-      if (!chunk.length) return;
-      const batch = chunk;
-      chunk = [];
-      await run(actor, async (tx) => {
+    /** Normalises and classifies a chunk (its look-ups in one read transaction); chunks go in file order, for `env.seen`. */
+    const stageChunk = (batch: { rowNo: number; cells: Cell[] }[]) =>
+      run(actor, async (tx) => {
         const staged: repo.StagedRow[] = [];
         await kind.prefetch?.(tx, env, batch.map((r) => r.cells), mapping);
         for (const r of batch) {
@@ -143,28 +141,32 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
             secret_enc: s.secret ? cipher.encrypt(JSON.stringify(s.secret), SECRET_COLUMN) : null, sealed: s.sealed ?? null, id_hash: s.idHash, messages: s.messages, changes: s.changes, match_id: s.matchId,
           });
         }
-        await repo.insertRows(tx, j.id, staged);
+        return staged;
       });
-    };
-    // one chunk is written while the next is read: parsing overlaps the database's work, and at
-    // most two chunks are in memory (chunks are staged in file order: duplicates within the file
-    // name the first row)
+    // a chunk's rows are written (a transaction of their own) while the next chunk is read and
+    // staged: Node's work overlaps the database's, and at most two chunks are in memory. On
+    // PGlite the write and the next chunk's look-ups take turns on its one connection.
     let writing: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      if (!chunk.length) return;
+      const batch = chunk;
+      chunk = [];
+      const staged = await stageChunk(batch);
+      await writing;
+      writing = run(actor, (tx) => repo.insertRows(tx, j.id, staged));
+      writing.catch(() => undefined); // awaited before the next chunk's write or in `finally`
+    };
     try {
       for await (const r of readRows(file, j.file_format, (j.file_encoding ?? 'utf-8') as 'utf-8' | 'gbk')) {
         if (r.rowNo <= (j.header_row ?? 0) || isBlankRow(r.cells)) continue;
         total += 1;
         chunk.push(r);
-        if (chunk.length >= STAGE_CHUNK) {
-          await writing;
-          writing = flush();
-          writing.catch(() => undefined); // awaited before the next chunk or in `finally`
-        }
+        if (chunk.length >= STAGE_CHUNK) await flush();
       }
+      await flush();
     } finally {
       await writing;
     }
-    await flush();
     return run(actor, async (tx) => {
       const counts = await repo.countsByClass(tx, j.id);
       await repo.updateJob(tx, j.id, { status: 'preview', mapping, counts, total_rows: total });
@@ -180,7 +182,7 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
    * history still records each person with the importing user). Returns the rows applied; the
    * others, and all of them when anything unexpected happens, are left to the per-row path.
    */
-  async function applyMany(tx: Queryable, many: NonNullable<(typeof KINDS)[ImportKind]['many']>, rows: repo.RowRecord[], jobId: string, writer: Writer): Promise<Set<number>> {
+  async function applyMany(tx: Queryable, many: NonNullable<(typeof KINDS)[ImportKind]['many']>, rows: repo.PendingRow[], jobId: string, writer: Writer): Promise<Set<number>> {
     await tx.query('SAVEPOINT import_batch');
     try {
       const applied = await many.apply(tx, { people, jurisdiction, cipher, writer }, jobId, rows);
@@ -235,7 +237,7 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
       }
       if ((opts.maxBatches !== undefined && batches >= opts.maxBatches) || opts.shouldStop?.()) return 'interrupted' as const;
       const n = await withScope(db, scope, async (tx) => {
-        let rows: repo.RowRecord[] = [];
+        let rows: repo.PendingRow[] = [];
         while (!rows.length && after < last) {
           rows = await repo.pendingRows(tx, jobId, classes, batchSize, after, after + window);
           after = rows.length === batchSize ? rows.at(-1)!.row_no : after + window;
@@ -251,7 +253,8 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
           rest = rows.filter((x) => !done.has(x.row_no));
           ok += done.size;
         }
-        for (const row of rest) {
+        // only the rows left to the per-row path are read whole
+        for (const row of await repo.rowsByNo(tx, jobId, rest.map((x) => x.row_no))) {
           await tx.query('SAVEPOINT import_row');
           try {
             const r = await kind.apply(tx, { people, jurisdiction, cipher, writer }, row);

@@ -1,7 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import { maskCitizenId, maskPhone } from '../../shared/mask.js';
-import { namePinyin } from '../../shared/pinyin.js';
 import { GENDERS, HOUSE_OWNERSHIPS, HOUSE_USES, ORG_TYPES } from '../../standards/codes.js';
 import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
 import { CITIZEN_ID_COLUMN, PHONE_COLUMN, type PeopleService, nameColumns } from '../registry/people.service.js';
@@ -45,6 +44,8 @@ export interface StageEnv {
   /** Registered holders of the chunk's citizen IDs (by keyed hash) and the briefs of those in scope, when prefetched. */
   holders?: Map<string, { id: string; name: string; visible: boolean }>;
   briefs?: Map<string, repo.PersonBrief>;
+  /** The chunk's citizen IDs with their keyed hashes, computed once by the prefetch. */
+  idHashes?: Map<string, string>;
 }
 
 /** Who a job writes as. */
@@ -98,19 +99,36 @@ const codeOf = (table: Record<string, string>, text: string) => (text in table ?
 
 // ---------------------------------------------------------------- people
 
+/**
+ * A name's pinyin search keys as the registry stores them, remembered for the names met last (a
+ * file of a community repeats many names; pinyin was a sixth of staging's time per row).
+ */
+const PINYIN_CACHE = 20_000;
+const pinyinCache = new Map<string, Readonly<ReturnType<typeof nameColumns>>>();
+export function pinyinOf(name: string): Readonly<ReturnType<typeof nameColumns>> {
+  let c = pinyinCache.get(name);
+  if (!c) {
+    if (pinyinCache.size >= PINYIN_CACHE) pinyinCache.clear();
+    c = Object.freeze(nameColumns(name));
+    pinyinCache.set(name, c);
+  }
+  return c;
+}
+
 /** The registered holders of a chunk's citizen IDs in one look-up, and the briefs of those in scope in another. */
 async function prefetchPeople(tx: Queryable, env: StageEnv, rows: readonly (readonly Cell[])[], mapping: Mapping) {
   const col = Object.entries(mapping).find(([, f]) => f === 'citizenId')?.[0];
-  const hashes: string[] = [];
+  const hashes = new Map<string, string>();
   if (col !== undefined) {
     for (const cells of rows) {
       const cell = cells[Number(col)];
       if (isBlank(cell)) continue;
       const id = normalizeCitizenIdCell(cell);
-      if (id.ok) hashes.push(env.cipher.lookupHash(id.value.number, CITIZEN_ID_COLUMN));
+      if (id.ok) hashes.set(id.value.number, env.cipher.lookupHash(id.value.number, CITIZEN_ID_COLUMN));
     }
   }
-  env.holders = await findByCitizenIdHashes(tx, hashes);
+  env.idHashes = hashes;
+  env.holders = await findByCitizenIdHashes(tx, [...hashes.values()]);
   const visible = [...env.holders.values()].filter((h) => h.visible).map((h) => h.id);
   env.briefs = new Map((await repo.personBriefs(tx, visible)).map((p) => [p.id, p]));
 }
@@ -138,7 +156,7 @@ async function stagePerson(tx: Queryable, env: StageEnv, cells: readonly Cell[],
   if (householdNo && !relation && !c.messages.some((m) => m.field === 'relation')) c.fail('relation', '填写了户号时须填写与户主关系', 'A household number needs the relation to the head');
   if (relation && !householdNo) c.fail('householdNo', '填写了与户主关系时须填写户号', 'A relation to the head needs a household number');
   const node = await placeRow(tx, env, v.jurisdiction, c);
-  const idHash = id ? env.cipher.lookupHash(id.number, CITIZEN_ID_COLUMN) : null;
+  const idHash = id ? (env.idHashes?.get(id.number) ?? env.cipher.lookupHash(id.number, CITIZEN_ID_COLUMN)) : null;
   if (idHash) {
     const first = env.seen.get(idHash);
     if (first !== undefined) c.fail('citizenId', `与第 ${first} 行的身份证号重复`, `Same citizen ID as row ${first}`);
@@ -156,7 +174,7 @@ async function stagePerson(tx: Queryable, env: StageEnv, cells: readonly Cell[],
 
   const phoneHash = phone ? env.cipher.lookupHash(phone, PHONE_COLUMN) : null;
   // the person columns as the registry stores them, computed once here (the commit copies them)
-  const sealed: Record<string, string> = { ...nameColumns(name) };
+  const sealed: Record<string, string> = { ...pinyinOf(name) };
   if (id) Object.assign(sealed, { citizen_id_enc: env.cipher.encrypt(id.number, CITIZEN_ID_COLUMN), citizen_id_hash: idHash!, citizen_id_masked: values.citizenIdMasked! });
   if (phone) Object.assign(sealed, { phone_enc: env.cipher.encrypt(phone, PHONE_COLUMN), phone_hash: phoneHash!, phone_masked: values.phoneMasked! });
   base.sealed = sealed;
@@ -175,7 +193,7 @@ async function stagePerson(tx: Queryable, env: StageEnv, cells: readonly Cell[],
     }
     return { ...base, class: 'new' };
   }
-  const candidates = await repo.personCandidates(tx, { pinyin: namePinyin(name).full, birthDate: values.birthDate, phoneHash, name, address: values.residenceAddress });
+  const candidates = await repo.personCandidates(tx, { pinyin: pinyinOf(name).name_pinyin, birthDate: values.birthDate, phoneHash, name, address: values.residenceAddress });
   for (const p of candidates) {
     if (p.name === name && !p.citizen_id_hash && (await personChanges(tx, p, values, phoneHash, node)).length === 0) return { ...base, class: 'unchanged', matchId: p.id };
   }
@@ -238,7 +256,7 @@ function newPersonInput(v: Record<string, any>, secret: Record<string, string>) 
 }
 
 /** Rows the set-based path registers: new people (or duplicate candidates the user chose to create) with no household to join, staged with their sealed columns. */
-const personManyOk = (row: repo.RowRecord) => (row.class === 'new' || row.class === 'duplicate') && !!row.sealed && !(row.values as { householdNo?: string }).householdNo;
+const personManyOk = (row: repo.PendingRow) => (row.class === 'new' || row.class === 'duplicate') && row.sealed && !row.household_no;
 
 /**
  * Registers the rows' people with one INSERT … SELECT from their staged rows, each placed at a
@@ -246,8 +264,8 @@ const personManyOk = (row: repo.RowRecord) => (row.class === 'new' || row.class 
  * it could not apply (its node gone or out of scope, its citizen ID registered meanwhile) is left
  * to the per-row path, which says why.
  */
-async function applyPeopleMany(tx: Queryable, env: ApplyEnv, jobId: string, rows: repo.RowRecord[]): Promise<Set<number>> {
-  const nodeIds = [...new Set(rows.map((r) => (r.values as { nodeId: string }).nodeId))];
+async function applyPeopleMany(tx: Queryable, env: ApplyEnv, jobId: string, rows: repo.PendingRow[]): Promise<Set<number>> {
+  const nodeIds = [...new Set(rows.map((r) => r.node_id).filter((id): id is string => !!id))];
   const nodes = (await env.jurisdiction.resolveIn(tx, nodeIds)).filter((n) => n.level === 'community' || n.level === 'grid');
   if (!nodes.length) return new Set();
   return repo.createPeopleFromRows(tx, jobId, rows.map((r) => r.row_no), nodes.map((n) => ({ id: n.id, path: n.path })));
@@ -444,7 +462,7 @@ export const KINDS: Record<ImportKind, {
   prefetch?: (tx: Queryable, env: StageEnv, rows: readonly (readonly Cell[])[], mapping: Mapping) => Promise<void>;
   apply: (tx: Queryable, env: ApplyEnv, row: repo.RowRecord) => Promise<{ result: 'created' | 'updated'; id: string }>;
   /** The set-based path: which rows it takes, and applying them in a few statements. */
-  many?: { accepts: (row: repo.RowRecord) => boolean; apply: (tx: Queryable, env: ApplyEnv, jobId: string, rows: repo.RowRecord[]) => Promise<Set<number>> };
+  many?: { accepts: (row: repo.PendingRow) => boolean; apply: (tx: Queryable, env: ApplyEnv, jobId: string, rows: repo.PendingRow[]) => Promise<Set<number>> };
 }> = {
   people: { stage: stagePerson, prefetch: prefetchPeople, apply: applyPerson, many: { accepts: personManyOk, apply: applyPeopleMany } },
   houses: { stage: stageHouse, apply: applyHouse },
