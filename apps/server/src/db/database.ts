@@ -134,6 +134,10 @@ export async function openPostgres(url: string, opts: { asAppRole: boolean; max?
     },
   });
   if (opts.asAppRole) pool.on('connect', (client) => void client.query(`SET ROLE ${APP_ROLE}`));
+  // An idle connection the server ends (a restart, an administrator's terminate, a dropped test
+  // database) is reported on the pool, which has already discarded it: the next query connects
+  // afresh. Unheard, that report would end the process.
+  pool.on('error', () => undefined);
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R>(sql: string, params?: readonly unknown[]) {
       const r = await c.query(sql, params as unknown[]);
