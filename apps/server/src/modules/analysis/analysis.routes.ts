@@ -1,3 +1,4 @@
+import { asXlsxDownload } from '../../http/download.js';
 import { actorOf } from '../../http/access.js';
 import type { ZodApp } from '../../http/app.js';
 import type { Services } from '../../services.js';
@@ -29,10 +30,7 @@ export function analysisRoutes(app: ZodApp, s: Services) {
     schema: { tags, summary: '数据立方导出 Excel / the pivot as a workbook', body: S.CubeBody },
   }, async (req, reply) => {
     const { filename, buffer } = await s.analysis.exportCube(actorOf(req), req.body);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
-      .send(buffer);
+    return asXlsxDownload(reply, filename).send(buffer);
   });
 
   app.post('/api/analysis/drill', {

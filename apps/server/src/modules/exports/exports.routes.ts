@@ -1,3 +1,4 @@
+import { asXlsxDownload } from '../../http/download.js';
 import { type Access, actorOf } from '../../http/access.js';
 import type { ZodApp } from '../../http/app.js';
 import type { Services } from '../../services.js';
@@ -40,10 +41,6 @@ export function exportsRoutes(app: ZodApp, s: Services) {
     schema: { tags, summary: '下载导出文件（.xlsx）/ download', params: IdParams },
   }, async (req, reply) => {
     const file = await s.exports.download(actorOf(req), req.params.id);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-      .header('cache-control', 'no-store')
-      .send(file.stream);
+    return asXlsxDownload(reply, file.filename).send(file.stream);
   });
 }

@@ -1,3 +1,4 @@
+import { asXlsxDownload } from '../../http/download.js';
 import type { Readable } from 'node:stream';
 import { actorOf } from '../../http/access.js';
 import type { ZodApp } from '../../http/app.js';
@@ -5,8 +6,6 @@ import type { Services } from '../../services.js';
 import { IdParams } from '../jurisdiction/jurisdiction.schema.js';
 import * as S from './imports.schema.js';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename="${encodeURIComponent(name).replace(/%/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** 数据导入 — upload, mapping, preview and report, commit (background), cancel, templates. */
 export function importsRoutes(app: ZodApp, s: Services) {
@@ -23,7 +22,7 @@ export function importsRoutes(app: ZodApp, s: Services) {
     schema: { tags, summary: '下载导入模板（xlsx）/ download the template', params: S.UploadQuery.pick({ kind: true }) },
   }, async (req, reply) => {
     const names = { people: '人口', houses: '房屋', organizations: '单位' } as const;
-    reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(`${names[req.params.kind]}导入模板.xlsx`));
+    asXlsxDownload(reply, `${names[req.params.kind]}导入模板.xlsx`);
     return s.imports.template(req.params.kind);
   });
 
@@ -74,7 +73,7 @@ export function importsRoutes(app: ZodApp, s: Services) {
     schema: { tags, summary: '下载错误报告（xlsx）/ download the row error report', params: IdParams },
   }, async (req, reply) => {
     const r = await s.imports.errorReport(actorOf(req), req.params.id);
-    reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(r.fileName));
+    asXlsxDownload(reply, r.fileName);
     return r.buffer;
   });
 }

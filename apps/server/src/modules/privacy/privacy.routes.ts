@@ -1,3 +1,4 @@
+import { asXlsxDownload } from '../../http/download.js';
 import { type Access, actorOf } from '../../http/access.js';
 import type { ZodApp } from '../../http/app.js';
 import type { Services } from '../../services.js';
@@ -35,10 +36,6 @@ export function privacyRoutes(app: ZodApp, s: Services) {
     schema: { tags, summary: '生成个人信息副本（.xlsx，各模块全部记录）/ the resident’s copy of their data', params: IdParams },
   }, async (req, reply) => {
     const file = await s.privacy.copy(actorOf(req), req.params.id);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="copy.xlsx"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-      .header('cache-control', 'no-store')
-      .send(file.buffer);
+    return asXlsxDownload(reply, file.filename).send(file.buffer);
   });
 }
