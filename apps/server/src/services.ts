@@ -38,7 +38,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const jurisdiction = createJurisdictionService({ db, audit });
   const people = createPeopleService({ db, audit, jurisdiction, cipher });
   const housing = createHousingService({ db, jurisdiction });
-  const relations = createRelationsService({ db, audit });
+  const relations = createRelationsService({ db, audit, jurisdiction });
   const auth = createAuthService({ db, audit, config, passwords });
   const users = createUsersService({ db, audit, jurisdiction, passwords, principalChanged: auth.principalChanged });
   const records = createRecordsService({ db, audit, jurisdiction, users });

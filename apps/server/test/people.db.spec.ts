@@ -118,6 +118,18 @@ describe('the list filtered by jurisdiction', () => {
       expect((await worker.get(`/api/people?jurisdictionId=${other.id}&limit=1`)).status).toBe(404);
     }
   });
+
+  it('answers every registry list’s jurisdiction filter the same way: its own node listed, another’s 404 even once remembered', async () => {
+    const city = await login(ctx, (await buildUser(ctx, { roles: ['community_worker'], nodes: ['5109'] })).username);
+    const other = await nodeByCode(ctx, '510904001001');
+    for (const list of ['people', 'households', 'estates', 'buildings', 'houses', 'organizations', 'things', 'events']) {
+      for (let i = 0; i < 2; i++) {
+        expect((await city.get(`/api/${list}?jurisdictionId=${other.id}&limit=1`)).status, list).toBe(200);
+        expect((await worker.get(`/api/${list}?jurisdictionId=${grid}&limit=1`)).status, list).toBe(200);
+        expect((await worker.get(`/api/${list}?jurisdictionId=${other.id}&limit=1`)).status, list).toBe(404);
+      }
+    }
+  });
 });
 
 describe('personal data', () => {

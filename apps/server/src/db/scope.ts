@@ -37,15 +37,34 @@ function scopeSetting(scope: Scope): string {
   return scope.paths.join(',');
 }
 
+/** The scope each open `withScope` transaction runs with (a transaction handle is its own object). */
+const scopes = new WeakMap<Queryable, Scope>();
+
+/**
+ * Whose eyes `tx` sees with, when it is a `withScope` transaction: what lets a lookup answer from
+ * memory only for what the transaction's own row-level security would show (undefined: ask the database).
+ */
+export function scopeOf(tx: Queryable): Scope | undefined {
+  return scopes.get(tx);
+}
+
 /** Runs `fn` in one transaction that sees exactly the rows of `scope`. */
 export function withScope<T>(db: Database, scope: Scope, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   const settings = { 'linli.scope': scopeSetting(scope), 'linli.user_id': scope.kind === 'user' ? scope.userId : '' };
   const session = scope.kind === 'user' && scope.session && !scope.session.checked ? scope.session : undefined;
-  if (!session) return db.transaction(fn, settings);
+  const inScope = async (tx: Queryable) => {
+    scopes.set(tx, scope);
+    try {
+      return await fn(tx);
+    } finally {
+      scopes.delete(tx);
+    }
+  };
+  if (!session) return db.transaction(inScope, settings);
   const guard = { fn: 'linli_session_alive', args: [session.tokenHash, session.idleMs, session.absoluteMs] };
   return db.transaction((tx) => {
     session.checked = true;
-    return fn(tx);
+    return inScope(tx);
   }, settings, guard);
 }
 

@@ -3140,6 +3140,7 @@ export interface paths {
             parameters: {
                 query?: {
                     q?: string;
+                    jurisdictionId?: string;
                     cursor?: string;
                     limit?: number;
                 };

@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../../db/database.js';
-import { type Scope, withScope } from '../../db/scope.js';
+import { type Scope, scopeOf, withScope } from '../../db/scope.js';
 import { type Actor, auditActor } from '../../shared/actor.js';
 import { commonError } from '../../shared/errors.js';
 import { today } from '../../shared/dates.js';
@@ -70,16 +70,18 @@ export function createJurisdictionService(deps: { db: Database; audit: AuditServ
     resolveIn,
 
     /**
-     * The path of a node in force and inside `scope`, or undefined — the path of a list's
+     * The path of a node in force and visible to `tx`, or undefined — the path of a list's
      * jurisdiction filter, from memory when this instance read the node lately: a list is on
      * every page and the lookup was a round trip of its own. Memory only ever says yes (a node
-     * it knows, in force, whose path lies in the scope); anything else is asked of the database
-     * under row-level security, as `resolveIn`. The rows listed stay under row-level security.
+     * it knows, in force, whose path lies in the transaction's scope, `scopeOf`); anything else is
+     * asked of the database under row-level security, as `resolveIn`. The rows listed stay under
+     * row-level security.
      */
-    async pathIn(tx: Queryable, scope: Scope, id: string): Promise<string | undefined> {
+    async pathIn(tx: Queryable, id: string): Promise<string | undefined> {
       const day = today();
       const k = known.get(id);
-      if (k && Date.now() - k.at < NODE_MEMORY_MS && k.validFrom <= day && (!k.validTo || k.validTo >= day) && inScope(scope, k.path)) return k.path;
+      const scope = scopeOf(tx);
+      if (k && scope && Date.now() - k.at < NODE_MEMORY_MS && k.validFrom <= day && (!k.validTo || k.validTo >= day) && inScope(scope, k.path)) return k.path;
       const [n] = await resolveIn(tx, [id]);
       if (n) known.set(id, { path: n.path, validFrom: n.validFrom, validTo: n.validTo, at: Date.now() });
       return n?.path;

@@ -13,7 +13,7 @@ import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.j
 import { toChange } from './history.js';
 import * as people from './people.repository.js';
 import type { PersonDto } from './people.schema.js';
-import { found, placeAt } from './placement.js';
+import { filterPath, placeAt } from './placement.js';
 import { registryError } from './registry.errors.js';
 import { decodeCursor, encodeCursor, historyOf, insertRow, updateRow } from './registry.repository.js';
 
@@ -227,7 +227,7 @@ export function createPeopleService(deps: { db: Database; audit: AuditService; j
             searchKind = 'name';
           }
         }
-        if (q.jurisdictionId) filter.underPath = found(await jurisdiction.pathIn(tx, actor.scope, q.jurisdictionId));
+        if (q.jurisdictionId) filter.underPath = await filterPath(tx, jurisdiction, q.jurisdictionId);
         const now = today();
         const year = Number(now.slice(0, 4));
         if (q.ageMin !== undefined) filter.bornBefore = `${year - q.ageMin}${now.slice(4)}`;

@@ -27,12 +27,10 @@ export async function placeAt(tx: Queryable, jurisdiction: JurisdictionService, 
   return { path: node.path, district_code: districtOf(node.path) };
 }
 
-/** The path of a jurisdiction filter (a node the actor can see), or undefined without one; 404 otherwise. */
+/** The path of a list's jurisdiction filter (a node the actor can see), or undefined without one; 404 otherwise. */
 export async function filterPath(tx: Queryable, jurisdiction: JurisdictionService, nodeId: string | undefined): Promise<string | undefined> {
   if (!nodeId) return undefined;
-  const [n] = await jurisdiction.resolveIn(tx, [nodeId]);
-  if (!n) throw commonError('NOT_FOUND');
-  return n.path;
+  return found(await jurisdiction.pathIn(tx, nodeId));
 }
 
 /** The record, or 404 (absent or outside the actor's jurisdiction — row-level security hid it). */

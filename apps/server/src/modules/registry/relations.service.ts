@@ -4,9 +4,11 @@ import { type Actor, auditActor } from '../../shared/actor.js';
 import { commonError } from '../../shared/errors.js';
 import { FAMILY_RELATIONS } from '../../standards/codes.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
 import * as housing from './housing.repository.js';
 import * as people from './people.repository.js';
 import { ageOn, toPerson } from './people.service.js';
+import { filterPath } from './placement.js';
 import { registryError } from './registry.errors.js';
 import { decodeCursor, encodeCursor, insertRow, selectById, updateRow } from './registry.repository.js';
 import * as repo from './relations.repository.js';
@@ -29,8 +31,8 @@ export type RelationsService = ReturnType<typeof createRelationsService>;
  * Relationships with validity dates (person–house, person–person, person–organisation,
  * household membership), the person 360° view and the relationship graph.
  */
-export function createRelationsService(deps: { db: Database; audit: AuditService }) {
-  const { db, audit } = deps;
+export function createRelationsService(deps: { db: Database; audit: AuditService; jurisdiction: JurisdictionService }) {
+  const { db, audit, jurisdiction } = deps;
   const run = <T>(actor: Actor, fn: (tx: Queryable) => Promise<T>) => withScope(db, actor.scope, fn);
   const panels: PersonPanelProvider[] = [];
 
@@ -132,9 +134,9 @@ export function createRelationsService(deps: { db: Database; audit: AuditService
     endOrganization: (actor: Actor, id: string, validTo: string) => end(actor, 'person_org', id, validTo),
 
     // ---- households (户)
-    listHouseholds: (actor: Actor, q: { q?: string; cursor?: string; limit: number }) =>
+    listHouseholds: (actor: Actor, q: { q?: string; jurisdictionId?: string; cursor?: string; limit: number }) =>
       run(actor, async (tx) => {
-        const p = await repo.listHouseholds(tx, { q: q.q, after: decodeCursor(q.cursor), limit: q.limit });
+        const p = await repo.listHouseholds(tx, { q: q.q, underPath: await filterPath(tx, jurisdiction, q.jurisdictionId), after: decodeCursor(q.cursor), limit: q.limit });
         const last = p.rows.at(-1);
         return { items: p.rows.map(summary), nextCursor: p.more && last ? encodeCursor([last.created_at, last.id]) : null };
       }),

@@ -2,7 +2,7 @@ import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Input, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { PERM, can } from '../../../app/permissions';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { ErrorState } from '../../../shared/components/ErrorState';
@@ -11,6 +11,8 @@ import { PageHeader } from '../../../shared/components/PageHeader';
 import { useCursorPaging } from '../../../shared/hooks/useCursorPaging';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
 import { ExportButton } from '../../exports/components/ExportButton';
+import type { JurisdictionOption } from '../../jurisdiction/components/JurisdictionTreeSelect';
+import { JurisdictionPicker } from '../components/JurisdictionPicker';
 import { HouseholdDrawer } from '../components/HouseholdDrawer';
 import { HouseholdFormModal } from '../components/HouseholdFormModal';
 import type { HouseholdListItem } from '../types';
@@ -23,15 +25,23 @@ export function HouseholdsPage() {
   const { t } = useI18n();
   const me = useCurrentUser();
   const canWrite = can(me, PERM.registryWrite);
+  // the jurisdiction may arrive in the address (a drill-down from the data cube)
+  const [params] = useSearchParams();
   const [q, setQ] = useState<string | undefined>();
   const [text, setText] = useState('');
+  const [node, setNode] = useState<JurisdictionOption | undefined>(params.get('node') ? { value: params.get('node')!, label: params.get('nodeName') ?? '' } : undefined);
   const paging = useCursorPaging<string>();
-  const list = useHouseholdList({ ...(q ? { q } : {}), limit: LIMIT, ...(paging.cursor ? { cursor: paging.cursor } : {}) });
+  const filters = { ...(q ? { q } : {}), ...(node ? { jurisdictionId: node.value } : {}) };
+  const list = useHouseholdList({ ...filters, limit: LIMIT, ...(paging.cursor ? { cursor: paging.cursor } : {}) });
   const [open, setOpen] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
 
   const search = (v: string | undefined) => {
     setQ(v);
+    paging.reset();
+  };
+  const pickNode = (v: JurisdictionOption | undefined) => {
+    setNode(v);
     paging.reset();
   };
 
@@ -79,7 +89,7 @@ export function HouseholdsPage() {
         subtitle={t('household.subtitle')}
         extra={
           <>
-            <ExportButton resource="households" filters={() => (q ? { q } : {})} />
+            <ExportButton resource="households" filters={() => filters} />
             {canWrite && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 {t('household.create')}
@@ -101,6 +111,7 @@ export function HouseholdsPage() {
             onSearch={(v) => search(v.trim() || undefined)}
             style={{ width: 320 }}
           />
+          <JurisdictionPicker value={node} onChange={pickNode} placeholder={t('people.col.jurisdiction')} style={{ width: 220 }} />
           <Tooltip title={t('common.refresh')}>
             <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} loading={list.isFetching} />
           </Tooltip>
