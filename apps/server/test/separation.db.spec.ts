@@ -116,3 +116,12 @@ describe('user administration', () => {
     expect(r.body.fields[0].field).toBe('jurisdictionIds');
   });
 });
+
+describe('the application’s own connections', () => {
+  it('run as the application role from their first statement, however many open at once', async () => {
+    // concurrent statements make the pool open new connections; each must already be the app
+    // role (row-level security applies to it, not to the owner) when its first statement runs
+    const users = await Promise.all(Array.from({ length: 12 }, () => ctx.db.query<{ u: string }>('SELECT current_user AS u')));
+    expect(new Set(users.map((r) => r.rows[0]!.u))).toEqual(new Set(['linli_app']));
+  });
+});

@@ -127,13 +127,14 @@ export async function openPostgres(url: string, opts: { asAppRole: boolean; max?
     // No JIT compilation: Linli's statements are short, and where the planner overestimates rows
     // (a set-returning function's default 1 000, a ledger's upper levels) JIT spent seconds
     // compiling a query that runs in 0.2 s (the map's area extents: 3.1 s of JIT for 0.15 s of work).
-    options: '-c jit=off',
+    // The app role is taken at connection start-up, before any query: a `SET ROLE` on the pool's
+    // connect event raced the first query already queued on the new connection.
+    options: `-c jit=off${opts.asAppRole ? ` -c role=${APP_ROLE}` : ''}`,
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         (parsers as Record<number, (v: string) => unknown>)[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
-  if (opts.asAppRole) pool.on('connect', (client) => void client.query(`SET ROLE ${APP_ROLE}`));
   // An idle connection the server ends (a restart, an administrator's terminate, a dropped test
   // database) is reported on the pool, which has already discarded it: the next query connects
   // afresh. Unheard, that report would end the process.
