@@ -4961,6 +4961,8 @@ export interface paths {
                             total: number;
                             truncated: boolean;
                             buildings: {
+                                scale: number;
+                                floorHeight: number;
                                 origin: (number)[];
                                 id: string[];
                                 name: string[];

@@ -15,6 +15,7 @@ describe('compactBuildings', () => {
       row('c', [[105.6, 30.6]], { footprint: null }),
     ], (r) => r.resident_count);
     expect(c.origin).toEqual([105592700, 30532700]);
+    expect([c.scale, c.floorHeight]).toEqual([1e6, 3]);
     expect(c.id).toEqual(['a', 'b']); // no footprint, nothing to draw
     expect(c.ring[0]).toEqual([0, 0, 300, 0, 0, 120, -300, -120]);
     expect(c.ring[1]).toEqual([1000, 2000, 100, 0, -100, 0]);

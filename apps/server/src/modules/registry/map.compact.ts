@@ -3,6 +3,9 @@ import type { BuildingFeatureRow } from './map.repository.js';
 /** Coordinates travel as integers of this many per degree (1e-6° ≈ 0.1 m). */
 export const COMPACT_SCALE = 1e6;
 
+/** How tall a floor is drawn on the 2.5D map (metres). */
+export const FLOOR_HEIGHT_M = 3;
+
 /**
  * Every building of a jurisdiction in one response, column by column: a city's 40 k buildings as
  * GeoJSON are ~18 MB of repeated keys and decimal text; as columns, with the footprints as integer
@@ -10,6 +13,10 @@ export const COMPACT_SCALE = 1e6;
  * features the other layers use (`apps/web/src/features/map/utils/compact.ts`).
  */
 export interface CompactBuildings {
+  /** integers per degree of `origin` and `ring` (COMPACT_SCALE) */
+  scale: number;
+  /** metres a floor is drawn: a building's height is floors × floorHeight */
+  floorHeight: number;
   /** First vertex of each ring is relative to this (micro-degrees). */
   origin: [number, number];
   id: string[];
@@ -52,7 +59,7 @@ export function compactBuildings(rows: BuildingFeatureRow[], valueOf: (r: Buildi
   const origin: [number, number] = first ? [Math.round(first[0]! * COMPACT_SCALE), Math.round(first[1]! * COMPACT_SCALE)] : [0, 0];
   const estates = dictionary();
   const uses = dictionary();
-  const out: CompactBuildings = { origin, id: [], name: [], estate: [], estates: estates.values, use: [], uses: uses.values, floors: [], houses: [], residents: [], value: [], ring: [] };
+  const out: CompactBuildings = { scale: COMPACT_SCALE, floorHeight: FLOOR_HEIGHT_M, origin, id: [], name: [], estate: [], estates: estates.values, use: [], uses: uses.values, floors: [], houses: [], residents: [], value: [], ring: [] };
   for (const r of withShape) {
     out.id.push(r.id);
     out.name.push(r.name);

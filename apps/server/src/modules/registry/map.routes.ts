@@ -50,6 +50,7 @@ const AllBuildings = z.object({
   total: z.number(),
   truncated: z.boolean(),
   buildings: z.object({
+    scale: z.number().int().positive(), floorHeight: z.number().positive(),
     origin: z.tuple([z.number().int(), z.number().int()]),
     id: z.array(z.string()), name: z.array(z.string()),
     estate: Ints, estates: z.array(z.string()), use: Ints, uses: z.array(z.string()),

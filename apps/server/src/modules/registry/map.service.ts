@@ -4,11 +4,10 @@ import { systemScope, withScope } from '../../db/scope.js';
 import type { Actor } from '../../shared/actor.js';
 import { commonError } from '../../shared/errors.js';
 import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
-import { compactBuildings } from './map.compact.js';
+import { compactBuildings, FLOOR_HEIGHT_M } from './map.compact.js';
 import * as repo from './map.repository.js';
 
 export type Measure = 'residents' | 'elderly' | 'elderly_alone' | 'vacancy' | 'floors';
-const FLOOR_HEIGHT_M = 3;
 const PAD = 0.0004; // ≈ 40 m around an area's building centres: takes in their footprints
 
 /** The value a building is coloured by. */

@@ -1,9 +1,5 @@
 import type { AllBuildings, MapLayers } from '../types';
 
-/** The server's coordinate unit: integers of 1e-6° (apps/server/src/modules/registry/map.compact.ts). */
-const SCALE = 1e6;
-const FLOOR_HEIGHT_M = 3;
-
 /**
  * Expands the column-packed buildings into the GeoJSON features every building layer uses, so
  * the map, its colours, hover and the building panel work the same for the city's 40 k.
@@ -18,7 +14,7 @@ export function expandBuildings(c: AllBuildings['buildings']): MapLayers['buildi
     for (let k = 0; k + 1 < deltas.length; k += 2) {
       x += deltas[k]!;
       y += deltas[k + 1]!;
-      ring.push([x / SCALE, y / SCALE]);
+      ring.push([x / c.scale, y / c.scale]);
     }
     const floors = c.floors[i]!;
     const estate = c.estate[i]!;
@@ -27,7 +23,7 @@ export function expandBuildings(c: AllBuildings['buildings']): MapLayers['buildi
       id: c.id[i]!,
       geometry: { type: 'Polygon', coordinates: [ring] },
       properties: {
-        id: c.id[i]!, name: c.name[i]!, estateName: estate < 0 ? null : (c.estates[estate] ?? null), floors, height: floors * FLOOR_HEIGHT_M,
+        id: c.id[i]!, name: c.name[i]!, estateName: estate < 0 ? null : (c.estates[estate] ?? null), floors, height: floors * c.floorHeight,
         use: c.uses[c.use[i]!] ?? '', houseCount: c.houses[i]!, residentCount: c.residents[i]!, value: c.value[i]!,
       },
     };
