@@ -18,6 +18,7 @@ import { openPostgres } from '../apps/server/src/db/database.js';
 import { listMigrations, migrate } from '../apps/server/src/db/migrate.js';
 import { FIX_COLUMNS, openFix, sealFix } from '../apps/server/src/modules/care/care.sealed.js';
 import * as care from '../apps/server/src/modules/care/care.repository.js';
+import { benchDatabase } from './lib.js';
 
 const URL_ = process.env.BENCH_CARE_SEAL_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/linli_bench_care_seal';
 const VISITS = Number(process.env.BENCH_CARE_SEAL_VISITS ?? 200_000);
@@ -28,11 +29,7 @@ const LOOKUPS = 300;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
-  const dbName = new URL(URL_).pathname.slice(1);
-  const admin = await openPostgres(new URL('/postgres', URL_).toString(), { asAppRole: false, max: 1 });
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.close();
+  const dbName = await benchDatabase(URL_, { fresh: true });
   const db = await openPostgres(URL_, { asAppRole: false, max: 1 });
   const cipher = createFieldCipher(crypto.randomBytes(32));
   const before = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-care-seal-'));

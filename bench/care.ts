@@ -17,6 +17,7 @@ import { withScope } from '../apps/server/src/db/scope.js';
 import * as care from '../apps/server/src/modules/care/care.repository.js';
 import { ensureBaseData } from '../apps/server/src/runtime.js';
 import { createServices } from '../apps/server/src/services.js';
+import { benchDatabase } from './lib.js';
 
 const URL_ = process.env.BENCH_CARE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/linli_bench_care';
 const VISITS = Number(process.env.BENCH_CARE_VISITS ?? 1_000_000);
@@ -28,10 +29,7 @@ const DIR = path.resolve('.tmp/bench-care');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
-  const dbName = new URL(URL_).pathname.slice(1);
-  const admin = await openPostgres(new URL('/postgres', URL_).toString(), { asAppRole: false, max: 1 });
-  if (!(await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rows.length) await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.close();
+  const dbName = await benchDatabase(URL_);
   fs.mkdirSync(DIR, { recursive: true });
   const config = loadConfig({ DATABASE_URL: URL_, LINLI_MODE: 'demo', LINLI_DATA_DIR: DIR, LOG_LEVEL: 'silent' });
   const db = await openDatabase(config);

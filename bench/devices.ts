@@ -21,6 +21,7 @@ import * as repo from '../apps/server/src/modules/devices/devices.repository.js'
 import { devicesSeal } from '../apps/server/src/modules/devices/devices.sealed.js';
 import { startLinli } from '../apps/server/src/runtime.js';
 import { today } from '../apps/server/src/shared/dates.js';
+import { benchDatabase } from './lib.js';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,11 +36,7 @@ const URL_ = process.env.BENCH_DEVICES_DATABASE_URL ?? 'postgres://postgres@127.
 const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]! : NaN);
 
 async function main() {
-  const dbName = new URL(URL_).pathname.slice(1);
-  const admin = await openPostgres(new URL('/postgres', URL_).toString(), { asAppRole: false, max: 1 });
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.close();
+  await benchDatabase(URL_, { fresh: true });
 
   const config = loadConfig({
     ...process.env, DATABASE_URL: URL_, LINLI_MODE: 'demo', LOG_LEVEL: 'silent', LINLI_DATA_DIR: process.env.LINLI_DATA_DIR ?? '.tmp/bench-devices',

@@ -17,6 +17,7 @@ import { withScope } from '../apps/server/src/db/scope.js';
 import * as elder from '../apps/server/src/modules/elder/elder.repository.js';
 import { ensureBaseData } from '../apps/server/src/runtime.js';
 import { createServices } from '../apps/server/src/services.js';
+import { benchDatabase } from './lib.js';
 
 const URL_ = process.env.BENCH_ELDER_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/linli_bench_elder';
 const ELDERS = Number(process.env.BENCH_ELDERS ?? 200_000);
@@ -27,10 +28,7 @@ const DIMS = ['level', 'age_band', 'living', 'child'] as const;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
-  const dbName = new URL(URL_).pathname.slice(1);
-  const admin = await openPostgres(new URL('/postgres', URL_).toString(), { asAppRole: false, max: 1 });
-  if (!(await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rows.length) await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.close();
+  await benchDatabase(URL_);
   fs.mkdirSync(DIR, { recursive: true });
   const config = loadConfig({ DATABASE_URL: URL_, LINLI_MODE: 'demo', LINLI_DATA_DIR: DIR, LOG_LEVEL: 'silent' });
   const db = await openDatabase(config);

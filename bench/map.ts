@@ -27,6 +27,7 @@ import { ensureBaseData } from '../apps/server/src/runtime.js';
 import { seedCityScale } from '../apps/server/src/seed/city-scale.js';
 import { DEMO_PASSWORD } from '../apps/server/src/seed/demo.js';
 import { createServices } from '../apps/server/src/services.js';
+import { benchDatabase } from './lib.js';
 
 /** A street-level view: the zoom at which the page used to start loading buildings. */
 const ZOOM = 15;
@@ -45,10 +46,7 @@ async function freePort() {
 async function main() {
   const port = await freePort();
   const config = loadConfig({ ...process.env, DATABASE_URL: URL_, LINLI_MODE: 'demo', LOG_LEVEL: 'silent', LINLI_DATA_DIR: process.env.LINLI_DATA_DIR ?? '.tmp/bench', PORT: String(port) });
-  const admin = await openPostgres(new URL('/postgres', URL_).toString(), { asAppRole: false, max: 1 });
-  const dbName = new URL(URL_).pathname.slice(1);
-  if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rows.length === 0) await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.close();
+  await benchDatabase(URL_);
   const cipher = fieldCipherFor(config);
   const db = await openDatabase(config);
   const services = createServices(db, config, cipher);

@@ -26,6 +26,7 @@ import { DEMO_PASSWORD } from '../apps/server/src/seed/demo.js';
 import { seedCityScale } from '../apps/server/src/seed/city-scale.js';
 import { createServices } from '../apps/server/src/services.js';
 import { CITIZEN_ID_COLUMN, COUNT_CAP } from '../apps/server/src/modules/registry/people.service.js';
+import { benchDatabase } from './lib.js';
 
 const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/linli_bench';
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
@@ -64,11 +65,7 @@ async function timePair(n: number, a: () => Promise<unknown>, b: () => Promise<u
 }
 
 async function main() {
-  const admin = await openPostgres(new URL('/postgres', URL_).toString(), { asAppRole: false, max: 1 });
-  const dbName = new URL(URL_).pathname.slice(1);
-  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName]);
-  if (exists.rows.length === 0) await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.close();
+  await benchDatabase(URL_);
 
   const config = loadConfig({ ...process.env, DATABASE_URL: URL_, LINLI_MODE: 'demo', LOG_LEVEL: 'silent', LINLI_DATA_DIR: process.env.LINLI_DATA_DIR ?? '.tmp/bench', LOGIN_RATE_LIMIT_PER_MINUTE: '10000' });
   const cipher = fieldCipherFor(config);
