@@ -344,3 +344,22 @@ describe('duplicate people', () => {
     expect(r.body.code).toBe('MERGE_CONFLICTING_IDS');
   });
 });
+
+describe('an estate seen from the grid', () => {
+  it('is named to a grid worker who sees one of its buildings, and stays unchangeable and unseen beyond', async () => {
+    const set = await buildRegistrySet(ctx, worker, { community: '510903001002', grid: '510903001002001', tag: '网格看小区' });
+    const gridWorker = await login(ctx, (await buildUser(ctx, { roles: ['grid_worker'], nodes: ['510903001002001'] })).username);
+    const building = await gridWorker.get(`/api/buildings/${set.building}`);
+    expect(building.status).toBe(200);
+    expect(building.body.estateName).toBe('小区网格看小区');
+    const house = await gridWorker.get(`/api/houses/${set.house}`);
+    expect(house.body.estateName ?? house.body.label).toContain('小区网格看小区');
+    expect((await gridWorker.get(`/api/estates/${set.estate}`)).status).toBe(200);
+    const change = await gridWorker.patch(`/api/estates/${set.estate}`, { name: '改名', version: 1 });
+    expect(change.status).toBe(404);
+    expect((await worker.get(`/api/estates/${set.estate}`)).body.name).toBe('小区网格看小区');
+
+    const otherGrid = await login(ctx, (await buildUser(ctx, { roles: ['grid_worker'], nodes: ['510903001002002'] })).username);
+    expect((await otherGrid.get(`/api/estates/${set.estate}`)).status).toBe(404);
+  });
+});

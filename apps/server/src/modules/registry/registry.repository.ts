@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { commonError } from '../../shared/errors.js';
 
 /**
  * The registry's shared query shapes: insert, optimistic update, get, keyset list and change
@@ -32,7 +33,13 @@ export async function updateRow(tx: Queryable, table: RegistryTable, id: string,
     `UPDATE ${ident(table)} SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 AND version = $2`,
     [id, version, ...cols.map((c) => values[c])],
   );
-  return r.rowCount > 0;
+  if (r.rowCount > 0) return true;
+  // Nothing updated: another edit came first (false: a version conflict) — or the row is one the
+  // user may see but not change (an estate seen from a grid's buildings): as outside their
+  // jurisdiction, 404.
+  const { rows } = await tx.query<{ version: number }>(`SELECT version FROM ${ident(table)} WHERE id = $1`, [id]);
+  if (rows[0]?.version === version) throw commonError('NOT_FOUND');
+  return false;
 }
 
 export async function selectById<R>(tx: Queryable, table: RegistryTable, id: string, select = '*'): Promise<R | undefined> {
