@@ -7,6 +7,7 @@ import { errorText } from '../../../api/errors';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { useLocal, useOnline, useSyncState } from '../hooks/useSurveyStore';
 import { downloadSlice } from '../offline/sync';
+import { buildingOrder } from '../utils/houses';
 
 /** The day's start: download the grid, then pick a building. */
 export function SurveyHome() {
@@ -20,7 +21,7 @@ export function SurveyHome() {
   const buildings = useLocal(async (db) => {
     const [bs, houses, visits] = await Promise.all([db.getAll('buildings'), db.getAll('houses'), db.getAll('visits')]);
     const visitedLocally = new Set(visits.map((v) => v.houseId));
-    return bs.map((b) => {
+    return buildingOrder(bs).map((b) => {
       const hs = houses.filter((h) => h.buildingId === b.id);
       return { ...b, houses: hs.length, visited: hs.filter((h) => h.lastVisit || visitedLocally.has(h.id)).length };
     });
