@@ -273,6 +273,7 @@ export const dict = {
   'home.firstLogin': { zh: '这是您首次登录本平台', en: 'This is your first sign-in' },
   'home.roles': { zh: '角色', en: 'Roles' },
   'home.jurisdictions': { zh: '所辖区域', en: 'Jurisdictions' },
+  'home.community': { zh: '所在社区', en: 'Community' },
   'home.noJurisdiction': { zh: '尚未分配辖区，请联系系统管理员', en: 'No jurisdiction assigned yet; contact your administrator' },
   'home.noRole': { zh: '尚未分配角色', en: 'No role assigned' },
   'home.modules': { zh: '您可以使用的功能', en: 'What you can do here' },

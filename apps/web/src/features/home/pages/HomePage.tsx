@@ -51,7 +51,8 @@ export function HomePage() {
             </Flex>
             <Flex gap={8} align="flex-start" wrap>
               <Typography.Text type="secondary" style={{ minWidth: 72, whiteSpace: 'nowrap' }}>
-                {t('home.jurisdictions')}
+                {/* a resident lives in their node; staff govern theirs */}
+                {t(me.roles.length && me.roles.every((r) => r.code === 'resident') ? 'home.community' : 'home.jurisdictions')}
               </Typography.Text>
               {me.jurisdictions.length ? (
                 <Space size={[16, 8]} wrap style={{ flex: 1 }}>
