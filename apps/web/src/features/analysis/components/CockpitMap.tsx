@@ -25,7 +25,7 @@ export function CockpitMap({ nodeId, height }: { nodeId: string; height: number 
         <RegistryMap
           config={config.data} layers={data} colorMax={scaleMax('elderly', data?.max ?? 1)} selectedId={undefined} onSelect={noop}
           fitKey={layers.isPlaceholderData || !data ? undefined : nodeId} showAreas showThings={false} texts={texts}
-          fitAreas={!!data?.truncated}
+          fitAreas={!!data?.truncated} dark
         />
       )}
     </div>

@@ -23,6 +23,8 @@ export function CockpitPage({ fullscreen = false }: { fullscreen?: boolean }) {
     <div className="cockpit-panel"><div className="cockpit-panel-title">{title}</div>{children}</div>
   );
   const go = (id: string) => setParams(new URLSearchParams({ node: id }));
+  // the big screen's 1080 rows are filled; inside the app's frame the panels keep their size
+  const h = (px: number) => (fullscreen ? Math.round(px * 1.2) : px);
   return (
     <ConfigProvider theme={{ algorithm: theme.darkAlgorithm }}>
       <div className={fullscreen ? 'cockpit cockpit-full' : 'cockpit'} data-testid="cockpit" data-updates={updates}>
@@ -42,17 +44,17 @@ export function CockpitPage({ fullscreen = false }: { fullscreen?: boolean }) {
             <KpiTiles kpis={data.kpis} dark span={3} />
             <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
               <Col span={6}>
-                {panel(t('analysis.pyramid'), <Pyramid dark height={330} data={data.pyramid} labels={{ male: t('analysis.male'), female: t('analysis.female') }} />)}
-                {panel(t('analysis.moves'), <MovesLine dark height={250} data={data.moves} labels={{ in: t('analysis.movedIn'), out: t('analysis.movedOut') }} />)}
+                {panel(t('analysis.pyramid'), <Pyramid dark height={h(330)} data={data.pyramid} labels={{ male: t('analysis.male'), female: t('analysis.female') }} />)}
+                {panel(t('analysis.moves'), <MovesLine dark height={h(250)} data={data.moves} labels={{ in: t('analysis.movedIn'), out: t('analysis.movedOut') }} />)}
               </Col>
               <Col span={12}>
-                {panel(data.node.name, <CockpitMap nodeId={data.node.id} height={624} />)}
+                {panel(data.node.name, <CockpitMap nodeId={data.node.id} height={h(624)} />)}
               </Col>
               <Col span={6}>
-                {panel(t('analysis.eventsByKind'), <Bars dark horizontal height={300} categories={data.eventsByKind.map((e) => (lang === 'zh' ? e.label : e.kind))}
+                {panel(t('analysis.eventsByKind'), <Bars dark horizontal height={h(300)} categories={data.eventsByKind.map((e) => (lang === 'zh' ? e.label : e.kind))}
                   series={[{ name: t('analysis.open'), data: data.eventsByKind.map((e) => e.open), color: '#38bdf8' }, { name: t('analysis.overdue'), data: data.eventsByKind.map((e) => e.overdue), color: '#f87171' }]} />)}
                 {panel(t('analysis.children'), data.children.length
-                  ? <Bars dark height={280} categories={data.children.map((c) => (lang === 'zh' ? c.label : c.labelEn))}
+                  ? <Bars dark height={h(280)} categories={data.children.map((c) => (lang === 'zh' ? c.label : c.labelEn))}
                       series={[{ name: t('analysis.people'), data: data.children.map((c) => c.values.people ?? 0), color: '#60a5fa' }, { name: '60+', data: data.children.map((c) => c.values.elders ?? 0), color: '#fbbf24' }]}
                       onPick={(i) => { const c = data.children[i]; if (c?.nodeId && c.key !== data.node.path) go(c.nodeId); }} />
                   : <Empty />)}

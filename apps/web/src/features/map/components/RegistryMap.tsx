@@ -11,6 +11,7 @@ import {
 } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import type { BuildingProps, MapConfig, MapLayers } from '../types';
+import { placeLabels } from '../utils/labels';
 import { baseStyle, boundsOf, colorExpression, lngLat, thingColorExpression } from '../utils/mapStyle';
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
@@ -58,6 +59,7 @@ export function RegistryMap({
   fitAreas = false,
   areasMaxZoom,
   onView,
+  dark = false,
 }: {
   config: MapConfig;
   layers: MapLayers | undefined;
@@ -74,6 +76,8 @@ export function RegistryMap({
   texts: MapTexts;
   /** Frame the areas rather than the buildings (a large jurisdiction, whose buildings load by viewport). */
   fitAreas?: boolean;
+  /** A dark ground and labels for the big screen (领导驾驶舱); fixed for the map's life. */
+  dark?: boolean;
   /**
    * Above this zoom the area fills and outlines are not drawn: a city's 1,400 overlapping
    * translucent boxes, each filling the screen once zoomed in, cost ~1 fps in software WebGL.
@@ -102,7 +106,7 @@ export function RegistryMap({
     if (!container.current) return;
     const map = new MapLibre({
       container: container.current,
-      style: baseStyle(config),
+      style: baseStyle(config, dark ? 'dark' : 'light'),
       center: lngLat(config.center),
       zoom: config.zoom,
       pitch: 50,
@@ -124,7 +128,7 @@ export function RegistryMap({
         type: 'fill',
         source: 'areas',
         paint: {
-          'fill-color': ['match', ['get', 'level'], 'grid', '#13c2c2', '#1d5bd8'],
+          'fill-color': ['match', ['get', 'level'], 'grid', '#13c2c2', dark ? '#4096ff' : '#1d5bd8'],
           'fill-opacity': ['match', ['get', 'level'], 'grid', 0.1, 0.06],
         },
       });
@@ -133,7 +137,7 @@ export function RegistryMap({
         type: 'line',
         source: 'areas',
         paint: {
-          'line-color': ['match', ['get', 'level'], 'grid', '#08979c', '#1d5bd8'],
+          'line-color': ['match', ['get', 'level'], 'grid', dark ? '#36cfc9' : '#08979c', dark ? '#69b1ff' : '#1d5bd8'],
           'line-width': ['match', ['get', 'level'], 'grid', 1.5, 2],
           'line-dasharray': [3, 2],
         },
@@ -236,8 +240,8 @@ export function RegistryMap({
   }, [ready, colorMax, selectedId]);
 
   // Area names as HTML labels: text layers would need a glyph server, and none may be reached.
-  // Each label is a DOM element moved on every frame: with many areas (a city's 1,400
-  // communities) only those in view are labelled, and none while more than MAX_LABELS are.
+  // Each label is a DOM element moved on every frame: only those in view are drawn, at most
+  // MAX_LABELS, and none over another (placeLabels) — a zoomed-out view keeps one name per place.
   useEffect(() => {
     const map = mapRef.current;
     const clear = () => {
@@ -252,13 +256,14 @@ export function RegistryMap({
     });
     const draw = () => {
       clear();
-      let shown = labels;
-      if (labels.length > MAX_LABELS) {
-        const v = map.getBounds();
-        shown = labels.filter((l) => v.contains(l.at));
-        if (shown.length > MAX_LABELS) return;
-      }
-      for (const l of shown) {
+      const canvas = map.getCanvas();
+      const view = { width: canvas.clientWidth, height: canvas.clientHeight };
+      const candidates = labels.map((l) => {
+        const p = map.project(l.at);
+        // a grid's label hangs below its corner, a community's sits above it (the anchors below)
+        return { item: l, text: l.name, rank: l.grid ? 1 : 0, x: p.x, y: l.grid ? p.y + 24 : p.y };
+      });
+      for (const { item: l } of placeLabels(candidates, view, MAX_LABELS)) {
         const label = el('div', l.grid ? 'map-area-label map-area-label-grid' : 'map-area-label', l.name);
         const marker = new Marker({ element: label, anchor: l.grid ? 'top-left' : 'bottom-left', offset: l.grid ? [4, 4] : [0, -2] })
           .setLngLat(l.at)
@@ -267,7 +272,6 @@ export function RegistryMap({
       }
     };
     draw();
-    if (labels.length <= MAX_LABELS) return clear;
     map.on('moveend', draw);
     return () => {
       map.off('moveend', draw);
@@ -310,5 +314,5 @@ export function RegistryMap({
     map.fitBounds(focus.bounds, { padding: 80, pitch: 50, bearing: map.getBearing(), maxZoom: 18, duration: 600 });
   }, [ready, focus]);
 
-  return <div ref={container} className="registry-map" data-ready={ready ? 'true' : 'false'} />;
+  return <div ref={container} className={dark ? 'registry-map registry-map-dark' : 'registry-map'} data-ready={ready ? 'true' : 'false'} />;
 }

@@ -98,9 +98,8 @@ export function MapPage() {
         ? t('map.zoomInMore', { n: viewData.buildingTotal })
         : undefined;
   const presentKinds = [...new Set(data?.things.features.map((f) => f.properties.kind) ?? [])].map((code) => ({ code, name: codes.name('thingKinds', code) }));
-  const areas = [...(data?.areas.features ?? [])].sort(
-    (a, b) => (a.properties.level === b.properties.level ? a.properties.code.localeCompare(b.properties.code) : a.properties.level === 'community' ? -1 : 1),
-  );
+  // by code: a grid's code is its community's and three digits, so each community lists its grids under it
+  const areas = [...(data?.areas.features ?? [])].sort((a, b) => a.properties.code.localeCompare(b.properties.code));
 
   return (
     <>

@@ -69,11 +69,11 @@ export function thingColorExpression(): ExpressionSpecification {
  * added only when the server names one (GET /api/map/config → tileUrl). No glyphs, so no text
  * layers: names go in the side list and popups instead.
  */
-export function baseStyle(config: Pick<MapConfig, 'tileUrl' | 'tileAttribution'> | undefined): StyleSpecification {
+export function baseStyle(config: Pick<MapConfig, 'tileUrl' | 'tileAttribution'> | undefined, ground: 'light' | 'dark' = 'light'): StyleSpecification {
   const style: StyleSpecification = {
     version: 8,
     sources: {},
-    layers: [{ id: 'ground', type: 'background', paint: { 'background-color': '#eef1f5' } }],
+    layers: [{ id: 'ground', type: 'background', paint: { 'background-color': ground === 'dark' ? '#0e1c3a' : '#eef1f5' } }],
   };
   if (config?.tileUrl) {
     style.sources.basemap = {
