@@ -420,9 +420,13 @@ describe('tracks and readings sealed at rest (SECURITY.md: field-level encryptio
     expect(bp).toMatchObject({ values: { systolic: 147.37, diastolic: 83.41, pulse: 71 }, abnormal: ['systolic'] });
     expect(got.items.find((i: { kind: string }) => i.kind === 'glucose').values).toMatchObject({ glucose: 6.3719, fasting: true, glucose_fasting: 6.3719 });
     expect(got.thresholds).toEqual([{ metric: 'systolic', low: 91.537, high: 143.571 }]);
-    // the person 360° card opens them too
+    // the person 360° card opens them too, and says so in an audit row of its own
     const panel = (await worker.get(`/api/people/${p.id}/overview`)).body.panels.find((x: { key: string }) => x.key === 'devices');
     expect(panel.items.map((i: { value: string }) => i.value).join(' ')).toContain('147.37/83.41 mmHg ⚠');
+    const read = await ctx.asOwner(async (db) => (await db.query<{ detail: { fields: string[]; count: number } }>(
+      `SELECT detail FROM audit_log WHERE action = 'device.readings_read' AND object_id = $1 AND detail->>'purpose' = 'overview'`, [p.id])).rows);
+    expect(read).toHaveLength(1);
+    expect(read[0]!.detail).toMatchObject({ fields: ['values', 'abnormal'], count: 2 });
   });
 
   it('a ciphertext moved to another column does not open (the column is bound in)', async () => {

@@ -664,7 +664,7 @@ export function createDevicesService(deps: {
       }),
 
     /** The person 360° card: watch and zone status, latest readings (registered by the registry's panel slot). */
-    personPanel: async (tx: Queryable, personId: string) => {
+    personPanel: async (tx: Queryable, personId: string, reader: Actor) => {
       const watch = (await repo.listDevices(tx, { personId, kind: 'watch', offset: 0, limit: 1, sort: 'last_seen', order: 'desc' })).rows[0];
       const readings = await repo.readingsOf(tx, personId, new Date(Date.now() - 90 * 86_400_000), 50);
       if (!watch && !readings.length) return null;
@@ -682,7 +682,13 @@ export function createDevicesService(deps: {
         weight: (m) => `${m.weightKg} kg${m.bmi !== undefined ? ` · BMI ${m.bmi}` : ''}`, temperature: (m) => `${m.temperature} ℃`, spo2: (m) => `${m.spo2} %`,
       };
       const names: Record<string, [string, string]> = { blood_pressure: ['血压', 'Blood pressure'], glucose: ['血糖', 'Glucose'], weight: ['体重', 'Weight'], temperature: ['体温', 'Temperature'], spo2: ['血氧', 'SpO2'] };
-      // opened for the card only; the overview's own audit row (person.read) records the read
+      // the card opens the latest readings (health data): one audit row of its own names them
+      if (latest.size) {
+        await audit.recordIn(tx, {
+          actor: auditActor(reader), action: 'device.readings_read', ip: reader.ip, objectType: 'person', objectId: personId,
+          detail: { purpose: 'overview', count: latest.size, kinds: [...latest.keys()], fields: ['values', 'abnormal'] },
+        });
+      }
       for (const [kind, r] of latest) {
         const abnormal = seal.openAbnormal(r.abnormal_enc);
         items.push({ label: names[kind]![0], labelEn: names[kind]![1], value: `${show[kind]!(seal.openMeasures(r.measures_enc))}${abnormal.length ? ' ⚠' : ''} · ${r.measured_at.toISOString().slice(0, 10)}` });
@@ -690,7 +696,7 @@ export function createDevicesService(deps: {
       return { key: 'devices', title: '智能设备与健康监测', titleEn: 'Devices and health readings', items };
     },
   };
-  deps.relations.registerPersonPanel((tx, personId) => service.personPanel(tx, personId));
+  deps.relations.registerPersonPanel((tx, personId, reader) => service.personPanel(tx, personId, reader));
   return service;
 }
 

@@ -125,6 +125,12 @@ const auditList = (audit: AuditService, tx: Queryable, actor: Actor, q: ElderQue
     },
   });
 
+/** The orders of the elder list (screen and export alike). */
+type ElderSort = repo.ElderListFilter['sort'];
+
+/** What the 360° card opens, as its audit row names it (the archive's sealed health part among them). */
+const PANEL_FIELDS = ['level', 'livingSituation', 'subsidies', 'health.chronicConditions', 'health.medications', 'health.allergies', 'contacts', 'riskEvents'];
+
 /**
  * 养老档案与能力评估 — elder archives, ability assessments, care-risk events and the proposals of an
  * immediate re-assessment, and the pre-aggregated statistics. Other modules (care, devices) use
@@ -239,7 +245,12 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
   }
 
   /** The card on the person 360° page: level, living situation, subsidies, health, contacts, recent risk events. */
-  async function personPanel(tx: Queryable, personId: string): Promise<PersonPanel | null> {
+  /**
+   * The 360° card: level, living situation, subsidies, the health archive (sealed), contacts and
+   * the last 30 days' risk events. Opening it is an audited read of its own (`elder.read`, purpose
+   * `overview`), naming the fields shown, like `GET` of the elder.
+   */
+  async function personPanel(tx: Queryable, personId: string, reader: Actor): Promise<PersonPanel | null> {
     const a = await repo.archiveOf(tx, personId);
     if (!a) return null;
     const health = sealed.openHealth(a.health_enc);
@@ -270,6 +281,10 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
       },
       { label: '近30天风险事件', labelEn: 'Risk events, last 30 days', value: eventText(false) || '无' },
     ];
+    await audit.recordIn(tx, {
+      ...who(reader, personId), action: 'elder.read',
+      detail: { purpose: 'overview', fields: PANEL_FIELDS, contacts: contacts.length, riskEvents: events.length },
+    });
     return { key: 'elder', title: '养老档案', titleEn: 'Elder archive', items };
   }
 
