@@ -244,7 +244,6 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
     }
   }
 
-  /** The card on the person 360° page: level, living situation, subsidies, health, contacts, recent risk events. */
   /**
    * The 360° card: level, living situation, subsidies, the health archive (sealed), contacts and
    * the last 30 days' risk events. Opening it is an audited read of its own (`elder.read`, purpose
@@ -328,7 +327,7 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
     // ---- archives
 
     /** Elders in scope (search by name or pinyin, filter by level, age band, living situation, jurisdiction). */
-    list: (actor: Actor, q: ElderQuery & { sort: 'name' | 'age' | 'level' | 'assessed'; order: 'asc' | 'desc'; page: number; pageSize: number }) =>
+    list: (actor: Actor, q: ElderQuery & { sort: ElderSort; order: 'asc' | 'desc'; page: number; pageSize: number }) =>
       run(actor, async (tx) => {
         const f: repo.ElderListFilter = { ...(await elderFilter(tx, q)), sort: q.sort, order: q.order, offset: (q.page - 1) * q.pageSize, limit: q.pageSize };
         const { rows, total } = await repo.listElders(tx, f, COUNT_CAP);
@@ -336,15 +335,18 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
         return { items: rows.map(toListItem), total, totalCapped: total >= COUNT_CAP };
       }),
 
-    /** The same list a keyset page at a time in pinyin order, for the export (`nextCursor` leads on). */
-    exportPage: (actor: Actor, q: ElderQuery, cursor: string | undefined, limit: number) =>
+    /**
+     * The same list a keyset page at a time in the order on screen (`sort`, `order`; default by
+     * name), for the export (`nextCursor` leads on).
+     */
+    exportPage: (actor: Actor, q: ElderQuery & { sort?: ElderSort; order?: 'asc' | 'desc' }, cursor: string | undefined, limit: number) =>
       run(actor, async (tx) => {
-        const f = await elderFilter(tx, q);
-        const after = decodeCursor(cursor) as [string, string] | undefined;
-        const { rows, more } = await repo.elderKeysetPage(tx, f, after, limit);
+        const f = { ...(await elderFilter(tx, q)), sort: q.sort ?? 'name', order: q.order ?? 'asc' };
+        const after = decodeCursor(cursor) as [string, string, string] | undefined;
+        const { rows, more } = await repo.elderKeysetPage(tx, f, after?.length === 3 ? after : undefined, limit);
         await auditList(audit, tx, actor, q, f, rows.length, true);
         const last = rows.at(-1);
-        return { items: rows.map(toListItem), nextCursor: more && last ? encodeCursor([last.name_pinyin, last.person_id]) : null };
+        return { items: rows.map(toListItem), nextCursor: more && last ? encodeCursor([last.sort_key, last.name_pinyin, last.person_id]) : null };
       }),
 
     /** One elder: the registry summary, the archive (null before one is made), contacts, assessments, recent risk events. */
