@@ -210,15 +210,43 @@ export async function insertZone(tx: Queryable, z: { person_id: string; path: st
   return rows[0]!.id;
 }
 
-export async function deleteZone(tx: Queryable, id: string): Promise<boolean> {
-  return (await tx.query('DELETE FROM safe_zone WHERE id = $1', [id])).rowCount > 0;
+/** Deletes a zone (when `version` is given, only that version of it). */
+export async function deleteZone(tx: Queryable, id: string, version?: number): Promise<boolean> {
+  return (await tx.query(`DELETE FROM safe_zone WHERE id = $1 ${version === undefined ? '' : 'AND version = $2'}`, version === undefined ? [id] : [id, version])).rowCount > 0;
 }
 
-export async function saveZoneStates(tx: Queryable, states: { id: string; outside_since: Date | null; outside_fixes: number; exited: boolean }[]) {
+export interface ZoneChange {
+  name?: string; center_lat?: number; center_lng?: number; radius_m?: number; polygon?: { lat: number; lng: number }[];
+  from_minute?: number | null; to_minute?: number | null; enabled?: boolean;
+}
+
+/**
+ * Changes a zone when its version still matches. `reset` (a new outline or hours) starts its exit
+ * debounce afresh: what was counted against the old outline says nothing about the new one.
+ */
+export async function updateZone(tx: Queryable, id: string, version: number, v: ZoneChange, reset: boolean): Promise<boolean> {
+  const sets: string[] = [];
+  const args: unknown[] = [id, version];
+  for (const [k, val] of Object.entries(v)) {
+    if (val === undefined) continue;
+    args.push(k === 'polygon' ? JSON.stringify(val) : val);
+    sets.push(`${k} = $${args.length}`);
+  }
+  if (reset) sets.push('outside_since = NULL', 'outside_fixes = 0', 'exited = false');
+  const r = await tx.query(`UPDATE safe_zone SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 AND version = $2`, args);
+  return r.rowCount > 0;
+}
+
+/**
+ * Saves the debounce state ingestion computed, for zones still at the version it read: a zone
+ * edited meanwhile keeps its fresh state (the next fix is weighed against the new outline).
+ */
+export async function saveZoneStates(tx: Queryable, states: { id: string; version: number; outside_since: Date | null; outside_fixes: number; exited: boolean }[]) {
   if (!states.length) return;
   await tx.query(
     `UPDATE safe_zone z SET outside_since = s.outside_since, outside_fixes = s.outside_fixes, exited = s.exited
-       FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, outside_since timestamptz, outside_fixes int, exited boolean) WHERE z.id = s.id`,
+       FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, version int, outside_since timestamptz, outside_fixes int, exited boolean)
+      WHERE z.id = s.id AND z.version = s.version`,
     [JSON.stringify(states)],
   );
 }

@@ -101,6 +101,12 @@ const toZone = (z: repo.ZoneRow) => ({
 const shapeOf = (z: repo.ZoneRow): ZoneShape =>
   z.shape === 'circle' ? { kind: 'circle', center: { lat: z.center_lat!, lng: z.center_lng! }, radiusM: z.radius_m! } : { kind: 'polygon', points: z.polygon ?? [] };
 
+/** A change of a zone as the route accepts it (devices.schema.ts `ZonePatch`). */
+export interface ZonePatch {
+  name?: string; center?: { lat: number; lng: number }; radiusM?: number; polygon?: { lat: number; lng: number }[];
+  fromMinute?: number | null; toMinute?: number | null; enabled?: boolean; version: number;
+}
+
 /** A kiosk's key is random and long: a SHA-256 of it is what is stored and compared. */
 export const hashDeviceKey = (key: string) => crypto.createHash('sha256').update(key).digest('hex');
 
@@ -247,7 +253,7 @@ export function createDevicesService(deps: {
         }
         liveFixes.push({ type: 'position', path: dev.path, deviceId: dev.id, personId: dev.person_id, lat: r.lat, lng: r.lng, accuracy: r.accuracy, at: r.fixedAt.toISOString(), valid: r.valid });
       }
-      await repo.saveZoneStates(tx, [...changed.values()].map((z) => ({ id: z.id, outside_since: z.outside_since, outside_fixes: z.outside_fixes, exited: z.exited })));
+      await repo.saveZoneStates(tx, [...changed.values()].map((z) => ({ id: z.id, version: z.version, outside_since: z.outside_since, outside_fixes: z.outside_fixes, exited: z.exited })));
       for (const { r, dev } of known) await flagAlertsIn(tx, dev, r, raised);
       for (const { r, dev } of known) if (r.flags) dev.worn = !r.flags.removed;
       return { stored: fresh.length, duplicates: rows.length - fresh.length, alerts: raised.length };
@@ -591,11 +597,44 @@ export function createDevicesService(deps: {
         await audit.recordIn(tx, { actor: auditActor(actor), action: 'device.zone_change', ip: actor.ip, objectType: 'safe_zone', objectId: id, detail: { personId: p.id, op: 'create' } });
         return toZone((await repo.zoneById(tx, id))!);
       }),
-    deleteZone: (actor: Actor, id: string) =>
+    /**
+     * Changes a zone in place (name, hours, on/off, a circle's centre and radius, a polygon's
+     * corners; not its shape) when `version` is still the stored one. A new outline or new hours
+     * restart the exit debounce; ingestion reads the zone afresh with every batch, so the next
+     * fix is weighed against the edited zone.
+     */
+    updateZone: (actor: Actor, id: string, p: ZonePatch) =>
       run(actor, async (tx) => {
         const z = await repo.zoneById(tx, id);
-        if (!z || !(await repo.deleteZone(tx, id))) throw commonError('NOT_FOUND');
-        await audit.recordIn(tx, { actor: auditActor(actor), action: 'device.zone_change', ip: actor.ip, objectType: 'safe_zone', objectId: id, detail: { personId: z.person_id, op: 'delete' } });
+        if (!z) throw commonError('NOT_FOUND');
+        const invalid = (reason: string, reasonEn: string, field: string) => devicesError('ZONE_INVALID', { reason, reasonEn }, field);
+        if (z.shape === 'circle' && p.polygon) throw invalid('圆形区域不能设置顶点', 'a circle has no corners', 'polygon');
+        if (z.shape === 'polygon' && p.center) throw invalid('多边形区域没有圆心，请拖动顶点', 'a polygon has no centre; move its corners', 'center');
+        if (z.shape === 'polygon' && p.radiusM !== undefined) throw invalid('多边形区域没有半径', 'a polygon has no radius', 'radiusM');
+        if ((p.fromMinute === undefined) !== (p.toMinute === undefined) || (p.fromMinute === null) !== (p.toMinute === null)) {
+          throw invalid('时段须同时给出开始和结束（或同时清空为全天）', 'hours need both a start and an end (or neither, for all day)', p.fromMinute === undefined || p.fromMinute === null ? 'fromMinute' : 'toMinute');
+        }
+        const change: repo.ZoneChange = {
+          name: p.name, center_lat: p.center?.lat, center_lng: p.center?.lng, radius_m: p.radiusM, polygon: p.polygon,
+          from_minute: p.fromMinute, to_minute: p.toMinute, enabled: p.enabled,
+        };
+        const fields = Object.entries({ name: p.name, center: p.center, radiusM: p.radiusM, polygon: p.polygon, hours: p.fromMinute, enabled: p.enabled })
+          .filter(([, v]) => v !== undefined).map(([k]) => k);
+        const reset = fields.some((f) => f === 'center' || f === 'radiusM' || f === 'polygon' || f === 'hours');
+        if (!(await repo.updateZone(tx, id, p.version, change, reset))) throw commonError('VERSION_CONFLICT');
+        await audit.recordIn(tx, {
+          actor: auditActor(actor), action: 'device.zone_change', ip: actor.ip, objectType: 'safe_zone', objectId: id,
+          detail: { personId: z.person_id, op: 'update', fields, version: p.version, debounceReset: reset },
+        });
+        return toZone((await repo.zoneById(tx, id))!);
+      }),
+    /** Deletes a zone; with `version`, only if nobody changed it since it was read (409). */
+    deleteZone: (actor: Actor, id: string, version?: number) =>
+      run(actor, async (tx) => {
+        const z = await repo.zoneById(tx, id);
+        if (!z) throw commonError('NOT_FOUND');
+        if (!(await repo.deleteZone(tx, id, version))) throw commonError('VERSION_CONFLICT');
+        await audit.recordIn(tx, { actor: auditActor(actor), action: 'device.zone_change', ip: actor.ip, objectType: 'safe_zone', objectId: id, detail: { personId: z.person_id, op: 'delete', name: z.name } });
         return { ok: true as const };
       }),
 
