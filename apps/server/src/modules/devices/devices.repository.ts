@@ -270,6 +270,46 @@ async function notifyAlerts(tx: Queryable, ids: string[]) {
   if (ids.length) await tx.query(`SELECT pg_notify('${ALERTS_CHANNEL}', id) FROM unnest($1::text[]) AS id`, [ids]);
 }
 
+/**
+ * Fixes are told to every process the same way at commit: NOTIFY `linli_positions` naming each
+ * new fix by its key, `<device id>|<fix time in ms>`, comma-separated, as many per notification as
+ * fit under PostgreSQL's 8 000-byte payload. Never a coordinate: a listener reads the sealed fix.
+ */
+export const POSITIONS_CHANNEL = 'linli_positions';
+const POSITION_PAYLOAD_MAX = 7_900;
+
+/** The notifications' payloads for a batch of fix keys (pure; several when they do not fit one). */
+export function positionPayloads(keys: { device_id: string; fixed_at: Date }[]): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const k of keys) {
+    const one = `${k.device_id}|${k.fixed_at.getTime()}`;
+    if (cur && cur.length + 1 + one.length > POSITION_PAYLOAD_MAX) {
+      out.push(cur);
+      cur = one;
+    } else cur = cur ? `${cur},${one}` : one;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+export async function notifyPositions(tx: Queryable, keys: { device_id: string; fixed_at: Date }[]) {
+  const payloads = positionPayloads(keys);
+  if (payloads.length) await tx.query(`SELECT pg_notify('${POSITIONS_CHANNEL}', p) FROM unnest($1::text[]) AS p`, [payloads]);
+}
+
+/** The fixes a notification named (device, time), oldest first, with what the live map shows; the position sealed. */
+export async function positionsByKeys(tx: Queryable, keys: { device_id: string; fixed_at: Date }[]) {
+  const { rows } = await tx.query<{ device_id: string; person_id: string | null; path: string; fixed_at: Date; valid: boolean; fix_enc: string }>(
+    `SELECT p.device_id, p.person_id, p.path::text AS path, p.fixed_at, p.valid, p.fix_enc
+       FROM unnest($1::uuid[], $2::timestamptz[]) AS k(device_id, fixed_at)
+       JOIN device_position p ON p.device_id = k.device_id AND p.fixed_at = k.fixed_at
+      ORDER BY p.fixed_at`,
+    [keys.map((k) => k.device_id), keys.map((k) => k.fixed_at)],
+  );
+  return rows;
+}
+
 export interface AlertIn { device_id: string; person_id: string | null; district_code: string; path: string; kind: string; alert_key: string; raised_at: Date; position_enc: string | null; detail: Record<string, unknown>; escalate_at: Date }
 
 /** Stores an alert once per (device, key); returns it only when it is new. */

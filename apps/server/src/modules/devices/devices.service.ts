@@ -129,7 +129,8 @@ export function createDevicesService(deps: {
   const live = new EventEmitter();
   live.setMaxListeners(0);
   const stats: IngestStats = { frames: 0, malformed: 0, unknownDevice: 0, positions: 0, duplicates: 0, alerts: 0, readings: 0 };
-  const emit = (e: LiveEvent) => live.emit('event', e);
+  // every live event goes to 'event' (the SSE stream) and to its own type ('alert': the MQTT outbound topic)
+  const emit = (e: LiveEvent) => { live.emit('event', e); live.emit(e.type, e); };
 
   // ---- device cache for ingestion (serial → identity); a miss asks the database
   const cache = new Map<string, { key: repo.DeviceKey; at: number }>();
@@ -186,7 +187,6 @@ export function createDevicesService(deps: {
   async function ingestReports(reports: WatchReportIn[]): Promise<{ stored: number; duplicates: number; alerts: number }> {
     if (!reports.length) return { stored: 0, duplicates: 0, alerts: 0 };
     const raised: repo.AlertRow[] = [];
-    const liveFixes: LiveEvent[] = [];
     const result = await withScope(db, ingestScope, async (tx) => {
       const devices = new Map<string, repo.DeviceKey>();
       const rows: repo.PositionIn[] = [];
@@ -251,8 +251,9 @@ export function createDevicesService(deps: {
             if (a) raised.push(a);
           }
         }
-        liveFixes.push({ type: 'position', path: dev.path, deviceId: dev.id, personId: dev.person_id, lat: r.lat, lng: r.lng, accuracy: r.accuracy, at: r.fixedAt.toISOString(), valid: r.valid });
       }
+      // the live map of every process (api roles elsewhere too) learns of the new fixes at commit
+      await repo.notifyPositions(tx, newFixes.map(({ r, dev }) => ({ device_id: dev.id, fixed_at: r.fixedAt })));
       await repo.saveZoneStates(tx, [...changed.values()].map((z) => ({ id: z.id, version: z.version, outside_since: z.outside_since, outside_fixes: z.outside_fixes, exited: z.exited })));
       for (const { r, dev } of known) await flagAlertsIn(tx, dev, r, raised);
       for (const { r, dev } of known) if (r.flags) dev.worn = !r.flags.removed;
@@ -260,7 +261,6 @@ export function createDevicesService(deps: {
     });
     stats.positions += result.stored;
     stats.duplicates += result.duplicates;
-    for (const e of liveFixes) emit(e);
     return result;
   }
 
@@ -283,9 +283,40 @@ export function createDevicesService(deps: {
     pending.add(id);
     flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flush).catch(() => undefined).finally(() => { flushing = undefined; });
   };
-  live.on('newListener', (name) => { if (name === 'event') unlisten ??= db.listen(repo.ALERTS_CHANNEL, onNotify); });
-  /** Resolves once the alert feed listens (a test or the SSE route may wait for it). */
-  const alertFeedReady = async () => { unlisten ??= db.listen(repo.ALERTS_CHANNEL, onNotify); await unlisten; };
+  // Positions the same way: ingestion (any process) NOTIFYs `linli_positions` with the new fixes'
+  // keys at commit; a process with a position listener reads those fixes once per burst, opens
+  // them and emits them. Only listeners of 'event' or 'position' (the live map) start it.
+  let unlistenPositions: Promise<() => Promise<void>> | undefined;
+  const pendingFixes = new Map<string, { device_id: string; fixed_at: Date }>();
+  let flushingFixes: Promise<void> | undefined;
+  const flushFixes = async () => {
+    while (pendingFixes.size) {
+      const keys = [...pendingFixes.values()];
+      pendingFixes.clear();
+      const rows = await withScope(db, ingestScope, (tx) => repo.positionsByKeys(tx, keys));
+      for (const r of rows) {
+        const f = seal.openFix(r.fix_enc);
+        emit({ type: 'position', path: r.path, deviceId: r.device_id, personId: r.person_id, lat: f.lat, lng: f.lng, accuracy: f.accuracy, at: r.fixed_at.toISOString(), valid: r.valid });
+      }
+    }
+  };
+  const onPositions = (payload: string) => {
+    for (const key of payload.split(',')) {
+      const [device, ms] = key.split('|');
+      if (device && ms && Number.isFinite(Number(ms))) pendingFixes.set(key, { device_id: device, fixed_at: new Date(Number(ms)) });
+    }
+    flushingFixes ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flushFixes).catch(() => undefined).finally(() => { flushingFixes = undefined; });
+  };
+  live.on('newListener', (name) => {
+    if (name === 'event' || name === 'alert') unlisten ??= db.listen(repo.ALERTS_CHANNEL, onNotify);
+    if (name === 'event' || name === 'position') unlistenPositions ??= db.listen(repo.POSITIONS_CHANNEL, onPositions);
+  });
+  /** Resolves once the alert and position feeds listen (a test or the SSE route may wait for it). */
+  const alertFeedReady = async () => {
+    unlisten ??= db.listen(repo.ALERTS_CHANNEL, onNotify);
+    unlistenPositions ??= db.listen(repo.POSITIONS_CHANNEL, onPositions);
+    await Promise.all([unlisten, unlistenPositions]);
+  };
 
   /** A heartbeat: the device is seen (battery, firmware); nothing stored per beat. */
   async function heartbeat(serial: string, h: { battery?: number | null; firmware?: string | null; at?: Date }) {
@@ -468,12 +499,13 @@ export function createDevicesService(deps: {
       await alertFeedReady();
     },
     purgeExpired,
-    /** Stops the alert feed (process shutdown). */
+    /** Stops the alert and position feeds (process shutdown). */
     async stop() {
-      const off = unlisten;
+      for (const off of [unlisten, unlistenPositions]) if (off) await (await off)();
       unlisten = undefined;
-      if (off) await (await off)();
+      unlistenPositions = undefined;
       await flushing;
+      await flushingFixes;
     },
     /** Forgets cached device identities (a device was bound to another elder, or re-keyed). */
     forgetDevice: (serial: string) => cache.delete(serial),
