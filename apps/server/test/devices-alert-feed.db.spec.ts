@@ -80,6 +80,26 @@ async function watch() {
   return { personId: p.id, serial };
 }
 
+/**
+ * Ingests one SOS report with a fix in another devices role: a separate process on PostgreSQL
+ * (apps/server/test/fixtures/devices-role.ts); on PGlite, which is one process, a second set of
+ * services over the same database stands in for it.
+ */
+async function ingestElsewhere(serial: string, at: Date): Promise<{ stored: number; alerts: number }> {
+  if (ctx.kind === 'postgresql') {
+    const { rows } = await ctx.db.query<{ name: string }>('SELECT current_database() AS name');
+    const url = withDatabase(process.env.TEST_DATABASE_URL!, rows[0]!.name);
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'apps/server/test/fixtures/devices-role.ts', url, serial, at.toISOString(), ctx.fieldKey], { timeout: 60_000 });
+    const child = JSON.parse(stdout.trim().split('\n').pop()!) as { pid: number; stored: number; alerts: number };
+    expect(child.pid).not.toBe(process.pid);
+    return child;
+  }
+  const other = createServices(ctx.db, ctx.config, ctx.cipher);
+  return other.devices.ingestReports([
+    { serial, fixedAt: at, valid: true, source: 'gps', lat: 30.513, lng: 105.593, accuracy: 10, battery: 80, flags: { sos: true } },
+  ]);
+}
+
 describe('live alert feed', () => {
   it('pushes a raised alert and its acknowledgement to the stream of the jurisdiction only', async () => {
     const { personId, serial } = await watch();
@@ -111,21 +131,7 @@ describe('live alert feed', () => {
     const { personId, serial } = await watch();
     const mine = await stream(worker);
     try {
-      const at = new Date('2026-11-28T04:00:00Z');
-      if (ctx.kind === 'postgresql') {
-        const { rows } = await ctx.db.query<{ name: string }>('SELECT current_database() AS name');
-        const url = withDatabase(process.env.TEST_DATABASE_URL!, rows[0]!.name);
-        const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'apps/server/test/fixtures/devices-role.ts', url, serial, at.toISOString(), ctx.fieldKey], { timeout: 60_000 });
-        const child = JSON.parse(stdout.trim().split('\n').pop()!) as { pid: number; alerts: number };
-        expect(child.pid).not.toBe(process.pid);
-        expect(child.alerts).toBe(1);
-      } else {
-        // PGlite is one process: a second set of services over the same database stands in for the role
-        const other = createServices(ctx.db, ctx.config, ctx.cipher);
-        expect((await other.devices.ingestReports([
-          { serial, fixedAt: at, valid: true, source: 'gps', lat: 30.513, lng: 105.593, accuracy: 10, battery: 80, flags: { sos: true } },
-        ])).alerts).toBe(1);
-      }
+      expect((await ingestElsewhere(serial, new Date('2026-11-28T04:00:00Z'))).alerts).toBe(1);
       const a = await until('the other process’s SOS on the stream', () => mine.events.find((e) => e.alert.personId === personId));
       expect(a.alert).toMatchObject({ kind: 'sos', state: 'open' });
       // the position the other process sealed is opened here (the roles share the field key)
@@ -166,20 +172,7 @@ describe('live positions', () => {
     const mine = await stream(worker);
     try {
       const at = new Date('2026-11-28T06:00:00Z');
-      if (ctx.kind === 'postgresql') {
-        const { rows } = await ctx.db.query<{ name: string }>('SELECT current_database() AS name');
-        const url = withDatabase(process.env.TEST_DATABASE_URL!, rows[0]!.name);
-        const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'apps/server/test/fixtures/devices-role.ts', url, serial, at.toISOString(), ctx.fieldKey], { timeout: 60_000 });
-        const child = JSON.parse(stdout.trim().split('\n').pop()!) as { pid: number; stored: number };
-        expect(child.pid).not.toBe(process.pid);
-        expect(child.stored).toBe(1);
-      } else {
-        // PGlite is one process: a second set of services over the same database stands in for the role
-        const other = createServices(ctx.db, ctx.config, ctx.cipher);
-        expect((await other.devices.ingestReports([
-          { serial, fixedAt: at, valid: true, source: 'gps', lat: 30.513, lng: 105.593, accuracy: 10, battery: 80, flags: { sos: true } },
-        ])).stored).toBe(1);
-      }
+      expect((await ingestElsewhere(serial, at)).stored).toBe(1);
       const p = await until('the other process’s fix on the stream', () => mine.positions.find((x) => x.personId === personId));
       expect(p).toMatchObject({ at: at.toISOString(), valid: true, accuracy: 10 });
       expect(p.lat).toBeCloseTo(30.513, 9);
