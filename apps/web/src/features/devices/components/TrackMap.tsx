@@ -110,22 +110,26 @@ export function TrackMap({
       const role = String(f.properties.role);
       let handle: Handle = role === 'center' || role === 'radius' ? { role } : { role: role as 'vertex' | 'mid', i: Number(f.properties.i) };
       map.getCanvas().style.cursor = 'grabbing';
+      function drop() {
+        map.off('mousemove', move);
+        map.off('touchmove', move);
+        map.off('mouseup', drop);
+        map.off('touchend', drop);
+        map.getCanvas().style.cursor = '';
+      }
       const move = (m: MapMouseEvent | MapTouchEvent) => {
+        // released outside the map: the drag ended there
+        if (m.originalEvent instanceof MouseEvent && m.originalEvent.buttons === 0) { drop(); return; }
         if (!draftRef.current) return;
         const next = dragDraft(draftRef.current, handle, { lat: m.lngLat.lat, lng: m.lngLat.lng });
         handle = next.handle;
         draftRef.current = next.draft;
         changeRef.current?.(next.draft);
       };
-      const drop = () => {
-        map.off('mousemove', move);
-        map.off('touchmove', move);
-        map.getCanvas().style.cursor = '';
-      };
       map.on('mousemove', move);
       map.on('touchmove', move);
-      map.once('mouseup', drop);
-      map.once('touchend', drop);
+      map.on('mouseup', drop);
+      map.on('touchend', drop);
     };
     map.on('mousedown', 'draft-handle', grab);
     map.on('touchstart', 'draft-handle', grab);
