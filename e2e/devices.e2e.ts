@@ -65,6 +65,10 @@ describe('智能设备', () => {
       await map.goto(personId);
       await map.trackCount().getByText('9 个定位点').waitFor();
       await shot(page, 'devices-elder-map');
+      // a fix published now reaches the open map live (NOTIFY linli_positions → the SSE stream)
+      expect(await page.getByText('精度 37 米').count()).toBe(0);
+      await client.publishAsync(`linli/watch/${serial}/position`, JSON.stringify({ time: new Date().toISOString(), lat: 30.5152, lng: 105.5941, accuracy: 37, battery: 65 }), { qos: 1 });
+      await page.getByText('精度 37 米').waitFor();
 
       await page.goto('/devices');
       await page.getByTestId('device-table').locator('tr.ant-table-row').first().waitFor();
