@@ -52,7 +52,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const analysis = createAnalysisService({ db, audit, exports });
   // 数据立方 / 驾驶舱: each module's own figures (elders by level, care visits and exceptions, open alerts)
   for (const m of [...elderMeasures(), ...careMeasures(), ...devicesMeasures()]) analysis.registerMeasure(m);
-  exports.registerSource(elderExportSource(elder));
+  exports.registerSource(elderExportSource(elder, { db, cipher }));
   // 居家养老服务: the level from the elder module's assessment, the watch fixes from devices
   const care = createCareService({
     db, audit, jurisdiction, users, relations, survey, cipher,

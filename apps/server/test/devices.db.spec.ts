@@ -143,6 +143,101 @@ describe('safe zones and alerts', () => {
     expect(map.track.length).toBe(7);
   });
 
+  it('edits a zone in place (version-checked, audited, fields named) and judges the next fixes by the edited zone', async () => {
+    const p = await elder('改区奶奶');
+    const w = await watchFor(p.id);
+    const t = (s: number) => new Date(Date.parse('2026-11-24T02:00:00Z') + s * 1000).toISOString();
+    const made = await worker.post('/api/devices/zones', { personId: p.id, name: '小区', shape: 'circle', center: HOME, radiusM: 1000 });
+    expect(made.body.version).toBe(1);
+    // 400 m north is well inside 1 km: no alert however many fixes
+    await ctx.services.devices.ingestReports([0, 10, 20, 30].map((s) => report(w.serialNo, t(s), north(400 + s))));
+    expect(await count('SELECT count(*) AS n FROM device_alert WHERE device_id = $1', [w.id])).toBe(0);
+
+    // the radius shrinks to 200 m and the zone is renamed; a second edit on the old version is refused
+    const edited = await worker.request('PATCH', `/api/devices/zones/${made.body.id}`, { name: '楼下花园', radiusM: 200, version: 1 });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ name: '楼下花园', radiusM: 200, shape: 'circle', version: 2, exited: false });
+    const stale = await worker.request('PATCH', `/api/devices/zones/${made.body.id}`, { name: '别的名字', version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('VERSION_CONFLICT');
+    // the same spot is now outside by 200 m: three clear fixes raise the exit, named by the edited zone
+    await ctx.services.devices.ingestReports([40, 50, 60].map((s) => report(w.serialNo, t(s), north(400 + s))));
+    const alerts = (await worker.get(`/api/devices/alerts?personId=${p.id}`)).body.items;
+    expect(alerts.map((a: { kind: string }) => a.kind)).toEqual(['zone_exit']);
+    expect(alerts[0].detail).toMatchObject({ zoneId: made.body.id, zoneName: '楼下花园' });
+    expect(alerts[0].detail.outsideByM).toBeGreaterThan(190);
+
+    // moved onto the elder: the exit is over (the debounce starts afresh with the new outline)
+    const moved = await worker.request('PATCH', `/api/devices/zones/${made.body.id}`, { center: north(450), version: 2 });
+    expect(moved.body).toMatchObject({ version: 3, exited: false, center: { lat: north(450).lat, lng: HOME.lng } });
+    await ctx.services.devices.ingestReports([70, 80, 90].map((s) => report(w.serialNo, t(s), north(450))));
+    expect(await count('SELECT count(*) AS n FROM device_alert WHERE device_id = $1', [w.id])).toBe(1);
+
+    // hours set, then cleared back to all day
+    const hours = await worker.request('PATCH', `/api/devices/zones/${made.body.id}`, { fromMinute: 480, toMinute: 1200, version: 3 });
+    expect(hours.body).toMatchObject({ fromMinute: 480, toMinute: 1200 });
+    const allDay = await worker.request('PATCH', `/api/devices/zones/${made.body.id}`, { fromMinute: null, toMinute: null, version: 4 });
+    expect(allDay.body).toMatchObject({ fromMinute: null, toMinute: null, version: 5 });
+
+    const audited = await ctx.asOwner(async (db) => (await db.query<{ detail: { op: string; fields?: string[]; debounceReset?: boolean } }>(
+      `SELECT detail FROM audit_log WHERE action = 'device.zone_change' AND object_id = $1 ORDER BY id`, [made.body.id])).rows.map((r) => r.detail));
+    expect(audited.map((d) => [d.op, d.fields ?? null, d.debounceReset ?? null])).toEqual([
+      ['create', null, null], ['update', ['name', 'radiusM'], true], ['update', ['center'], true], ['update', ['hours'], true], ['update', ['hours'], true],
+    ]);
+  });
+
+  it('moves a polygon’s corners: a fix inside the old outline but outside the new one raises the exit', async () => {
+    const p = await elder('顶点大爷');
+    const w = await watchFor(p.id);
+    const t = (s: number) => new Date(Date.parse('2026-11-25T02:00:00Z') + s * 1000).toISOString();
+    const east = (m: number) => HOME.lng + m / (111_195 * Math.cos((HOME.lat * Math.PI) / 180));
+    const square = (half: number) => [
+      { lat: north(-half).lat, lng: east(-half) }, { lat: north(-half).lat, lng: east(half) }, { lat: north(half).lat, lng: east(half) }, { lat: north(half).lat, lng: east(-half) },
+    ];
+    const z = await worker.post('/api/devices/zones', { personId: p.id, name: '活动范围', shape: 'polygon', polygon: square(600) });
+    await ctx.services.devices.ingestReports([0, 10, 20].map((s) => report(w.serialNo, t(s), north(400))));
+    expect(await count('SELECT count(*) AS n FROM device_alert WHERE device_id = $1', [w.id])).toBe(0);
+    // the north corners come down to 200 m: 400 m north is now out by 200 m
+    const corners = square(600).map((c, i) => (i >= 2 ? { ...c, lat: north(200).lat } : c));
+    const r = await worker.request('PATCH', `/api/devices/zones/${z.body.id}`, { polygon: corners, version: z.body.version });
+    expect(r.status).toBe(200);
+    expect(r.body.polygon[2].lat).toBeCloseTo(north(200).lat, 9);
+    await ctx.services.devices.ingestReports([30, 40, 50].map((s) => report(w.serialNo, t(s), north(400))));
+    const alerts = (await worker.get(`/api/devices/alerts?personId=${p.id}`)).body.items;
+    expect(alerts.map((a: { kind: string; detail: { zoneName: string } }) => [a.kind, a.detail.zoneName])).toEqual([['zone_exit', '活动范围']]);
+  });
+
+  it('refuses an edit that breaks a rule, naming the field; another jurisdiction’s zone is not found; a delete checks the version', async () => {
+    const p = await elder('校验奶奶');
+    const circle = (await worker.post('/api/devices/zones', { personId: p.id, name: '家', shape: 'circle', center: HOME, radiusM: 300 })).body;
+    const polygon = (await worker.post('/api/devices/zones', { personId: p.id, name: '院子', shape: 'polygon', polygon: [HOME, north(100), { lat: HOME.lat, lng: HOME.lng + 0.001 }] })).body;
+    const bad = async (id: string, body: Record<string, unknown>) => {
+      const r = await worker.request('PATCH', `/api/devices/zones/${id}`, body);
+      expect(r.status).toBe(422);
+      return { fields: r.body.fields.map((f: { field: string }) => f.field), message: r.body.fields[0].message as string };
+    };
+    expect(await bad(circle.id, { radiusM: 5, version: 1 })).toEqual({ fields: ['radiusM'], message: '半径至少 20 米' });
+    expect((await bad(circle.id, { name: '', version: 1 })).fields).toEqual(['name']);
+    expect((await bad(circle.id, { center: { lat: 95, lng: 105 }, version: 1 })).fields).toEqual(['center.lat']);
+    expect((await bad(circle.id, { polygon: [HOME, north(50), north(80)], version: 1 })).fields).toEqual(['polygon']);
+    expect((await bad(polygon.id, { center: HOME, version: 1 })).fields).toEqual(['center']);
+    expect((await bad(polygon.id, { polygon: [HOME, north(10)], version: 1 })).fields).toEqual(['polygon']);
+    expect((await bad(polygon.id, { fromMinute: 480, version: 1 })).fields).toEqual(['toMinute']);
+    expect((await worker.request('PATCH', `/api/devices/zones/${circle.id}`, { name: '家' })).status).toBe(422);
+    // nothing was changed by the refusals
+    expect((await worker.get(`/api/devices/elders/${p.id}/map?from=2026-11-01T00:00:00Z&to=2026-11-01T01:00:00Z`)).body.zones.map((z: { version: number }) => z.version)).toEqual([1, 1]);
+
+    // outside the jurisdiction: 404 for a change and a delete
+    expect((await sibling.request('PATCH', `/api/devices/zones/${circle.id}`, { name: '别人的', version: 1 })).status).toBe(404);
+    expect((await sibling.request('DELETE', `/api/devices/zones/${circle.id}?version=1`)).status).toBe(404);
+    // a delete on a version someone has moved past is refused; on the current one it goes, audited
+    await worker.request('PATCH', `/api/devices/zones/${circle.id}`, { radiusM: 400, version: 1 });
+    expect((await worker.request('DELETE', `/api/devices/zones/${circle.id}?version=1`)).status).toBe(409);
+    expect((await worker.request('DELETE', `/api/devices/zones/${circle.id}?version=2`)).status).toBe(200);
+    expect(await count('SELECT count(*) AS n FROM safe_zone WHERE id = $1', [circle.id])).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'device.zone_change' AND object_id = $1 AND detail->>'op' = 'delete'`, [circle.id])).toBe(1);
+  });
+
   it('raises SOS and fall once per report (a fall is a risk event), and low battery once a day', async () => {
     const p = await elder('郑大爷');
     const w = await watchFor(p.id);
@@ -420,9 +515,13 @@ describe('tracks and readings sealed at rest (SECURITY.md: field-level encryptio
     expect(bp).toMatchObject({ values: { systolic: 147.37, diastolic: 83.41, pulse: 71 }, abnormal: ['systolic'] });
     expect(got.items.find((i: { kind: string }) => i.kind === 'glucose').values).toMatchObject({ glucose: 6.3719, fasting: true, glucose_fasting: 6.3719 });
     expect(got.thresholds).toEqual([{ metric: 'systolic', low: 91.537, high: 143.571 }]);
-    // the person 360° card opens them too
+    // the person 360° card opens them too, and says so in an audit row of its own
     const panel = (await worker.get(`/api/people/${p.id}/overview`)).body.panels.find((x: { key: string }) => x.key === 'devices');
     expect(panel.items.map((i: { value: string }) => i.value).join(' ')).toContain('147.37/83.41 mmHg ⚠');
+    const read = await ctx.asOwner(async (db) => (await db.query<{ detail: { fields: string[]; count: number } }>(
+      `SELECT detail FROM audit_log WHERE action = 'device.readings_read' AND object_id = $1 AND detail->>'purpose' = 'overview'`, [p.id])).rows);
+    expect(read).toHaveLength(1);
+    expect(read[0]!.detail).toMatchObject({ fields: ['values', 'abnormal'], count: 2 });
   });
 
   it('a ciphertext moved to another column does not open (the column is bound in)', async () => {

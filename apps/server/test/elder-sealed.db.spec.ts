@@ -90,10 +90,17 @@ describe('sealed health data', () => {
     expect(one.body).toMatchObject({ answers, subtotals: { B1: { score: expect.any(Number) } }, notes: '家属陪同评估' });
     expect(await auditRows(p.id)).toBe(before + 1);
 
-    // the 360° card reads the sealed archive too
+    // the 360° card reads the sealed archive too, and that read is audited on its own, naming the fields
     const overview = await staff.get(`/api/people/${p.id}/overview`);
     const card = (overview.body.panels as { key: string; items: { label: string; value: string }[] }[]).find((c) => c.key === 'elder');
     expect(card?.items).toEqual(expect.arrayContaining([{ label: '慢性病', labelEn: 'Chronic conditions', value: '帕金森病' }, expect.objectContaining({ label: '近30天风险事件', value: '自杀 ×1' })]));
+    const reads = await owner<{ action: string; detail: { purpose?: string; fields?: string[]; riskEvents?: number }; actor_id: string }>(
+      `SELECT action, detail, actor_id FROM audit_log WHERE object_id = $1 AND action IN ('elder.read', 'person.read') AND detail->>'purpose' = 'overview' ORDER BY id`, [p.id],
+    );
+    expect(reads.map((r) => r.action)).toEqual(['person.read', 'elder.read']);
+    expect(reads[1]!.detail).toMatchObject({ purpose: 'overview', riskEvents: 1 });
+    expect(reads[1]!.detail.fields).toEqual(expect.arrayContaining(['health.chronicConditions', 'health.medications', 'health.allergies', 'contacts', 'riskEvents']));
+    expect(reads[1]!.actor_id).toBe(reads[0]!.actor_id);
   });
 
   it('counts risk events by the kind\'s keyed hash: the second fall within 30 days proposes an assessment, a choking does not', async () => {

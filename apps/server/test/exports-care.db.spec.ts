@@ -133,10 +133,89 @@ describe('exports of the elder and care lists', () => {
     expect(badLevel.status).toBe(422);
     expect(badLevel.body.fields.map((f: { field: string }) => f.field)).toContain('filters.level');
     expect((await staff.post('/api/exports', { resource: 'care_orders', filters: { page: 2 } })).status).toBe(400);
-    // the elder list has nothing to unmask: an unmasked request is refused
-    const unmasked = await staff.post('/api/exports', { resource: 'elders', filters: {}, masked: false, reason: '核对高龄津贴名单' });
+    // the service orders have nothing to unmask: an unmasked request is refused
+    const unmasked = await staff.post('/api/exports', { resource: 'care_orders', filters: {}, masked: false, reason: '核对服务工单名单' });
     expect(unmasked.body.code).toBe('EXPORT_NOTHING_TO_UNMASK');
     const after = await ctx.asOwner((db) => db.query<{ n: number }>('SELECT count(*)::int AS n FROM export_job'));
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
+  });
+});
+
+describe('the elder list: the order on screen, and unmasked with approval', () => {
+  const NAMES = ['排序老人甲', '排序老人乙', '排序老人丙', '排序老人丁', '排序老人戊'];
+  const BORN = ['1940-05-01', '1950-01-02', '1945-07-03', '1938-11-04', '1945-07-03'];
+  const LEVELS = [3, null, 1, null, 3];
+  const ids: string[] = [];
+  const citizenIds: string[] = [];
+  beforeAll(async () => {
+    for (const [i, name] of NAMES.entries()) {
+      const citizenId = freshCitizenId({ birthDate: BORN[i]!, gender: 2 });
+      const p = await buildPerson(ctx, staff, { node: '510903001001001', name, birthDate: BORN[i], gender: 2, phone: `1390825${String(1000 + i)}`, citizenId });
+      await ok(staff.request('PUT', `/api/elder/elders/${p.id}/archive`, { livingSituation: 'children' }));
+      ids.push(p.id);
+      citizenIds.push(citizenId);
+    }
+    // levels as a signed assessment leaves them (the list sorts by them; NULL = not assessed)
+    await ctx.asOwner((db) => db.query(
+      `UPDATE elder_archive a SET current_level = l.level, current_assessed_at = CASE WHEN l.level IS NULL THEN NULL ELSE now() - l.n * interval '1 day' END
+         FROM unnest($1::uuid[], $2::int[]) WITH ORDINALITY AS l(id, level, n) WHERE a.person_id = l.id`,
+      [ids, LEVELS],
+    ));
+  }, 120_000);
+
+  it('writes the file in the order on screen for every sort, both ways, across keyset pages (NULLs last as on screen)', async () => {
+    for (const sort of ['name', 'age', 'level', 'assessed'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const list = await ok(staff.get(`/api/elder/elders?q=${encodeURIComponent('排序老人')}&sort=${sort}&order=${order}&pageSize=200`));
+        expect(list.items).toHaveLength(5);
+        const x = await exported(staff, 'elders', { q: '排序老人', sort, order });
+        // five rows in pages of two: three keyset pages
+        expect({ sort, order, names: x.rows.map((r) => r[0]) }).toEqual({ sort, order, names: list.items.map((i: { name: string }) => i.name) });
+      }
+    }
+    // the screen's level order, written out: NULLs last both ways
+    const desc = await exported(staff, 'elders', { q: '排序老人', sort: 'level', order: 'desc' });
+    expect(desc.rows.map((r) => r[7]).slice(-2)).toEqual(['未评估', '未评估']);
+    const asc = await exported(staff, 'elders', { q: '排序老人', sort: 'level', order: 'asc' });
+    expect(asc.rows.map((r) => r[7]).slice(-2)).toEqual(['未评估', '未评估']);
+    // the sort is named among the filters of the job
+    expect(desc.job.filters).toMatchObject({ sort: 'level', order: 'desc' });
+    const bad = await staff.post('/api/exports', { resource: 'elders', filters: { sort: 'citizenId' } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.fields.map((f: { field: string }) => f.field)).toContain('filters.sort');
+  });
+
+  it('exports the elders unmasked only once another user approves; the requester downloads the plaintext, audited', async () => {
+    const official = await login(ctx, (await buildUser(ctx, { roles: ['district_official'], nodes: ['510903'] })).username);
+    const created = await staff.post('/api/exports', { resource: 'elders', filters: { q: '排序老人', sort: 'age', order: 'asc' }, masked: false, reason: '高龄津贴发放核对身份' });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ status: 'pending', masked: false, resourceName: '老人档案' });
+    const id = created.body.id as string;
+    const download = (agent: Agent) => ctx.app.inject({ method: 'POST', url: `/api/exports/${id}/download`, headers: { cookie: agent.cookie, 'x-csrf-token': agent.csrf }, payload: {} });
+    expect((await download(staff)).statusCode).toBe(409);
+    // not by the requester; by another user whose jurisdiction covers it
+    expect((await staff.post(`/api/exports/${id}/decision`, { decision: 'approve', version: 1 })).status).toBe(403);
+    expect((await anju.post(`/api/exports/${id}/decision`, { decision: 'approve', version: 1 })).status).toBe(403);
+    expect((await official.post(`/api/exports/${id}/decision`, { decision: 'approve', note: '同意', version: 1 })).status).toBe(200);
+    expect((await download(official)).statusCode).toBe(403);
+    const res = await download(staff);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows: string[][] = [];
+    wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    const body = rows.slice(1);
+    // the plaintext ID and phone of each elder, in the order on screen (age ascending)
+    const list = await ok(staff.get(`/api/elder/elders?q=${encodeURIComponent('排序老人')}&sort=age&order=asc&pageSize=200`));
+    expect(body.map((r) => r[0])).toEqual(list.items.map((i: { name: string }) => i.name));
+    for (const r of body) {
+      const i = NAMES.indexOf(r[0]!);
+      expect(r[3]).toBe(citizenIds[i]);
+      expect(r[4]).toBe(`1390825${String(1000 + i)}`);
+    }
+    const audited = await ctx.asOwner(async (db) => (await db.query<{ action: string; detail: { masked: boolean; resource: string } }>(
+      `SELECT action, detail FROM audit_log WHERE object_id = $1 ORDER BY id`, [id])).rows);
+    expect(audited.map((a) => a.action)).toEqual(['export.request', 'export.approve', 'export.download']);
+    expect(audited[2]!.detail).toMatchObject({ resource: 'elders', masked: false });
   });
 });

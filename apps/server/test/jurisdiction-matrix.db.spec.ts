@@ -232,6 +232,7 @@ const matrix: Record<string, Call> = {
   'POST /api/devices/alerts/{id}/close': post((i) => `/api/devices/alerts/${i.alert}/close`, versioned('device_alert', 'alert', { note: '矩阵' })),
   'GET /api/devices/people/{id}/readings': get((i) => `/api/devices/people/${i.elder}/readings`),
   'PUT /api/devices/people/{id}/thresholds': { agent: () => registrar, method: 'PUT', url: (i) => `/api/devices/people/${i.elder}/thresholds`, body: () => ({ metric: 'systolic', low: 90, high: 150 }), ok: 200 },
+  'PATCH /api/devices/zones/{id}': { agent: () => registrar, method: 'PATCH', url: (i) => `/api/devices/zones/${i.zone}`, body: versioned('safe_zone', 'zone', { radiusM: 350 }), ok: 200 },
   'DELETE /api/devices/zones/{id}': { agent: () => registrar, method: 'DELETE', url: (i) => `/api/devices/zones/${i.zone}`, ok: 200 },
   'PATCH /api/care/providers/{id}': { agent: () => care.staff!, method: 'PATCH', url: (i) => `/api/care/providers/${i.careProvider}`, body: versioned('care_provider', 'careProvider', { toleranceM: 250 }), ok: 200 },
   'GET /api/care/providers/{id}/staff': { agent: () => care.staff!, method: 'GET', url: (i) => `/api/care/providers/${i.careProvider}/staff`, ok: 200 },

@@ -1,4 +1,12 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
+
+/** What the test reads of the elder map's MapLibre map (exposed by TrackMap as window.__linliElderMap). */
+interface ElderMapHandle {
+  project(lngLat: [number, number]): { x: number; y: number };
+  queryRenderedFeatures(options?: { layers?: string[] }): { properties: Record<string, unknown>; geometry: { coordinates: [number, number] } }[];
+  getCanvas(): HTMLCanvasElement;
+}
+type ElderMapWindow = { __linliElderMap?: ElderMapHandle };
 
 /** 设备告警: the alert list with its live badge, and the acknowledge dialog. */
 export class AlertsPage {
@@ -78,5 +86,59 @@ export class ElderMapPage {
     const saved = this.page.waitForResponse((r) => r.url().endsWith('/api/devices/zones') && r.request().method() === 'POST');
     await this.page.getByTestId('zone-save').click();
     return saved;
+  }
+
+  zoneItem(name: string): Locator {
+    return this.page.getByTestId('zone-item').filter({ hasText: name });
+  }
+
+  /** 编辑区域 on a saved zone: its outline gets drag handles on the map and its form opens. */
+  async editZone(name: string) {
+    await this.zoneItem(name).getByTestId('zone-edit').click();
+    await this.page.getByTestId('zone-edit-hint').waitFor();
+  }
+
+  /**
+   * Where a drag handle of the zone being edited is drawn, in page pixels: `center` / `radius` of a
+   * circle, `vertex` / `mid` number `i` of a polygon. Waits until the map has drawn it.
+   */
+  async handlePoint(role: 'center' | 'radius' | 'vertex' | 'mid', i = -1): Promise<{ x: number; y: number }> {
+    const handle = await this.page.waitForFunction(
+      ({ role, i }) => {
+        const map = (window as unknown as ElderMapWindow).__linliElderMap;
+        const f = map?.queryRenderedFeatures({ layers: ['draft-handle'] }).find((h) => h.properties.role === role && Number(h.properties.i) === i);
+        if (!map || !f) return null;
+        const box = map.getCanvas().getBoundingClientRect();
+        const p = map.project(f.geometry.coordinates);
+        return { x: Math.round(box.left + p.x), y: Math.round(box.top + p.y) };
+      },
+      { role, i },
+      { polling: 100 },
+    );
+    return (await handle.jsonValue())!;
+  }
+
+  /** Drags a handle by (dx, dy) pixels with the mouse, in small steps as a hand would. */
+  async dragHandle(role: 'center' | 'radius' | 'vertex' | 'mid', i: number, dx: number, dy: number) {
+    const from = await this.handlePoint(role, i);
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(from.x + dx, from.y + dy, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
+  /** 保存 of the zone form; returns the server's answer to the PATCH. */
+  async saveZoneEdit(): Promise<Response> {
+    const saved = this.page.waitForResponse((r) => /\/api\/devices\/zones\/[^/]+$/.test(r.url()) && r.request().method() === 'PATCH');
+    await this.page.getByTestId('zone-save').click();
+    return saved;
+  }
+
+  /** 删除 of a listed zone, confirmed in its pop-up; returns the server's answer to the DELETE. */
+  async deleteZone(name: string): Promise<Response> {
+    await this.zoneItem(name).getByTestId('zone-delete').click();
+    const done = this.page.waitForResponse((r) => /\/api\/devices\/zones\/[^/?]+\?version=\d+$/.test(r.url()) && r.request().method() === 'DELETE');
+    await this.page.locator('.ant-popconfirm:not(.ant-popover-hidden)').getByRole('button', { name: /确\s*定/ }).click();
+    return done;
   }
 }

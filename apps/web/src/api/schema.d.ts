@@ -9600,10 +9600,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** 删除安全区域 / delete a safe zone */
+        /** 删除安全区域（可带版本号，版本不符返回 409）/ delete a safe zone */
         delete: {
             parameters: {
-                query?: never;
+                query?: {
+                    version?: number;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -9628,7 +9630,68 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        /** 修改安全区域（名称、时段、圆心半径或顶点；版本不符返回 409）/ change a safe zone in place */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        center?: {
+                            lat: number;
+                            lng: number;
+                        };
+                        radiusM?: number;
+                        polygon?: {
+                            lat: number;
+                            lng: number;
+                        }[];
+                        fromMinute?: number | null;
+                        toMinute?: number | null;
+                        enabled?: boolean;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            personId: string;
+                            name: string;
+                            /** @enum {string} */
+                            shape: "circle" | "polygon";
+                            center: {
+                                lat: number;
+                                lng: number;
+                            } | null;
+                            radiusM: number | null;
+                            polygon: {
+                                lat: number;
+                                lng: number;
+                            }[] | null;
+                            fromMinute: number | null;
+                            toMinute: number | null;
+                            enabled: boolean;
+                            exited: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/devices/alerts": {

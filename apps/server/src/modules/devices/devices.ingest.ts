@@ -159,8 +159,9 @@ export async function startIngestion(devices: DevicesService, opts: { brokerUrl:
       const district = String(e.path).split('.')[1] ?? 'unknown';
       client.publish(TOPICS.alertOut(district), JSON.stringify(e.alert), { qos: 1 });
     };
-    devices.live.on('event', publish);
-    return () => devices.live.off('event', publish);
+    // alerts only: listening to 'alert' (not 'event') keeps this process from reading every fix back
+    devices.live.on('alert', publish);
+    return () => devices.live.off('alert', publish);
   })();
 
   // ---- 3G TCP

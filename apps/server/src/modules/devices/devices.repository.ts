@@ -210,15 +210,43 @@ export async function insertZone(tx: Queryable, z: { person_id: string; path: st
   return rows[0]!.id;
 }
 
-export async function deleteZone(tx: Queryable, id: string): Promise<boolean> {
-  return (await tx.query('DELETE FROM safe_zone WHERE id = $1', [id])).rowCount > 0;
+/** Deletes a zone (when `version` is given, only that version of it). */
+export async function deleteZone(tx: Queryable, id: string, version?: number): Promise<boolean> {
+  return (await tx.query(`DELETE FROM safe_zone WHERE id = $1 ${version === undefined ? '' : 'AND version = $2'}`, version === undefined ? [id] : [id, version])).rowCount > 0;
 }
 
-export async function saveZoneStates(tx: Queryable, states: { id: string; outside_since: Date | null; outside_fixes: number; exited: boolean }[]) {
+export interface ZoneChange {
+  name?: string; center_lat?: number; center_lng?: number; radius_m?: number; polygon?: { lat: number; lng: number }[];
+  from_minute?: number | null; to_minute?: number | null; enabled?: boolean;
+}
+
+/**
+ * Changes a zone when its version still matches. `reset` (a new outline or hours) starts its exit
+ * debounce afresh: what was counted against the old outline says nothing about the new one.
+ */
+export async function updateZone(tx: Queryable, id: string, version: number, v: ZoneChange, reset: boolean): Promise<boolean> {
+  const sets: string[] = [];
+  const args: unknown[] = [id, version];
+  for (const [k, val] of Object.entries(v)) {
+    if (val === undefined) continue;
+    args.push(k === 'polygon' ? JSON.stringify(val) : val);
+    sets.push(`${k} = $${args.length}`);
+  }
+  if (reset) sets.push('outside_since = NULL', 'outside_fixes = 0', 'exited = false');
+  const r = await tx.query(`UPDATE safe_zone SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 AND version = $2`, args);
+  return r.rowCount > 0;
+}
+
+/**
+ * Saves the debounce state ingestion computed, for zones still at the version it read: a zone
+ * edited meanwhile keeps its fresh state (the next fix is weighed against the new outline).
+ */
+export async function saveZoneStates(tx: Queryable, states: { id: string; version: number; outside_since: Date | null; outside_fixes: number; exited: boolean }[]) {
   if (!states.length) return;
   await tx.query(
     `UPDATE safe_zone z SET outside_since = s.outside_since, outside_fixes = s.outside_fixes, exited = s.exited
-       FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, outside_since timestamptz, outside_fixes int, exited boolean) WHERE z.id = s.id`,
+       FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, version int, outside_since timestamptz, outside_fixes int, exited boolean)
+      WHERE z.id = s.id AND z.version = s.version`,
     [JSON.stringify(states)],
   );
 }
@@ -240,6 +268,46 @@ export interface AlertRow {
 export const ALERTS_CHANNEL = 'linli_alerts';
 async function notifyAlerts(tx: Queryable, ids: string[]) {
   if (ids.length) await tx.query(`SELECT pg_notify('${ALERTS_CHANNEL}', id) FROM unnest($1::text[]) AS id`, [ids]);
+}
+
+/**
+ * Fixes are told to every process the same way at commit: NOTIFY `linli_positions` naming each
+ * new fix by its key, `<device id>|<fix time in ms>`, comma-separated, as many per notification as
+ * fit under PostgreSQL's 8 000-byte payload. Never a coordinate: a listener reads the sealed fix.
+ */
+export const POSITIONS_CHANNEL = 'linli_positions';
+const POSITION_PAYLOAD_MAX = 7_900;
+
+/** The notifications' payloads for a batch of fix keys (pure; several when they do not fit one). */
+export function positionPayloads(keys: { device_id: string; fixed_at: Date }[]): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const k of keys) {
+    const one = `${k.device_id}|${k.fixed_at.getTime()}`;
+    if (cur && cur.length + 1 + one.length > POSITION_PAYLOAD_MAX) {
+      out.push(cur);
+      cur = one;
+    } else cur = cur ? `${cur},${one}` : one;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+export async function notifyPositions(tx: Queryable, keys: { device_id: string; fixed_at: Date }[]) {
+  const payloads = positionPayloads(keys);
+  if (payloads.length) await tx.query(`SELECT pg_notify('${POSITIONS_CHANNEL}', p) FROM unnest($1::text[]) AS p`, [payloads]);
+}
+
+/** The fixes a notification named (device, time), oldest first, with what the live map shows; the position sealed. */
+export async function positionsByKeys(tx: Queryable, keys: { device_id: string; fixed_at: Date }[]) {
+  const { rows } = await tx.query<{ device_id: string; person_id: string | null; path: string; fixed_at: Date; valid: boolean; fix_enc: string }>(
+    `SELECT p.device_id, p.person_id, p.path::text AS path, p.fixed_at, p.valid, p.fix_enc
+       FROM unnest($1::uuid[], $2::timestamptz[]) AS k(device_id, fixed_at)
+       JOIN device_position p ON p.device_id = k.device_id AND p.fixed_at = k.fixed_at
+      ORDER BY p.fixed_at`,
+    [keys.map((k) => k.device_id), keys.map((k) => k.fixed_at)],
+  );
+  return rows;
 }
 
 export interface AlertIn { device_id: string; person_id: string | null; district_code: string; path: string; kind: string; alert_key: string; raised_at: Date; position_enc: string | null; detail: Record<string, unknown>; escalate_at: Date }

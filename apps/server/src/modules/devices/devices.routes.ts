@@ -46,10 +46,15 @@ export function devicesRoutes(app: ZodApp, s: Services) {
     schema: { tags, summary: '新建安全区域 / add a safe zone', body: S.ZoneCreate, response: { 200: S.Zone } },
   }, async (req) => s.devices.addZone(actorOf(req), req.body));
 
+  app.patch('/api/devices/zones/:id', {
+    config: manage,
+    schema: { tags, summary: '修改安全区域（名称、时段、圆心半径或顶点；版本不符返回 409）/ change a safe zone in place', params: S.IdParams, body: S.ZonePatch, response: { 200: S.Zone } },
+  }, async (req) => s.devices.updateZone(actorOf(req), req.params.id, req.body));
+
   app.delete('/api/devices/zones/:id', {
     config: manage,
-    schema: { tags, summary: '删除安全区域 / delete a safe zone', params: S.IdParams, response: { 200: z.object({ ok: z.literal(true) }) } },
-  }, async (req) => s.devices.deleteZone(actorOf(req), req.params.id));
+    schema: { tags, summary: '删除安全区域（可带版本号，版本不符返回 409）/ delete a safe zone', params: S.IdParams, querystring: S.ZoneVersion, response: { 200: z.object({ ok: z.literal(true) }) } },
+  }, async (req) => s.devices.deleteZone(actorOf(req), req.params.id, req.query.version));
 
   app.get('/api/devices/alerts', {
     config: read,

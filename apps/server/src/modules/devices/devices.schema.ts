@@ -72,6 +72,23 @@ export const ZoneCreate = z.strictObject({
   toMinute: minute.optional(),
 });
 
+/**
+ * A change of a zone in place: its name, hours (null: all day), on/off, and its geometry — a
+ * circle's centre and radius, a polygon's corners (the shape itself stays). `version` is the one
+ * read: a zone someone changed meanwhile is refused (409).
+ */
+export const ZonePatch = z.strictObject({
+  name: ZoneCreate.shape.name.optional(),
+  center: LatLng.optional(),
+  radiusM: ZoneCreate.shape.radiusM,
+  polygon: ZoneCreate.shape.polygon,
+  fromMinute: minute.nullable().optional(),
+  toMinute: minute.nullable().optional(),
+  enabled: z.boolean(rule('启用状态应为是或否', 'Enabled is true or false')).optional(),
+  version: z.number(rule('缺少版本号', 'The version is missing')).int().min(1),
+});
+export const ZoneVersion = z.strictObject({ version: z.coerce.number().int().min(1).optional() });
+
 export const MapQuery = z.strictObject({ from: z.coerce.date(), to: z.coerce.date() });
 export const ElderMap = z.object({
   person: z.object({ id: z.string(), name: z.string() }),

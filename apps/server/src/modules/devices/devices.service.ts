@@ -101,6 +101,12 @@ const toZone = (z: repo.ZoneRow) => ({
 const shapeOf = (z: repo.ZoneRow): ZoneShape =>
   z.shape === 'circle' ? { kind: 'circle', center: { lat: z.center_lat!, lng: z.center_lng! }, radiusM: z.radius_m! } : { kind: 'polygon', points: z.polygon ?? [] };
 
+/** A change of a zone as the route accepts it (devices.schema.ts `ZonePatch`). */
+export interface ZonePatch {
+  name?: string; center?: { lat: number; lng: number }; radiusM?: number; polygon?: { lat: number; lng: number }[];
+  fromMinute?: number | null; toMinute?: number | null; enabled?: boolean; version: number;
+}
+
 /** A kiosk's key is random and long: a SHA-256 of it is what is stored and compared. */
 export const hashDeviceKey = (key: string) => crypto.createHash('sha256').update(key).digest('hex');
 
@@ -123,7 +129,8 @@ export function createDevicesService(deps: {
   const live = new EventEmitter();
   live.setMaxListeners(0);
   const stats: IngestStats = { frames: 0, malformed: 0, unknownDevice: 0, positions: 0, duplicates: 0, alerts: 0, readings: 0 };
-  const emit = (e: LiveEvent) => live.emit('event', e);
+  // every live event goes to 'event' (the SSE stream) and to its own type ('alert': the MQTT outbound topic)
+  const emit = (e: LiveEvent) => { live.emit('event', e); live.emit(e.type, e); };
 
   // ---- device cache for ingestion (serial → identity); a miss asks the database
   const cache = new Map<string, { key: repo.DeviceKey; at: number }>();
@@ -180,7 +187,6 @@ export function createDevicesService(deps: {
   async function ingestReports(reports: WatchReportIn[]): Promise<{ stored: number; duplicates: number; alerts: number }> {
     if (!reports.length) return { stored: 0, duplicates: 0, alerts: 0 };
     const raised: repo.AlertRow[] = [];
-    const liveFixes: LiveEvent[] = [];
     const result = await withScope(db, ingestScope, async (tx) => {
       const devices = new Map<string, repo.DeviceKey>();
       const rows: repo.PositionIn[] = [];
@@ -245,16 +251,16 @@ export function createDevicesService(deps: {
             if (a) raised.push(a);
           }
         }
-        liveFixes.push({ type: 'position', path: dev.path, deviceId: dev.id, personId: dev.person_id, lat: r.lat, lng: r.lng, accuracy: r.accuracy, at: r.fixedAt.toISOString(), valid: r.valid });
       }
-      await repo.saveZoneStates(tx, [...changed.values()].map((z) => ({ id: z.id, outside_since: z.outside_since, outside_fixes: z.outside_fixes, exited: z.exited })));
+      // the live map of every process (api roles elsewhere too) learns of the new fixes at commit
+      await repo.notifyPositions(tx, newFixes.map(({ r, dev }) => ({ device_id: dev.id, fixed_at: r.fixedAt })));
+      await repo.saveZoneStates(tx, [...changed.values()].map((z) => ({ id: z.id, version: z.version, outside_since: z.outside_since, outside_fixes: z.outside_fixes, exited: z.exited })));
       for (const { r, dev } of known) await flagAlertsIn(tx, dev, r, raised);
       for (const { r, dev } of known) if (r.flags) dev.worn = !r.flags.removed;
       return { stored: fresh.length, duplicates: rows.length - fresh.length, alerts: raised.length };
     });
     stats.positions += result.stored;
     stats.duplicates += result.duplicates;
-    for (const e of liveFixes) emit(e);
     return result;
   }
 
@@ -277,9 +283,40 @@ export function createDevicesService(deps: {
     pending.add(id);
     flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flush).catch(() => undefined).finally(() => { flushing = undefined; });
   };
-  live.on('newListener', (name) => { if (name === 'event') unlisten ??= db.listen(repo.ALERTS_CHANNEL, onNotify); });
-  /** Resolves once the alert feed listens (a test or the SSE route may wait for it). */
-  const alertFeedReady = async () => { unlisten ??= db.listen(repo.ALERTS_CHANNEL, onNotify); await unlisten; };
+  // Positions the same way: ingestion (any process) NOTIFYs `linli_positions` with the new fixes'
+  // keys at commit; a process with a position listener reads those fixes once per burst, opens
+  // them and emits them. Only listeners of 'event' or 'position' (the live map) start it.
+  let unlistenPositions: Promise<() => Promise<void>> | undefined;
+  const pendingFixes = new Map<string, { device_id: string; fixed_at: Date }>();
+  let flushingFixes: Promise<void> | undefined;
+  const flushFixes = async () => {
+    while (pendingFixes.size) {
+      const keys = [...pendingFixes.values()];
+      pendingFixes.clear();
+      const rows = await withScope(db, ingestScope, (tx) => repo.positionsByKeys(tx, keys));
+      for (const r of rows) {
+        const f = seal.openFix(r.fix_enc);
+        emit({ type: 'position', path: r.path, deviceId: r.device_id, personId: r.person_id, lat: f.lat, lng: f.lng, accuracy: f.accuracy, at: r.fixed_at.toISOString(), valid: r.valid });
+      }
+    }
+  };
+  const onPositions = (payload: string) => {
+    for (const key of payload.split(',')) {
+      const [device, ms] = key.split('|');
+      if (device && ms && Number.isFinite(Number(ms))) pendingFixes.set(key, { device_id: device, fixed_at: new Date(Number(ms)) });
+    }
+    flushingFixes ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flushFixes).catch(() => undefined).finally(() => { flushingFixes = undefined; });
+  };
+  live.on('newListener', (name) => {
+    if (name === 'event' || name === 'alert') unlisten ??= db.listen(repo.ALERTS_CHANNEL, onNotify);
+    if (name === 'event' || name === 'position') unlistenPositions ??= db.listen(repo.POSITIONS_CHANNEL, onPositions);
+  });
+  /** Resolves once the alert and position feeds listen (a test or the SSE route may wait for it). */
+  const alertFeedReady = async () => {
+    unlisten ??= db.listen(repo.ALERTS_CHANNEL, onNotify);
+    unlistenPositions ??= db.listen(repo.POSITIONS_CHANNEL, onPositions);
+    await Promise.all([unlisten, unlistenPositions]);
+  };
 
   /** A heartbeat: the device is seen (battery, firmware); nothing stored per beat. */
   async function heartbeat(serial: string, h: { battery?: number | null; firmware?: string | null; at?: Date }) {
@@ -462,12 +499,13 @@ export function createDevicesService(deps: {
       await alertFeedReady();
     },
     purgeExpired,
-    /** Stops the alert feed (process shutdown). */
+    /** Stops the alert and position feeds (process shutdown). */
     async stop() {
-      const off = unlisten;
+      for (const off of [unlisten, unlistenPositions]) if (off) await (await off)();
       unlisten = undefined;
-      if (off) await (await off)();
+      unlistenPositions = undefined;
       await flushing;
+      await flushingFixes;
     },
     /** Forgets cached device identities (a device was bound to another elder, or re-keyed). */
     forgetDevice: (serial: string) => cache.delete(serial),
@@ -591,11 +629,44 @@ export function createDevicesService(deps: {
         await audit.recordIn(tx, { actor: auditActor(actor), action: 'device.zone_change', ip: actor.ip, objectType: 'safe_zone', objectId: id, detail: { personId: p.id, op: 'create' } });
         return toZone((await repo.zoneById(tx, id))!);
       }),
-    deleteZone: (actor: Actor, id: string) =>
+    /**
+     * Changes a zone in place (name, hours, on/off, a circle's centre and radius, a polygon's
+     * corners; not its shape) when `version` is still the stored one. A new outline or new hours
+     * restart the exit debounce; ingestion reads the zone afresh with every batch, so the next
+     * fix is weighed against the edited zone.
+     */
+    updateZone: (actor: Actor, id: string, p: ZonePatch) =>
       run(actor, async (tx) => {
         const z = await repo.zoneById(tx, id);
-        if (!z || !(await repo.deleteZone(tx, id))) throw commonError('NOT_FOUND');
-        await audit.recordIn(tx, { actor: auditActor(actor), action: 'device.zone_change', ip: actor.ip, objectType: 'safe_zone', objectId: id, detail: { personId: z.person_id, op: 'delete' } });
+        if (!z) throw commonError('NOT_FOUND');
+        const invalid = (reason: string, reasonEn: string, field: string) => devicesError('ZONE_INVALID', { reason, reasonEn }, field);
+        if (z.shape === 'circle' && p.polygon) throw invalid('圆形区域不能设置顶点', 'a circle has no corners', 'polygon');
+        if (z.shape === 'polygon' && p.center) throw invalid('多边形区域没有圆心，请拖动顶点', 'a polygon has no centre; move its corners', 'center');
+        if (z.shape === 'polygon' && p.radiusM !== undefined) throw invalid('多边形区域没有半径', 'a polygon has no radius', 'radiusM');
+        if ((p.fromMinute === undefined) !== (p.toMinute === undefined) || (p.fromMinute === null) !== (p.toMinute === null)) {
+          throw invalid('时段须同时给出开始和结束（或同时清空为全天）', 'hours need both a start and an end (or neither, for all day)', p.fromMinute === undefined || p.fromMinute === null ? 'fromMinute' : 'toMinute');
+        }
+        const change: repo.ZoneChange = {
+          name: p.name, center_lat: p.center?.lat, center_lng: p.center?.lng, radius_m: p.radiusM, polygon: p.polygon,
+          from_minute: p.fromMinute, to_minute: p.toMinute, enabled: p.enabled,
+        };
+        const fields = Object.entries({ name: p.name, center: p.center, radiusM: p.radiusM, polygon: p.polygon, hours: p.fromMinute, enabled: p.enabled })
+          .filter(([, v]) => v !== undefined).map(([k]) => k);
+        const reset = fields.some((f) => f === 'center' || f === 'radiusM' || f === 'polygon' || f === 'hours');
+        if (!(await repo.updateZone(tx, id, p.version, change, reset))) throw commonError('VERSION_CONFLICT');
+        await audit.recordIn(tx, {
+          actor: auditActor(actor), action: 'device.zone_change', ip: actor.ip, objectType: 'safe_zone', objectId: id,
+          detail: { personId: z.person_id, op: 'update', fields, version: p.version, debounceReset: reset },
+        });
+        return toZone((await repo.zoneById(tx, id))!);
+      }),
+    /** Deletes a zone; with `version`, only if nobody changed it since it was read (409). */
+    deleteZone: (actor: Actor, id: string, version?: number) =>
+      run(actor, async (tx) => {
+        const z = await repo.zoneById(tx, id);
+        if (!z) throw commonError('NOT_FOUND');
+        if (!(await repo.deleteZone(tx, id, version))) throw commonError('VERSION_CONFLICT');
+        await audit.recordIn(tx, { actor: auditActor(actor), action: 'device.zone_change', ip: actor.ip, objectType: 'safe_zone', objectId: id, detail: { personId: z.person_id, op: 'delete', name: z.name } });
         return { ok: true as const };
       }),
 
@@ -664,7 +735,7 @@ export function createDevicesService(deps: {
       }),
 
     /** The person 360° card: watch and zone status, latest readings (registered by the registry's panel slot). */
-    personPanel: async (tx: Queryable, personId: string) => {
+    personPanel: async (tx: Queryable, personId: string, reader: Actor) => {
       const watch = (await repo.listDevices(tx, { personId, kind: 'watch', offset: 0, limit: 1, sort: 'last_seen', order: 'desc' })).rows[0];
       const readings = await repo.readingsOf(tx, personId, new Date(Date.now() - 90 * 86_400_000), 50);
       if (!watch && !readings.length) return null;
@@ -682,7 +753,13 @@ export function createDevicesService(deps: {
         weight: (m) => `${m.weightKg} kg${m.bmi !== undefined ? ` · BMI ${m.bmi}` : ''}`, temperature: (m) => `${m.temperature} ℃`, spo2: (m) => `${m.spo2} %`,
       };
       const names: Record<string, [string, string]> = { blood_pressure: ['血压', 'Blood pressure'], glucose: ['血糖', 'Glucose'], weight: ['体重', 'Weight'], temperature: ['体温', 'Temperature'], spo2: ['血氧', 'SpO2'] };
-      // opened for the card only; the overview's own audit row (person.read) records the read
+      // the card opens the latest readings (health data): one audit row of its own names them
+      if (latest.size) {
+        await audit.recordIn(tx, {
+          actor: auditActor(reader), action: 'device.readings_read', ip: reader.ip, objectType: 'person', objectId: personId,
+          detail: { purpose: 'overview', count: latest.size, kinds: [...latest.keys()], fields: ['values', 'abnormal'] },
+        });
+      }
       for (const [kind, r] of latest) {
         const abnormal = seal.openAbnormal(r.abnormal_enc);
         items.push({ label: names[kind]![0], labelEn: names[kind]![1], value: `${show[kind]!(seal.openMeasures(r.measures_enc))}${abnormal.length ? ' ⚠' : ''} · ${r.measured_at.toISOString().slice(0, 10)}` });
@@ -690,7 +767,7 @@ export function createDevicesService(deps: {
       return { key: 'devices', title: '智能设备与健康监测', titleEn: 'Devices and health readings', items };
     },
   };
-  deps.relations.registerPersonPanel((tx, personId) => service.personPanel(tx, personId));
+  deps.relations.registerPersonPanel((tx, personId, reader) => service.personPanel(tx, personId, reader));
   return service;
 }
 

@@ -206,12 +206,28 @@ function elderWhere(f: Omit<ElderListFilter, 'sort' | 'order' | 'offset' | 'limi
   return { where, params };
 }
 
-const SORTS = {
-  name: ['t.name_pinyin', 't.id'],
-  age: ['t.birth_date', 't.id'],
-  level: ['a.current_level', 't.name_pinyin'],
-  assessed: ['a.current_assessed_at', 't.name_pinyin'],
+/**
+ * The list's orders, shared by the screen (offset pages) and the export (keyset pages) so a file
+ * comes out in the order on screen: a sort key, then pinyin and id so every row has one place. A
+ * NULL key (not assessed, no birth date) sorts last either way, by a sentinel the keyset can
+ * compare with; all keys run in one direction, so a row comparison pages through them.
+ */
+const SORT_KEYS = {
+  name: { expr: 't.name_pinyin', type: 'text', last: null },
+  // age ascending = born latest first
+  age: { expr: 't.birth_date', type: 'date', last: { ASC: `'infinity'`, DESC: `'-infinity'` }, inverted: true },
+  level: { expr: 'a.current_level', type: 'int', last: { ASC: '99', DESC: '-1' } },
+  assessed: { expr: 'a.current_assessed_at', type: 'timestamptz', last: { ASC: `'infinity'`, DESC: `'-infinity'` } },
 } as const;
+
+/** The ORDER BY columns and their direction for a sort as the list names it. */
+export function elderOrder(sort: ElderListFilter['sort'], order: ElderListFilter['order']) {
+  const k = SORT_KEYS[sort];
+  const up = order === 'asc' !== ('inverted' in k && k.inverted);
+  const dir = up ? 'ASC' : 'DESC';
+  const key = k.last ? `coalesce(${k.expr}, ${k.last[dir]}::${k.type})` : k.expr;
+  return { cols: [key, 't.name_pinyin', 't.id'], types: [k.type, 'text', 'uuid'], dir } as const;
+}
 
 const ELDER_SELECT = `SELECT a.person_id, t.name, t.name_pinyin, t.gender, t.birth_date, t.citizen_id_masked, t.phone_masked, a.living_situation, a.subsidies,
             a.current_level, a.current_scale_version, a.current_assessed_at, (SELECT name FROM linli_node_at(a.path)) AS node_name,
@@ -221,12 +237,10 @@ const ELDER_SELECT = `SELECT a.person_id, t.name, t.name_pinyin, t.gender, t.bir
 /** A page of elders in scope with their archive summary; `total` counted up to `cap`. */
 export async function listElders(tx: Queryable, f: ElderListFilter, cap: number) {
   const { where, params } = elderWhere(f);
-  // age ascending = born latest first
-  const dir = (col: string) => (f.sort === 'age' && col === 't.birth_date' ? (f.order === 'asc' ? 'DESC' : 'ASC') : f.order.toUpperCase());
-  const orderBy = SORTS[f.sort].map((c) => `${c} ${dir(c)} NULLS LAST`).join(', ');
+  const o = elderOrder(f.sort, f.order);
   const n = params.length;
   const { rows } = await tx.query<ElderListRow>(
-    `${ELDER_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${orderBy} OFFSET $${n + 1} LIMIT $${n + 2}`,
+    `${ELDER_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${o.cols.map((c) => `${c} ${o.dir}`).join(', ')} OFFSET $${n + 1} LIMIT $${n + 2}`,
     [...params, f.offset, f.limit],
   );
   const count = await tx.query<{ n: number }>(
@@ -236,14 +250,25 @@ export async function listElders(tx: Queryable, f: ElderListFilter, cap: number)
   return { rows, total: count.rows[0]!.n };
 }
 
-/** A keyset page of the same list in pinyin order (for the export): rows after (`name_pinyin`, id). */
-export async function elderKeysetPage(tx: Queryable, f: Omit<ElderListFilter, 'sort' | 'order' | 'offset' | 'limit'>, after: [string, string] | undefined, limit: number) {
+/**
+ * A keyset page of the same list in the same order (for the export): the rows after `after`, the
+ * previous page's last key (sort key as text, pinyin, id); each row carries its own as `sort_key`.
+ */
+export async function elderKeysetPage(
+  tx: Queryable, f: Omit<ElderListFilter, 'offset' | 'limit'>, after: [string, string, string] | undefined, limit: number,
+) {
   const { where, params } = elderWhere(f);
+  const o = elderOrder(f.sort, f.order);
   if (after) {
-    params.push(after[0], after[1]);
-    where.push(`(t.name_pinyin, t.id) > ($${params.length - 1}, $${params.length}::uuid)`);
+    params.push(...after);
+    const at = o.types.map((t, i) => `$${params.length - 2 + i}::${t}`);
+    where.push(`(${o.cols.join(', ')}) ${o.dir === 'ASC' ? '>' : '<'} (${at.join(', ')})`);
   }
-  const { rows } = await tx.query<ElderListRow>(`${ELDER_SELECT} WHERE ${where.join(' AND ')} ORDER BY t.name_pinyin, t.id LIMIT $${params.length + 1}`, [...params, limit + 1]);
+  const select = ELDER_SELECT.replace(/^SELECT /, `SELECT (${o.cols[0]})::text AS sort_key, `);
+  const { rows } = await tx.query<ElderListRow & { sort_key: string }>(
+    `${select} WHERE ${where.join(' AND ')} ORDER BY ${o.cols.map((c) => `${c} ${o.dir}`).join(', ')} LIMIT $${params.length + 1}`,
+    [...params, limit + 1],
+  );
   return { rows: rows.slice(0, limit), more: rows.length > limit };
 }
 

@@ -125,6 +125,12 @@ const auditList = (audit: AuditService, tx: Queryable, actor: Actor, q: ElderQue
     },
   });
 
+/** The orders of the elder list (screen and export alike). */
+type ElderSort = repo.ElderListFilter['sort'];
+
+/** What the 360° card opens, as its audit row names it (the archive's sealed health part among them). */
+const PANEL_FIELDS = ['level', 'livingSituation', 'subsidies', 'health.chronicConditions', 'health.medications', 'health.allergies', 'contacts', 'riskEvents'];
+
 /**
  * 养老档案与能力评估 — elder archives, ability assessments, care-risk events and the proposals of an
  * immediate re-assessment, and the pre-aggregated statistics. Other modules (care, devices) use
@@ -238,8 +244,12 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
     }
   }
 
-  /** The card on the person 360° page: level, living situation, subsidies, health, contacts, recent risk events. */
-  async function personPanel(tx: Queryable, personId: string): Promise<PersonPanel | null> {
+  /**
+   * The 360° card: level, living situation, subsidies, the health archive (sealed), contacts and
+   * the last 30 days' risk events. Opening it is an audited read of its own (`elder.read`, purpose
+   * `overview`), naming the fields shown, like `GET` of the elder.
+   */
+  async function personPanel(tx: Queryable, personId: string, reader: Actor): Promise<PersonPanel | null> {
     const a = await repo.archiveOf(tx, personId);
     if (!a) return null;
     const health = sealed.openHealth(a.health_enc);
@@ -270,6 +280,10 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
       },
       { label: '近30天风险事件', labelEn: 'Risk events, last 30 days', value: eventText(false) || '无' },
     ];
+    await audit.recordIn(tx, {
+      ...who(reader, personId), action: 'elder.read',
+      detail: { purpose: 'overview', fields: PANEL_FIELDS, contacts: contacts.length, riskEvents: events.length },
+    });
     return { key: 'elder', title: '养老档案', titleEn: 'Elder archive', items };
   }
 
@@ -313,7 +327,7 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
     // ---- archives
 
     /** Elders in scope (search by name or pinyin, filter by level, age band, living situation, jurisdiction). */
-    list: (actor: Actor, q: ElderQuery & { sort: 'name' | 'age' | 'level' | 'assessed'; order: 'asc' | 'desc'; page: number; pageSize: number }) =>
+    list: (actor: Actor, q: ElderQuery & { sort: ElderSort; order: 'asc' | 'desc'; page: number; pageSize: number }) =>
       run(actor, async (tx) => {
         const f: repo.ElderListFilter = { ...(await elderFilter(tx, q)), sort: q.sort, order: q.order, offset: (q.page - 1) * q.pageSize, limit: q.pageSize };
         const { rows, total } = await repo.listElders(tx, f, COUNT_CAP);
@@ -321,15 +335,18 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
         return { items: rows.map(toListItem), total, totalCapped: total >= COUNT_CAP };
       }),
 
-    /** The same list a keyset page at a time in pinyin order, for the export (`nextCursor` leads on). */
-    exportPage: (actor: Actor, q: ElderQuery, cursor: string | undefined, limit: number) =>
+    /**
+     * The same list a keyset page at a time in the order on screen (`sort`, `order`; default by
+     * name), for the export (`nextCursor` leads on).
+     */
+    exportPage: (actor: Actor, q: ElderQuery & { sort?: ElderSort; order?: 'asc' | 'desc' }, cursor: string | undefined, limit: number) =>
       run(actor, async (tx) => {
-        const f = await elderFilter(tx, q);
-        const after = decodeCursor(cursor) as [string, string] | undefined;
-        const { rows, more } = await repo.elderKeysetPage(tx, f, after, limit);
+        const f = { ...(await elderFilter(tx, q)), sort: q.sort ?? 'name', order: q.order ?? 'asc' };
+        const after = decodeCursor(cursor) as [string, string, string] | undefined;
+        const { rows, more } = await repo.elderKeysetPage(tx, f, after?.length === 3 ? after : undefined, limit);
         await auditList(audit, tx, actor, q, f, rows.length, true);
         const last = rows.at(-1);
-        return { items: rows.map(toListItem), nextCursor: more && last ? encodeCursor([last.name_pinyin, last.person_id]) : null };
+        return { items: rows.map(toListItem), nextCursor: more && last ? encodeCursor([last.sort_key, last.name_pinyin, last.person_id]) : null };
       }),
 
     /** One elder: the registry summary, the archive (null before one is made), contacts, assessments, recent risk events. */

@@ -1,6 +1,7 @@
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import type { Database } from '../../db/database.js';
 import { withScope } from '../../db/scope.js';
+import type { Actor } from '../../shared/actor.js';
 import type { HousingService } from '../registry/housing.service.js';
 import { BuildingQuery, EstateQuery, HouseQuery } from '../registry/housing.schema.js';
 import * as peopleRepo from '../registry/people.repository.js';
@@ -15,6 +16,23 @@ import { type ExportSource, LIST_COLUMNS, PEOPLE_COLUMNS, type PersonExportRow, 
 const paging = { cursor: true, limit: true } as const;
 
 /**
+ * Fills in the plaintext citizen ID and phone of one page of rows that are registry people (the
+ * people list, the elder archive), read in the actor's scope: the `unmask` of an approved
+ * unmasked export, while it is downloaded.
+ */
+export async function unmaskPeople<R extends { citizenId?: string | null; phone?: string | null }>(
+  deps: { db: Database; cipher: FieldCipher }, actor: Actor, rows: R[], personIdOf: (row: R) => string,
+): Promise<void> {
+  const secrets = await withScope(deps.db, actor.scope, (tx) => peopleRepo.secretsOf(tx, rows.map(personIdOf)));
+  const byId = new Map(secrets.map((s) => [s.id, s]));
+  for (const r of rows) {
+    const s = byId.get(personIdOf(r));
+    r.citizenId = s?.citizen_id_enc ? deps.cipher.decrypt(s.citizen_id_enc, CITIZEN_ID_COLUMN) : null;
+    r.phone = s?.phone_enc ? deps.cipher.decrypt(s.phone_enc, PHONE_COLUMN) : null;
+  }
+}
+
+/**
  * The registry's eight lists as export sources: each page through the list endpoint's own service
  * call, so jurisdiction and masking are exactly what the screen shows.
  */
@@ -25,16 +43,7 @@ export function registryExportSources(deps: {
   const people: ExportSource<PersonExportRow> = {
     code: 'people', name: RESOURCE_NAMES.people, filters: PersonQuery.omit(paging), columns: PEOPLE_COLUMNS,
     list: (a, f, cursor, limit) => deps.people.list(a, { ...(f as object), cursor, limit }, false),
-    /** Fills in the plaintext ID and phone of one page of people, read in the actor's scope. */
-    unmask: async (actor, rows) => {
-      const secrets = await withScope(db, actor.scope, (tx) => peopleRepo.secretsOf(tx, rows.map((r) => r.id)));
-      const byId = new Map(secrets.map((s) => [s.id, s]));
-      for (const r of rows) {
-        const s = byId.get(r.id);
-        r.citizenId = s?.citizen_id_enc ? cipher.decrypt(s.citizen_id_enc, CITIZEN_ID_COLUMN) : null;
-        r.phone = s?.phone_enc ? cipher.decrypt(s.phone_enc, PHONE_COLUMN) : null;
-      }
-    },
+    unmask: (actor, rows) => unmaskPeople({ db, cipher }, actor, rows, (r) => r.id),
   };
   const plain = (code: keyof typeof LIST_COLUMNS, filters: ExportSource['filters'], list: ExportSource['list']) =>
     ({ code, name: RESOURCE_NAMES[code], filters, columns: () => LIST_COLUMNS[code], list }) as unknown as ExportSource<never>;

@@ -20,8 +20,12 @@ export interface PersonPanel {
   titleEn: string;
   items: { label: string; labelEn: string; value: string }[];
 }
-/** Fills one panel for a person inside the reader's scope, or returns null when it has nothing. */
-export type PersonPanelProvider = (tx: Queryable, personId: string) => Promise<PersonPanel | null>;
+/**
+ * Fills one panel for a person inside the reader's scope, or returns null when it has nothing. A
+ * panel that opens sealed data (health, positions) audits that read itself, naming the fields, in
+ * `tx` and on behalf of `reader`; the overview's own `person.read` covers only the registry's part.
+ */
+export type PersonPanelProvider = (tx: Queryable, personId: string, reader: Actor) => Promise<PersonPanel | null>;
 
 const relationName = (code: string) => FAMILY_RELATIONS[code] ?? code;
 
@@ -203,7 +207,7 @@ export function createRelationsService(deps: { db: Database; audit: AuditService
         }
         const filled: PersonPanel[] = [];
         for (const provider of panels) {
-          const panel = await provider(tx, personId);
+          const panel = await provider(tx, personId, actor);
           if (panel) filled.push(panel);
         }
         return {

@@ -79,11 +79,23 @@ export function useAddZone() {
   });
 }
 
+/** Changes a zone in place; a stale `version` is refused (409) and the map reloads either way. */
+export function useUpdateZone() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: BodyOf<'/api/devices/zones/{id}', 'patch'> }) =>
+      unwrap(api.PATCH('/api/devices/zones/{id}', { params: { path: { id } }, body })),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['devices', 'map'] }),
+  });
+}
+
+/** Deletes a zone as it was read (its `version`: someone else's change meanwhile is a 409). */
 export function useDeleteZone() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => unwrap(api.DELETE('/api/devices/zones/{id}', { params: { path: { id } } })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['devices', 'map'] }),
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      unwrap(api.DELETE('/api/devices/zones/{id}', { params: { path: { id }, query: { version } } })),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['devices', 'map'] }),
   });
 }
 

@@ -1,5 +1,5 @@
-import { CaretRightOutlined, DeleteOutlined, PauseOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Empty, Flex, Form, Input, InputNumber, List, Popconfirm, Segmented, Select, Slider, Space, Tag, TimePicker, Typography } from 'antd';
+import { CaretRightOutlined, DeleteOutlined, EditOutlined, PauseOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Empty, Flex, Form, Input, InputNumber, List, Popconfirm, Segmented, Select, Slider, Space, Switch, Tag, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -13,7 +13,8 @@ import { formatDateTime } from '../../../shared/utils/format';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
 import { Chart } from '../components/Chart';
 import { TrackMap, type ZoneDraft } from '../components/TrackMap';
-import { type LivePosition, useAddZone, useDeleteZone, useDeviceList, useDeviceStream, useElderMap, useReadings } from '../hooks/useDevices';
+import { type LivePosition, useAddZone, useDeleteZone, useDeviceList, useDeviceStream, useElderMap, useReadings, useUpdateZone } from '../hooks/useDevices';
+import type { Zone } from '../types';
 import { hhmm } from '../utils/geo';
 
 /** 失智定位: an elder's current position (live), safe zones and the track of a chosen period, played back. */
@@ -37,7 +38,7 @@ export function ElderMapPage() {
   const mayManage = can(me, PERM.devicesManage);
 
   useEffect(() => { setUpTo(Math.max(0, track.length - 1)); setPlaying(false); }, [track]);
-  useEffect(() => { setLive(null); }, [personId]);
+  useEffect(() => { setLive(null); setDraft(null); }, [personId]);
   useEffect(() => {
     if (!playing) return;
     if (upTo >= track.length - 1) { setPlaying(false); return; }
@@ -88,8 +89,8 @@ export function ElderMapPage() {
           )}
         </Space>
         <Card size="small" style={{ flex: '3 1 420px', minWidth: 0 }} styles={{ body: { padding: 8 } }}>
-          <TrackMap zones={data.data?.zones ?? []} track={track} upTo={upTo} current={current} draft={draft}
-            onClick={draft ? (lat, lng) => setDraft(draft.shape === 'circle' ? { ...draft, lat, lng } : { ...draft, points: [...draft.points, { lat, lng }] }) : undefined} height="min(62vh, 560px)" />
+          <TrackMap zones={data.data?.zones ?? []} track={track} upTo={upTo} current={current} draft={draft} onDraftChange={setDraft}
+            onClick={draft && !draft.id ? (lat, lng) => setDraft(draft.shape === 'circle' ? { ...draft, lat, lng } : { ...draft, points: [...draft.points, { lat, lng }] }) : undefined} height="min(62vh, 560px)" />
           <Flex gap={8} align="center" style={{ padding: '8px 4px 0' }}>
             <Button icon={playing ? <PauseOutlined /> : <CaretRightOutlined />} disabled={track.length < 2}
               onClick={() => { if (!playing && upTo >= track.length - 1) setUpTo(0); setPlaying(!playing); }}>
@@ -105,90 +106,156 @@ export function ElderMapPage() {
   );
 }
 
+/** A saved zone as the outline the map edits (its id and version ride along to the save). */
+const draftOf = (z: Zone): ZoneDraft =>
+  z.shape === 'circle' && z.center
+    ? { shape: 'circle', lat: z.center.lat, lng: z.center.lng, radiusM: z.radiusM ?? 300, id: z.id, version: z.version }
+    : { shape: 'polygon', points: z.polygon ?? [], id: z.id, version: z.version };
+
+type ZoneForm = { name: string; radiusM: number; hours?: [Dayjs, Dayjs] | null; enabled?: boolean };
+const minutes = (d: Dayjs) => d.hour() * 60 + d.minute();
+const timeOf = (m: number) => dayjs().startOf('day').add(m, 'minute');
+
+/**
+ * 安全区域: the elder's zones; a new one is drawn on the map (circle or polygon), a saved one is
+ * edited in place — its outline dragged on the map, its name, radius, hours and on/off in the
+ * editor — saved against the version read (someone else's change meanwhile is refused), or
+ * deleted after a confirmation.
+ */
 function ZonesCard({ personId, zones, mayManage, draft, setDraft }: {
   personId: string;
-  zones: NonNullable<ReturnType<typeof useElderMap>['data']>['zones'];
+  zones: readonly Zone[];
   mayManage: boolean;
   draft: ZoneDraft | null;
   setDraft: (d: ZoneDraft | null) => void;
 }) {
   const { t } = useI18n();
   const notify = useNotify();
-  const add = useAddZone();
   const del = useDeleteZone();
-  const [form] = Form.useForm<{ name: string; radiusM: number; hours?: [Dayjs, Dayjs] }>();
-  const complete = draft?.shape === 'circle' ? draft.lat !== 0 : (draft?.points.length ?? 0) >= 3;
-  const save = async (v: { name: string; radiusM: number; hours?: [Dayjs, Dayjs] }) => {
-    if (!draft || !complete) return;
-    try {
-      const minutes = (d: Dayjs) => d.hour() * 60 + d.minute();
-      const shape = draft.shape === 'circle'
-        ? { shape: 'circle' as const, center: { lat: draft.lat, lng: draft.lng }, radiusM: v.radiusM }
-        : { shape: 'polygon' as const, polygon: draft.points };
-      await add.mutateAsync({
-        personId, name: v.name, ...shape,
-        ...(v.hours ? { fromMinute: minutes(v.hours[0]), toMinute: minutes(v.hours[1]) } : {}),
-      });
-      notify.success('elderMap.zoneSaved');
-      setDraft(null);
-      form.resetFields();
-    } catch (e) {
-      notify.error(e);
-    }
-  };
-  const hint = !draft ? null
-    : draft.shape === 'circle'
-      ? <Typography.Text type={draft.lat ? 'success' : 'warning'}>{draft.lat ? `${draft.lat.toFixed(5)}, ${draft.lng.toFixed(5)}` : t('elderMap.clickCenter')}</Typography.Text>
-      : (
-        <Space direction="vertical" size={4} style={{ width: '100%' }}>
-          <Typography.Text type="secondary">{t('elderMap.clickVertices')}</Typography.Text>
-          <Space wrap>
-            <Typography.Text type={draft.points.length >= 3 ? 'success' : 'warning'} data-testid="zone-vertices">{t('elderMap.vertices', { n: draft.points.length })}</Typography.Text>
-            <Button size="small" disabled={!draft.points.length} onClick={() => setDraft({ ...draft, points: draft.points.slice(0, -1) })}>{t('elderMap.undoVertex')}</Button>
-            <Button size="small" disabled={!draft.points.length} onClick={() => setDraft({ ...draft, points: [] })}>{t('elderMap.clearVertices')}</Button>
-          </Space>
-        </Space>
-      );
+  const editing = draft?.id ? zones.find((z) => z.id === draft.id) : undefined;
+  const remove = (z: Zone) => del.mutate({ id: z.id, version: z.version }, {
+    onSuccess: () => { notify.success('elderMap.zoneDeleted'); if (draft?.id === z.id) setDraft(null); },
+    onError: (e) => notify.error(e),
+  });
+  // a new form for each zone edited (or drawn), so nothing typed for one carries over to the next
+  const session = draft ? (draft.id ?? 'new') : null;
   return (
     <Card size="small" title={t('elderMap.zones')}
       extra={mayManage && !draft && <Button size="small" onClick={() => setDraft({ shape: 'circle', lat: 0, lng: 0, radiusM: 300 })} data-testid="zone-add">{t('elderMap.addZone')}</Button>}>
-      <List size="small" dataSource={zones} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+      <List size="small" dataSource={[...zones]} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
         renderItem={(z) => (
-          <List.Item actions={mayManage ? [
-            <Popconfirm key="d" title={t('elderMap.deleteZone')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => del.mutate(z.id)}>
-              <Button size="small" type="text" danger icon={<DeleteOutlined />} />
+          <List.Item data-testid="zone-item" style={draft?.id === z.id ? { background: '#e6f4ff' } : undefined} actions={mayManage ? [
+            <Button key="e" size="small" type="text" icon={<EditOutlined />} aria-label={t('elderMap.editZone')} title={t('elderMap.editZone')} data-testid="zone-edit"
+              disabled={Boolean(draft)} onClick={() => setDraft(draftOf(z))} />,
+            <Popconfirm key="d" title={t('elderMap.deleteZone')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => remove(z)}>
+              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('elderMap.deleteZoneAction')} data-testid="zone-delete" />
             </Popconfirm>,
           ] : []}>
             <Space direction="vertical" size={0}>
-              <Space><Typography.Text>{z.name}</Typography.Text><Tag color={z.exited ? 'red' : 'green'}>{z.exited ? t('elderMap.outside') : t('elderMap.inside')}</Tag></Space>
+              <Space>
+                <Typography.Text>{z.name}</Typography.Text>
+                {z.enabled ? <Tag color={z.exited ? 'red' : 'green'}>{z.exited ? t('elderMap.outside') : t('elderMap.inside')}</Tag> : <Tag>{t('elderMap.zoneOff')}</Tag>}
+              </Space>
               <Typography.Text type="secondary">
                 {z.shape === 'circle' ? `${t('elderMap.circle')} r=${z.radiusM} m` : `${t('elderMap.polygon')} · ${t('elderMap.vertexCount', { n: z.polygon?.length ?? 0 })}`} · {z.fromMinute !== null && z.toMinute !== null ? `${hhmm(z.fromMinute)}–${hhmm(z.toMinute)}` : t('elderMap.allDay')}
               </Typography.Text>
             </Space>
           </List.Item>
         )} />
-      {draft && (
-        <Form form={form} layout="vertical" initialValues={{ radiusM: 300, name: '家附近' }} onFinish={(v) => void save(v)} style={{ marginTop: 8 }}>
-          <Form.Item label={t('elderMap.shape')} style={{ marginBottom: 8 }}>
-            <Segmented block data-testid="zone-shape" value={draft.shape}
-              options={[{ value: 'circle', label: t('elderMap.circle') }, { value: 'polygon', label: t('elderMap.polygon') }]}
-              onChange={(v) => setDraft(v === 'polygon' ? { shape: 'polygon', points: [] } : { shape: 'circle', lat: 0, lng: 0, radiusM: form.getFieldValue('radiusM') || 300 })} />
-          </Form.Item>
-          {hint}
-          <Form.Item name="name" label={t('elderMap.zoneName')} rules={[{ required: true, message: t('common.required', { field: t('elderMap.zoneName') }) }]}><Input maxLength={40} data-testid="zone-name" /></Form.Item>
-          {draft.shape === 'circle' && (
-            <Form.Item name="radiusM" label={t('elderMap.radius')}>
-              <InputNumber min={20} max={20000} step={50} style={{ width: '100%' }} onChange={(r) => setDraft({ ...draft, radiusM: Number(r) || 300 })} />
-            </Form.Item>
-          )}
-          <Form.Item name="hours" label={t('elderMap.hours')}><TimePicker.RangePicker format="HH:mm" order={false} style={{ width: '100%' }} /></Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit" loading={add.isPending} disabled={!complete} data-testid="zone-save">{t('common.save')}</Button>
-            <Button onClick={() => setDraft(null)}>{t('common.cancel')}</Button>
-          </Space>
-        </Form>
-      )}
+      {draft && <ZoneEditor key={session} personId={personId} draft={draft} setDraft={setDraft} editing={editing} onDelete={remove} deleting={del.isPending} />}
     </Card>
+  );
+}
+
+/** The form of the zone being drawn (shape, name, radius, hours) or edited (name, radius, hours, on/off; delete). */
+function ZoneEditor({ personId, draft, setDraft, editing, onDelete, deleting }: {
+  personId: string;
+  draft: ZoneDraft;
+  setDraft: (d: ZoneDraft | null) => void;
+  editing: Zone | undefined;
+  onDelete: (z: Zone) => void;
+  deleting: boolean;
+}) {
+  const { t } = useI18n();
+  const notify = useNotify();
+  const add = useAddZone();
+  const update = useUpdateZone();
+  const [form] = Form.useForm<ZoneForm>();
+  const complete = draft.shape === 'circle' ? draft.lat !== 0 : draft.points.length >= 3;
+  // the radius handle on the map and the number here are one value
+  const draftRadius = draft.shape === 'circle' ? draft.radiusM : undefined;
+  useEffect(() => { if (draftRadius !== undefined) form.setFieldValue('radiusM', draftRadius); }, [draftRadius, form]);
+  const save = async (v: ZoneForm) => {
+    if (!complete) return;
+    const geometry = draft.shape === 'circle'
+      ? { center: { lat: draft.lat, lng: draft.lng }, radiusM: v.radiusM }
+      : { polygon: draft.points };
+    const hours = v.hours ? { fromMinute: minutes(v.hours[0]), toMinute: minutes(v.hours[1]) } : null;
+    try {
+      if (draft.id && draft.version) {
+        await update.mutateAsync({
+          id: draft.id,
+          body: { name: v.name, ...geometry, ...(hours ?? { fromMinute: null, toMinute: null }), enabled: v.enabled ?? true, version: draft.version },
+        });
+      } else {
+        await add.mutateAsync({ personId, name: v.name, shape: draft.shape, ...geometry, ...(hours ?? {}) });
+      }
+      notify.success('elderMap.zoneSaved');
+      setDraft(null);
+    } catch (e) {
+      notify.error(e);
+    }
+  };
+  const hint = draft.id
+      ? <Typography.Text type="secondary" data-testid="zone-edit-hint">{t(draft.shape === 'circle' ? 'elderMap.dragCircle' : 'elderMap.dragPolygon')}</Typography.Text>
+      : draft.shape === 'circle'
+        ? <Typography.Text type={draft.lat ? 'success' : 'warning'}>{draft.lat ? `${draft.lat.toFixed(5)}, ${draft.lng.toFixed(5)}` : t('elderMap.clickCenter')}</Typography.Text>
+        : (
+          <Space direction="vertical" size={4} style={{ width: '100%' }}>
+            <Typography.Text type="secondary">{t('elderMap.clickVertices')}</Typography.Text>
+            <Space wrap>
+              <Typography.Text type={draft.points.length >= 3 ? 'success' : 'warning'} data-testid="zone-vertices">{t('elderMap.vertices', { n: draft.points.length })}</Typography.Text>
+              <Button size="small" disabled={!draft.points.length} onClick={() => setDraft({ ...draft, points: draft.points.slice(0, -1) })}>{t('elderMap.undoVertex')}</Button>
+              <Button size="small" disabled={!draft.points.length} onClick={() => setDraft({ ...draft, points: [] })}>{t('elderMap.clearVertices')}</Button>
+            </Space>
+          </Space>
+        );
+  const initial: Partial<ZoneForm> = editing
+    ? {
+        name: editing.name, radiusM: editing.radiusM ?? 300, enabled: editing.enabled,
+        hours: editing.fromMinute !== null && editing.toMinute !== null ? [timeOf(editing.fromMinute), timeOf(editing.toMinute)] : null,
+      }
+    : { radiusM: 300, name: '家附近' };
+  return (
+    <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)} style={{ marginTop: 8 }} data-testid="zone-form">
+      {draft.id ? (
+        <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t('elderMap.editing', { name: editing?.name ?? '' })} />
+      ) : (
+        <Form.Item label={t('elderMap.shape')} style={{ marginBottom: 8 }}>
+          <Segmented block data-testid="zone-shape" value={draft.shape}
+            options={[{ value: 'circle', label: t('elderMap.circle') }, { value: 'polygon', label: t('elderMap.polygon') }]}
+            onChange={(v) => setDraft(v === 'polygon' ? { shape: 'polygon', points: [] } : { shape: 'circle', lat: 0, lng: 0, radiusM: form.getFieldValue('radiusM') || 300 })} />
+        </Form.Item>
+      )}
+      {hint}
+      <Form.Item name="name" label={t('elderMap.zoneName')} rules={[{ required: true, message: t('common.required', { field: t('elderMap.zoneName') }) }]}><Input maxLength={40} data-testid="zone-name" /></Form.Item>
+      {draft.shape === 'circle' && (
+        <Form.Item name="radiusM" label={t('elderMap.radius')}>
+          <InputNumber min={20} max={20000} step={50} style={{ width: '100%' }} data-testid="zone-radius" onChange={(r) => setDraft({ ...draft, radiusM: Number(r) || 300 })} />
+        </Form.Item>
+      )}
+      <Form.Item name="hours" label={t('elderMap.hours')}><TimePicker.RangePicker format="HH:mm" order={false} style={{ width: '100%' }} /></Form.Item>
+      {draft.id && <Form.Item name="enabled" label={t('elderMap.zoneEnabled')} valuePropName="checked"><Switch /></Form.Item>}
+      <Flex gap={8} wrap>
+        <Button type="primary" htmlType="submit" loading={add.isPending || update.isPending} disabled={!complete} data-testid="zone-save">{t('common.save')}</Button>
+        <Button onClick={() => setDraft(null)} data-testid="zone-cancel">{t('common.cancel')}</Button>
+        {editing && (
+          <Popconfirm title={t('elderMap.deleteZone')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => onDelete(editing)}>
+            <Button danger icon={<DeleteOutlined />} loading={deleting}>{t('elderMap.deleteZoneAction')}</Button>
+          </Popconfirm>
+        )}
+      </Flex>
+    </Form>
   );
 }
 

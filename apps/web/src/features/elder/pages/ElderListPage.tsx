@@ -11,7 +11,7 @@ import { localName } from '../../../i18n/names';
 import { ErrorState } from '../../../shared/components/ErrorState';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { ExportButton } from '../../exports/components/ExportButton';
-import { exportFilters, PAGE_PARAMS } from '../../exports/utils/resources';
+import { exportFilters } from '../../exports/utils/resources';
 import type { JurisdictionOption } from '../../jurisdiction/components/JurisdictionTreeSelect';
 import { JurisdictionPicker } from '../../registry/components/JurisdictionPicker';
 import { LevelTag } from '../components/LevelTag';
@@ -77,7 +77,7 @@ export function ElderListPage() {
                 <PersonPicker placeholder={t('elder.list.openPerson')} onChange={(p) => p && navigate(`/elder/elders/${p.value}`)} />
               </div>
             )}
-            <ExportButton resource="elders" filters={() => exportFilters(query, PAGE_PARAMS)} />
+            <ExportButton resource="elders" filters={() => exportFilters(query, ['page', 'pageSize'])} />
           </Flex>
         }
       />

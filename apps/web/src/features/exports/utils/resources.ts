@@ -17,10 +17,10 @@ export function resourceForRoute(pathname: string): ExportResource | undefined {
   return BY_ROUTE[pathname.replace(/\/+$/, '') || '/'];
 }
 
-/** Only people carry masked fields (citizen ID, phone); the other lists are exported as shown. */
-export const hasMaskedFields = (r: ExportResource) => r === 'people';
+/** People and elders carry masked fields (citizen ID, phone); the other lists are exported as shown. */
+export const hasMaskedFields = (r: ExportResource) => r === 'people' || r === 'elders';
 
-/** The paging (and order) of the offset-paged lists (care, elders): not filters, the export pages itself. */
+/** The paging (and order) of the offset-paged care lists: not filters, the export pages itself (the elder list keeps its order). */
 export const PAGE_PARAMS = ['page', 'pageSize', 'sort', 'order'];
 
 /**
