@@ -124,6 +124,12 @@ export function createDevicesService(deps: {
   live.setMaxListeners(0);
   const stats: IngestStats = { frames: 0, malformed: 0, unknownDevice: 0, positions: 0, duplicates: 0, alerts: 0, readings: 0 };
   const emit = (e: LiveEvent) => live.emit('event', e);
+  /** The path of a node in the actor's jurisdiction (a list's filter), or 404. */
+  const nodePath = async (tx: Queryable, id: string) => {
+    const [n] = await jurisdiction.resolveIn(tx, [id]);
+    if (!n) throw commonError('NOT_FOUND');
+    return n.path;
+  };
 
   // ---- device cache for ingestion (serial → identity); a miss asks the database
   const cache = new Map<string, { key: repo.DeviceKey; at: number }>();
@@ -494,12 +500,7 @@ export function createDevicesService(deps: {
     // ---- devices (things)
     list: (actor: Actor, q: { q?: string; kind?: string; status?: 'online' | 'offline'; jurisdictionId?: string; page: number; pageSize: number; sort: 'serial' | 'last_seen' | 'battery'; order: 'asc' | 'desc' }) =>
       run(actor, async (tx) => {
-        let underPath: string | undefined;
-        if (q.jurisdictionId) {
-          const [n] = await jurisdiction.resolveIn(tx, [q.jurisdictionId]);
-          if (!n) throw commonError('NOT_FOUND');
-          underPath = n.path;
-        }
+        const underPath = q.jurisdictionId ? await nodePath(tx, q.jurisdictionId) : undefined;
         const r = await repo.listDevices(tx, { q: q.q, kind: q.kind, status: q.status, underPath, offset: (q.page - 1) * q.pageSize, limit: q.pageSize, sort: q.sort, order: q.order });
         // the list shows each watch's last fix: one audit row for the page, naming its elders
         const located = r.rows.filter((d) => d.person_id && d.last_fix_enc);
@@ -600,9 +601,10 @@ export function createDevicesService(deps: {
       }),
 
     // ---- alerts
-    alerts: (actor: Actor, q: { state?: string; kind?: string; personId?: string; page: number; pageSize: number; order: 'asc' | 'desc' }) =>
+    alerts: (actor: Actor, q: { state?: string; kind?: string; personId?: string; jurisdictionId?: string; page: number; pageSize: number; order: 'asc' | 'desc' }) =>
       run(actor, async (tx) => {
-        const r = await repo.listAlerts(tx, { state: q.state, kind: q.kind, personId: q.personId, offset: (q.page - 1) * q.pageSize, limit: q.pageSize, order: q.order });
+        const underPath = q.jurisdictionId ? await nodePath(tx, q.jurisdictionId) : undefined;
+        const r = await repo.listAlerts(tx, { state: q.state, kind: q.kind, personId: q.personId, underPath, offset: (q.page - 1) * q.pageSize, limit: q.pageSize, order: q.order });
         await audit.recordIn(tx, {
           actor: auditActor(actor), action: 'device.alerts_read', ip: actor.ip, objectType: 'device_alert',
           detail: { count: r.rows.length, fields: ['position'], personIds: personIdsOf(r.rows) },

@@ -77,10 +77,11 @@ export async function householdById(tx: Queryable, id: string) {
   return rows[0];
 }
 
-export function listHouseholds(tx: Queryable, f: { q?: string; after?: unknown[]; limit: number }) {
+export function listHouseholds(tx: Queryable, f: { q?: string; underPath?: string; after?: unknown[]; limit: number }) {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.q) { params.push(f.q); where.push(`(t.household_no LIKE $${params.length} || '%' OR hp.name LIKE $${params.length} || '%')`); }
+  if (f.underPath) { params.push(f.underPath); where.push(`t.path <@ $${params.length}::ltree`); }
   return listPage<HouseholdRow>(tx, {
     table: 'household', select: HOUSEHOLD_SELECT, joins: HOUSEHOLD_JOINS, whereJoins: HOUSEHOLD_JOINS, where, params,
     orderBy: ['t.created_at', 't.id'], desc: true, after: f.after, limit: f.limit,

@@ -27,7 +27,7 @@ export const HouseholdPatch = z.strictObject({
   version: z.number().int().min(1),
 });
 export const AddMemberBody = z.strictObject({ personId: z.uuid(), relationCode, validFrom: isoDate });
-export const HouseholdQuery = z.strictObject({ q: z.string().trim().max(40).optional(), cursor: z.string().max(400).optional(), limit: z.coerce.number().int().min(1).max(200).default(20) });
+export const HouseholdQuery = z.strictObject({ q: z.string().trim().max(40).optional(), jurisdictionId: z.uuid().optional(), cursor: z.string().max(400).optional(), limit: z.coerce.number().int().min(1).max(200).default(20) });
 
 const Member = z.object({
   memberId: z.string(), personId: z.string(), name: z.string(), gender: z.number(), age: z.number().nullable(),

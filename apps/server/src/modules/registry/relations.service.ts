@@ -4,9 +4,12 @@ import { type Actor, auditActor } from '../../shared/actor.js';
 import { commonError } from '../../shared/errors.js';
 import { FAMILY_RELATIONS } from '../../standards/codes.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { today } from '../../shared/dates.js';
+import * as jurisdictionRepo from '../jurisdiction/jurisdiction.repository.js';
 import * as housing from './housing.repository.js';
 import * as people from './people.repository.js';
 import { ageOn, toPerson } from './people.service.js';
+import { found } from './placement.js';
 import { registryError } from './registry.errors.js';
 import { decodeCursor, encodeCursor, insertRow, selectById, updateRow } from './registry.repository.js';
 import * as repo from './relations.repository.js';
@@ -132,9 +135,11 @@ export function createRelationsService(deps: { db: Database; audit: AuditService
     endOrganization: (actor: Actor, id: string, validTo: string) => end(actor, 'person_org', id, validTo),
 
     // ---- households (户)
-    listHouseholds: (actor: Actor, q: { q?: string; cursor?: string; limit: number }) =>
+    listHouseholds: (actor: Actor, q: { q?: string; jurisdictionId?: string; cursor?: string; limit: number }) =>
       run(actor, async (tx) => {
-        const p = await repo.listHouseholds(tx, { q: q.q, after: decodeCursor(q.cursor), limit: q.limit });
+        let underPath: string | undefined;
+        if (q.jurisdictionId) underPath = found((await jurisdictionRepo.byIds(tx, [q.jurisdictionId], today()))[0]).path;
+        const p = await repo.listHouseholds(tx, { q: q.q, underPath, after: decodeCursor(q.cursor), limit: q.limit });
         const last = p.rows.at(-1);
         return { items: p.rows.map(summary), nextCursor: p.more && last ? encodeCursor([last.created_at, last.id]) : null };
       }),
