@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, newPage, PHONE, shot } from './lib/browser.js';
-import { settled } from './lib/pom/antd.js';
+import { clickOption, openDropdown, settled } from './lib/pom/antd.js';
 import { CockpitPage, CubePage } from './lib/pom/analysis.page.js';
 import { LoginPage, signedInPage } from './lib/pom/login.page.js';
 import { apiLogin } from './lib/requests.js';
@@ -94,6 +94,43 @@ describe('领导驾驶舱 / 数据立方 / 民情分析', () => {
     const ids = await drawer.locator('.mono').allInnerTexts();
     expect(ids.filter((s) => /\d{6}/.test(s)).every((s) => s.includes('*'))).toBe(true);
     await shot(page, 'analysis-cube-drill', { fullPage: false });
+    await page.context().close();
+  });
+
+  it('a care cell of the cube opens the care orders behind it in the drawer', async () => {
+    const page = await signIn('chuanshan', { width: 1440, height: 900 });
+    const cube = new CubePage(page);
+    await cube.goto();
+    // 服务人次 by area this month: no column cut, the registry's measures taken off
+    await cube.pick('cube-cols', '（不分）');
+    // the measures' list is long (a virtual list): type to find one
+    await page.getByTestId('cube-measures').click();
+    await page.keyboard.type('服务人次');
+    await clickOption(page, openDropdown(page).locator('.ant-select-item-option').filter({ hasText: /^服务人次$/ }), { multiple: true });
+    await page.keyboard.press('Escape');
+    for (const name of ['人口', '60岁及以上老人']) {
+      const answer = page.waitForResponse((r) => r.url().endsWith('/api/analysis/cube') && r.status() === 200);
+      await page.getByTestId('cube-measures').locator('.ant-select-selection-item').filter({ hasText: new RegExp(`^${name}$`) }).locator('.ant-select-selection-item-remove').click();
+      await answer;
+    }
+    const cell = cube.table().locator('[data-testid="cube-cell"][data-measure="care_visits"]').first();
+    await cell.waitFor();
+    const value = Number((await cell.innerText()).replace(/,/g, ''));
+    expect(value).toBeGreaterThan(0);
+    const orders = page.waitForResponse((r) => r.url().includes('/api/care/orders?') && r.status() === 200);
+    await cell.click();
+    const listed = await orders;
+    expect(new URL(listed.url()).searchParams.get('visited')).toBe('true');
+    const drawer = page.locator('.ant-drawer').filter({ has: page.getByTestId('drill-table') });
+    await drawer.getByTestId('drill-table').locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await settled(drawer.getByTestId('drill-table'));
+    // the drawer lists the orders (its count is the cell's number) and links to the full list
+    await drawer.getByText(`（${value}）`).waitFor();
+    expect(await drawer.getByTestId('drill-table').locator('.ant-table-tbody tr.ant-table-row').count()).toBe(Math.min(value, 50));
+    await drawer.getByText('已完成').first().waitFor();
+    expect(await drawer.getByRole('link', { name: '在完整列表中查看' }).getAttribute('href')).toContain('/care/orders?');
+    await shot(page, 'analysis-cube-drill-care', { fullPage: false });
+    expect(pageErrors).toEqual([]);
     await page.context().close();
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/shared/dates.js';
-import { type Agent, buildPerson, buildUser, login, nodeByCode } from './factories.js';
+import { type Agent, buildCareOrder, buildCareProvider, buildPerson, buildUser, login, nodeByCode } from './factories.js';
 import { setupTestContext, type TestContext } from './harness.js';
 
 /**
@@ -39,14 +39,7 @@ async function cells(agent: Agent, body: Record<string, unknown>) {
 }
 const sorted = (rows: { row: string; col: string; n: number }[]) => rows.map((r) => ({ ...r, n: Number(r.n) })).sort((a, b) => a.row.localeCompare(b.row) || a.col.localeCompare(b.col));
 
-/** An order of the provider for a person, as the care module stores it (the figure triggers fire). */
-async function order(personId: string, day: string, status: string, checkedIn: boolean) {
-  const [o] = await sql<{ id: string }>(
-    `INSERT INTO care_order (district_code, path, person_id, provider_id, service_code, scheduled_date, scheduled_at, duration_min, status, check_in_at)
-     SELECT p.district_code, p.path, p.id, $2, 'meal', $3::date, $3::date + time '09:00', 30, $4, CASE WHEN $5 THEN now() END FROM person p WHERE p.id = $1
-     RETURNING id`, [personId, provider, day, status, checkedIn]);
-  return o!.id;
-}
+const order = (personId: string, day: string, status: string, checkedIn: boolean) => buildCareOrder(ctx, { personId, providerId: provider, day, status, checkedIn });
 
 beforeAll(async () => {
   ctx = await setupTestContext();
@@ -65,11 +58,7 @@ beforeAll(async () => {
     await sql(`INSERT INTO elder_archive (person_id, path, district_code, current_level)
                SELECT id, path, district_code, $2 FROM person WHERE id = $1`, [p.id, i === 4 ? null : i % 5]);
   }
-  const street_ = await nodeByCode(ctx, STREET);
-  const [org] = await sql<{ id: string }>(`INSERT INTO organization (district_code, path, name, type) VALUES ('510903', $1::ltree, '照护服务中心', 'social_org') RETURNING id`, [street_.path]);
-  const [prov] = await sql<{ id: string }>(
-    `INSERT INTO care_provider (district_code, path, organization_id, service_area) VALUES ('510903', $1::ltree, $2, ARRAY['5109.510903'::ltree]) RETURNING id`, [street_.path, org!.id]);
-  provider = prov!.id;
+  provider = await buildCareProvider(ctx, STREET, '照护服务中心');
   const d = today();
   await order(people[0]!.id, d, 'in_progress', true);
   await order(people[1]!.id, d, 'completed', true);

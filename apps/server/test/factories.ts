@@ -136,3 +136,22 @@ export async function buildRegistrySet(ctx: TestContext, agent: Agent, opts: { c
     member: household.members.find((m: { personId: string }) => m.personId === relative.id).memberId, thing: thing.id, event: event.id,
   };
 }
+
+/** A care provider (and its organisation) at a street, serving the whole of 船山区, as the care module stores it. */
+export async function buildCareProvider(ctx: TestContext, streetCode: string, name: string): Promise<string> {
+  const street = await nodeByCode(ctx, streetCode);
+  return ctx.asOwner(async (db) => {
+    const org = await db.query<{ id: string }>(`INSERT INTO organization (district_code, path, name, type) VALUES ('510903', $1::ltree, $2, 'social_org') RETURNING id`, [street.path, name]);
+    const p = await db.query<{ id: string }>(
+      `INSERT INTO care_provider (district_code, path, organization_id, service_area) VALUES ('510903', $1::ltree, $2, ARRAY['5109.510903'::ltree]) RETURNING id`, [street.path, org.rows[0]!.id]);
+    return p.rows[0]!.id;
+  });
+}
+
+/** An order of a provider for a person on a day (checked in or not), inserted as the care module stores it: the figure triggers fire. */
+export async function buildCareOrder(ctx: TestContext, o: { personId: string; providerId: string; day: string; status: string; checkedIn: boolean }): Promise<string> {
+  return ctx.asOwner(async (db) => (await db.query<{ id: string }>(
+    `INSERT INTO care_order (district_code, path, person_id, provider_id, service_code, scheduled_date, scheduled_at, duration_min, status, check_in_at)
+     SELECT p.district_code, p.path, p.id, $2, 'meal', $3::date, $3::date + time '09:00', 30, $4, CASE WHEN $5 THEN now() END FROM person p WHERE p.id = $1
+     RETURNING id`, [o.personId, o.providerId, o.day, o.status, o.checkedIn])).rows[0]!.id);
+}

@@ -1266,6 +1266,10 @@ export interface paths {
                     birthYearMax?: number;
                     ethnicity?: string;
                     status?: "active" | "deceased" | "moved_out" | "merged";
+                    houseJurisdictionId?: string;
+                    living?: string;
+                    movedIn?: string;
+                    movedOut?: string;
                     cursor?: string;
                     limit?: number;
                 };
@@ -4115,6 +4119,9 @@ export interface paths {
                     state?: "open" | "assigned" | "in_progress" | "resolved" | "closed" | "cancelled";
                     overdue?: "true" | "false";
                     jurisdictionId?: string;
+                    open?: "true" | "false";
+                    reportedFrom?: string;
+                    reportedTo?: string;
                     cursor?: string;
                     limit?: number;
                 };
@@ -7595,6 +7602,7 @@ export interface paths {
                     unassessed?: "true" | "false";
                     ageBand?: "under60" | "60_69" | "70_79" | "80_89" | "90_plus";
                     living?: "alone" | "spouse" | "children" | "spouse_children" | "relatives" | "institution" | "other";
+                    gender?: number;
                     jurisdictionId?: string;
                     sort?: "name" | "age" | "level" | "assessed";
                     order?: "asc" | "desc";
@@ -8718,6 +8726,7 @@ export interface paths {
                                 nameEn: string;
                                 unit: string;
                                 drillable: boolean;
+                                drillsPast: boolean;
                             }[];
                             /** @enum {string|null} */
                             rowDim: "area" | "month" | "ageBand" | "gender" | "ethnicity" | "tag" | "hukou" | "houseUse" | "eventKind" | "eventState" | "abilityLevel" | "exceptionKind" | "alertKind" | null;
@@ -8877,7 +8886,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            list: "people" | "events" | "houses" | "elders";
+                            list: "people" | "elders" | "houses" | "households" | "events" | "careOrders" | "careExceptions" | "alerts";
                             query: {
                                 [key: string]: string | number;
                             };
@@ -9708,6 +9717,7 @@ export interface paths {
                     state?: "open" | "acknowledged" | "closed";
                     kind?: "sos" | "fall" | "zone_exit" | "low_battery" | "removed" | "offline";
                     personId?: string;
+                    jurisdictionId?: string;
                     page?: number;
                     pageSize?: number;
                     order?: "asc" | "desc";
@@ -10936,6 +10946,7 @@ export interface paths {
                     from?: string;
                     to?: string;
                     evv?: "pending" | "verified" | "exception";
+                    visited?: "true" | "false";
                     q?: string;
                     sort?: "scheduledAt" | "-scheduledAt";
                 };

@@ -48,10 +48,21 @@ export interface CubeValue {
   value: number;
 }
 
-/** Where a cell's records are listed: one of the registry's own lists, with its filters. */
+/** The lists a cell's records open in: each an existing list endpoint of its module, with its filters. */
+export const DRILL_LISTS = ['people', 'elders', 'houses', 'households', 'events', 'careOrders', 'careExceptions', 'alerts'] as const;
+export type DrillList = (typeof DRILL_LISTS)[number];
+
+/** Where a cell's records are listed: one of the modules' own lists (masked, audited), with its filters. */
 export interface DrillTarget {
-  list: 'people' | 'events' | 'houses' | 'elders';
+  list: DrillList;
   query: Record<string, string | number>;
+}
+
+/** The cell a drill is asked for: the node of its area, and its month (YYYY-MM-01; `current` when it is this month). */
+export interface DrillCell {
+  nodeId: string;
+  month: string;
+  current: boolean;
 }
 
 /** A member of a dimension, named in both languages. */
@@ -77,8 +88,11 @@ export interface MeasureProvider {
   values(tx: Queryable, slice: CubeSlice): Promise<CubeValue[]>;
   /** names of the members of a dimension this provider brings (one the analysis module does not name itself) */
   members?: Partial<Record<Dim, Member[]>>;
-  /** the records behind a cell of the current month; null when they cannot be listed */
-  drill?(keys: Partial<Record<Dim, string>>, nodeId: string): DrillTarget | null;
+  /** the records behind a cell; null when its list cannot filter by the cell's keys */
+  drill?(keys: Partial<Record<Dim, string>>, cell: DrillCell): DrillTarget | null;
+  /** true when `drill` can list a past month's cell too (a flow over a date range, a stock whose list
+   * can ask "as at the month's end"); otherwise only the current month's cells open their records */
+  drillsPast?: boolean;
 }
 
 /** A measure another module will fill: shown on the cockpit as 待接入 until a provider registers it. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { rule } from '../../http/validation.js';
-import { DIM_CODES } from './analysis.catalogue.js';
+import { DIM_CODES, DRILL_LISTS } from './analysis.catalogue.js';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, rule('月份格式应为 YYYY-MM', 'Month must be YYYY-MM'));
 const dim = z.enum(DIM_CODES);
@@ -40,7 +40,8 @@ export const CubeResult = z.object({
   node: z.object({ id: z.string(), name: z.string(), level: z.string(), path: z.string(), parentId: z.string().nullable() }),
   month: z.string(),
   current: z.boolean(),
-  measures: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string(), unit: z.string(), drillable: z.boolean() })),
+  /** drillable: its cells open their records this month; drillsPast: a past month's too */
+  measures: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string(), unit: z.string(), drillable: z.boolean(), drillsPast: z.boolean() })),
   rowDim: dim.nullable(),
   colDim: dim.nullable(),
   rows: z.array(Member),
@@ -65,9 +66,9 @@ export const DrillBody = z.strictObject({
   measure: measureCode,
   jurisdictionId: z.uuid().optional(),
   month: month.optional(),
-  keys: Filters.extend({ area: z.string().max(200).optional(), month: z.string().max(10).optional() }).default({}),
+  keys: Filters.extend({ area: z.string().max(200).optional(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-01$/, rule('月份格式应为 YYYY-MM-01', 'Month must be YYYY-MM-01')).optional() }).default({}),
 });
-export const DrillResult = z.object({ list: z.enum(['people', 'events', 'houses', 'elders']), query: z.record(z.string(), z.union([z.string(), z.number()])) });
+export const DrillResult = z.object({ list: z.enum(DRILL_LISTS), query: z.record(z.string(), z.union([z.string(), z.number()])) });
 
 export const NodeQuery = z.strictObject({ jurisdictionId: z.uuid().optional(), month: month.optional() });
 

@@ -150,7 +150,7 @@ export function createAnalysisService(deps: { db: Database; audit: AuditService;
     const codes = ps.map((p) => p.code);
     return {
       node, month: month.slice(0, 7), current: month === currentMonth(),
-      measures: ps.map((p) => ({ code: p.code, name: p.name, nameEn: p.nameEn, unit: p.unit, drillable: Boolean(p.drill) })),
+      measures: ps.map((p) => ({ code: p.code, name: p.name, nameEn: p.nameEn, unit: p.unit, drillable: Boolean(p.drill), drillsPast: Boolean(p.drill && p.drillsPast) })),
       rowDim: q.rows, colDim: q.cols, rows, cols,
       values: rows.map((r) => cols.map((c) => codes.map((m) => pv.cell(r.key, c.key, m)))),
       rowTotals: rows.map((r) => codes.map((m) => pv.rowTotal(r.key, m))),
@@ -275,13 +275,20 @@ export function createAnalysisService(deps: { db: Database; audit: AuditService;
       return { filename: `数据立方_${r.node.name}_${r.month}.xlsx`, buffer: buf };
     },
 
-    /** Where the records behind a cell are listed (the registry's lists, with filters); current month only. */
+    /**
+     * Where the records behind a cell are listed (a module's own list, with filters): this month's
+     * cells of every measure with a list, and a past month's of those whose list can say "within
+     * that month" (flows); a stock's past standing is not what its list shows today.
+     */
     drill: (actor: Actor, q: { measure: string; jurisdictionId?: string; month?: string; keys: Partial<Record<Dim, string>> }) =>
       run(actor, async (tx) => {
         const p = provider(q.measure, 'measure');
         const node = await nodeFor(tx, actor, q.jurisdictionId);
-        const month = monthOf(q.month);
-        if (month !== currentMonth() || (q.keys.month && q.keys.month !== currentMonth()) || !p.drill) throw analysisError('NO_DRILL');
+        const month = q.keys.month ?? monthOf(q.month);
+        if (month > currentMonth()) throw analysisError('MONTH_IN_FUTURE', {}, 'keys.month');
+        const current = month === currentMonth();
+        if (!p.drill) throw analysisError('NO_DRILL_LIST', { measure: p.name, measureEn: p.nameEn });
+        if (!current && !p.drillsPast) throw analysisError('NO_DRILL_PAST', { measure: p.name, measureEn: p.nameEn });
         let nodeId = node.id;
         if (q.keys.area) {
           if (q.keys.area !== node.path && !q.keys.area.startsWith(`${node.path}.`)) throw commonError('NOT_FOUND');
@@ -291,7 +298,7 @@ export function createAnalysisService(deps: { db: Database; audit: AuditService;
           nodeId = visible.id;
         }
         const { area: _a, month: _m, ...keys } = q.keys;
-        const t = p.drill(keys, nodeId);
+        const t = p.drill(keys, { nodeId, month, current });
         if (!t) throw analysisError('NO_DRILL');
         return t;
       }),

@@ -1,5 +1,5 @@
-import { type CubeSlice, type MeasureProvider, sliceDepth, toCubeValues } from '../analysis/analysis.catalogue.js';
-import { today } from '../../shared/dates.js';
+import { type CubeSlice, type Dim, type DrillCell, type DrillTarget, type MeasureProvider, sliceDepth, toCubeValues } from '../analysis/analysis.catalogue.js';
+import { monthRange, today } from '../../shared/dates.js';
 import { EXCEPTION_KIND_NAMES, EXCEPTION_KINDS } from './care.evv.js';
 import * as repo from './care.repository.js';
 
@@ -23,17 +23,25 @@ export function careMeasures(): MeasureProvider[] {
   const exceptions = (todayOnly: boolean) => async (tx: Parameters<MeasureProvider['values']>[0], s: CubeSlice) =>
     toCubeValues(s, (await repo.exceptionFigures(tx, s.path, sliceDepth(s), { ...days(s, todayOnly), ...(s.filters.exceptionKind ? { kind: s.filters.exceptionKind } : {}) }))
       .map((r) => ({ keys: { area: r.area, month: r.month, exceptionKind: r.kind }, n: r.n })));
+  // a cell opens the orders list (the visits made) or the exceptions list, over the cell's days
+  const range = (todayOnly: boolean, c: DrillCell) => (todayOnly ? { from: today(), to: today() } : monthRange(c.month));
+  const visitsDrill = (todayOnly: boolean) => (_k: Partial<Record<Dim, string>>, c: DrillCell): DrillTarget =>
+    ({ list: 'careOrders', query: { jurisdictionId: c.nodeId, visited: 'true', ...range(todayOnly, c) } });
+  const exceptionsDrill = (todayOnly: boolean) => (k: Partial<Record<Dim, string>>, c: DrillCell): DrillTarget =>
+    ({ list: 'careExceptions', query: { jurisdictionId: c.nodeId, ...range(todayOnly, c), ...(k.exceptionKind ? { kind: k.exceptionKind } : {}) } });
   const base = { unitEn: 'visits', source: 'eldercare', kind: 'flow' as const };
   return [
-    { ...base, code: 'care_visits', name: '服务人次', nameEn: 'Care visits', unit: '人次', history: true, dims: ['area', 'month'], values: visits(false) },
-    { ...base, code: 'care_visits_today', name: '今日服务人次', nameEn: 'Care visits today', unit: '人次', history: false, dims: ['area'], kpiOrder: 6, values: visits(true) },
+    { ...base, code: 'care_visits', name: '服务人次', nameEn: 'Care visits', unit: '人次', history: true, dims: ['area', 'month'], values: visits(false), drill: visitsDrill(false), drillsPast: true },
+    { ...base, code: 'care_visits_today', name: '今日服务人次', nameEn: 'Care visits today', unit: '人次', history: false, dims: ['area'], kpiOrder: 6, values: visits(true), drill: visitsDrill(true) },
     {
       ...base, code: 'care_exceptions', name: '服务异常', nameEn: 'Visit exceptions', unit: '件', unitEn: 'exceptions', history: true,
       dims: ['area', 'month', 'exceptionKind'], members: { exceptionKind: EXCEPTION_KIND_MEMBERS }, values: exceptions(false),
+      drill: exceptionsDrill(false), drillsPast: true,
     },
     {
       ...base, code: 'care_exceptions_today', name: '今日服务异常', nameEn: 'Visit exceptions today', unit: '件', unitEn: 'exceptions', history: false,
       dims: ['area', 'exceptionKind'], kpiOrder: 7, members: { exceptionKind: EXCEPTION_KIND_MEMBERS }, values: exceptions(true),
+      drill: exceptionsDrill(true),
     },
   ];
 }

@@ -321,6 +321,8 @@ export async function orderById(tx: Queryable, id: string, view: OrderView, lock
 
 export interface OrderFilter {
   status?: string; providerId?: string; caregiverId?: string; personId?: string; underPath?: string; from?: string; to?: string; evv?: string; q?: string;
+  /** 'true': the visits made (checked in, not cancelled) — the supervision's 服务人次 */
+  visited?: 'true' | 'false';
   sort: 'scheduledAt' | '-scheduledAt'; limit: number; offset: number;
 }
 
@@ -334,6 +336,7 @@ function orderWhere(view: OrderView, f: Omit<OrderFilter, 'sort' | 'limit' | 'of
   if (f.from) add('o.scheduled_date >= ?::date', f.from);
   if (f.to) add('o.scheduled_date <= ?::date', f.to);
   if (f.evv) add('o.evv_status = ?', f.evv);
+  if (f.visited) where.push(`${f.visited === 'true' ? '' : 'NOT '}(o.check_in_at IS NOT NULL AND o.status <> 'cancelled')`);
   if (f.q) add('per.name ~>=~ ? AND per.name ~<~ ?', f.q, prefixEnd(f.q));
   return { where, add };
 }

@@ -128,6 +128,8 @@ export const OrderListQuery = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
   evv: z.enum(['pending', 'verified', 'exception']).optional(),
+  /** 'true': visits made (checked in, not cancelled) */
+  visited: z.enum(['true', 'false']).optional(),
   q: text(40).optional(),
   sort: z.enum(['scheduledAt', '-scheduledAt']).default('scheduledAt'),
 });

@@ -340,7 +340,7 @@ export function createCareService(deps: {
 
     // ---- orders and dispatch
 
-    orders: (actor: Actor, q: { page: number; pageSize: number; status?: string; providerId?: string; caregiverId?: string; personId?: string; jurisdictionId?: string; from?: string; to?: string; evv?: string; q?: string; sort: 'scheduledAt' | '-scheduledAt' }) =>
+    orders: (actor: Actor, q: { page: number; pageSize: number; status?: string; providerId?: string; caregiverId?: string; personId?: string; jurisdictionId?: string; from?: string; to?: string; evv?: string; visited?: 'true' | 'false'; q?: string; sort: 'scheduledAt' | '-scheduledAt' }) =>
       run(actor, async (tx) => {
         const view = await viewOf(tx, actor);
         const underPath = await filterPath(tx, jurisdiction, q.jurisdictionId);

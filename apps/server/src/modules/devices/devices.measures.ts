@@ -19,5 +19,6 @@ export function devicesMeasures(): MeasureProvider[] {
       const rows = await repo.alertFigures(tx, s.path, sliceDepth(s), { state: 'open', ...(s.filters.alertKind ? { kind: s.filters.alertKind } : {}) });
       return toCubeValues(s, rows.map((r) => ({ keys: { area: r.area, alertKind: r.kind }, n: r.n })));
     },
+    drill: (keys, c) => ({ list: 'alerts', query: { jurisdictionId: c.nodeId, state: 'open', ...(keys.alertKind ? { kind: keys.alertKind } : {}) } }),
   }];
 }

@@ -109,6 +109,7 @@ export const AlertQuery = z.strictObject({
   state: z.enum(['open', 'acknowledged', 'closed']).optional(),
   kind: z.enum(['sos', 'fall', 'zone_exit', 'low_battery', 'removed', 'offline']).optional(),
   personId: z.uuid().optional(),
+  jurisdictionId: z.uuid().optional(),
   page, pageSize,
   order: z.enum(['asc', 'desc']).default('desc'),
 });

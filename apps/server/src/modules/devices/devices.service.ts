@@ -11,7 +11,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { ElderService } from '../elder/elder.service.js';
 import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
 import type { PeopleService } from '../registry/people.service.js';
-import { placeAt } from '../registry/placement.js';
+import { filterPath, placeAt } from '../registry/placement.js';
 import type { RecordsService } from '../registry/records.service.js';
 import type { RelationsService } from '../registry/relations.service.js';
 import { devicesError } from './devices.errors.js';
@@ -532,12 +532,7 @@ export function createDevicesService(deps: {
     // ---- devices (things)
     list: (actor: Actor, q: { q?: string; kind?: string; status?: 'online' | 'offline'; jurisdictionId?: string; page: number; pageSize: number; sort: 'serial' | 'last_seen' | 'battery'; order: 'asc' | 'desc' }) =>
       run(actor, async (tx) => {
-        let underPath: string | undefined;
-        if (q.jurisdictionId) {
-          const [n] = await jurisdiction.resolveIn(tx, [q.jurisdictionId]);
-          if (!n) throw commonError('NOT_FOUND');
-          underPath = n.path;
-        }
+        const underPath = await filterPath(tx, jurisdiction, q.jurisdictionId);
         const r = await repo.listDevices(tx, { q: q.q, kind: q.kind, status: q.status, underPath, offset: (q.page - 1) * q.pageSize, limit: q.pageSize, sort: q.sort, order: q.order });
         // the list shows each watch's last fix: one audit row for the page, naming its elders
         const located = r.rows.filter((d) => d.person_id && d.last_fix_enc);
@@ -671,9 +666,10 @@ export function createDevicesService(deps: {
       }),
 
     // ---- alerts
-    alerts: (actor: Actor, q: { state?: string; kind?: string; personId?: string; page: number; pageSize: number; order: 'asc' | 'desc' }) =>
+    alerts: (actor: Actor, q: { state?: string; kind?: string; personId?: string; jurisdictionId?: string; page: number; pageSize: number; order: 'asc' | 'desc' }) =>
       run(actor, async (tx) => {
-        const r = await repo.listAlerts(tx, { state: q.state, kind: q.kind, personId: q.personId, offset: (q.page - 1) * q.pageSize, limit: q.pageSize, order: q.order });
+        const underPath = await filterPath(tx, jurisdiction, q.jurisdictionId);
+        const r = await repo.listAlerts(tx, { state: q.state, kind: q.kind, personId: q.personId, underPath, offset: (q.page - 1) * q.pageSize, limit: q.pageSize, order: q.order });
         await audit.recordIn(tx, {
           actor: auditActor(actor), action: 'device.alerts_read', ip: actor.ip, objectType: 'device_alert',
           detail: { count: r.rows.length, fields: ['position'], personIds: personIdsOf(r.rows) },

@@ -15,20 +15,25 @@ const bandsFor = (cubeBand: string) => Object.keys(BAND_OF).filter((k) => BAND_O
 export function elderMeasures(): MeasureProvider[] {
   return [{
     code: 'elders_by_level', name: '已评估老人', nameEn: 'Assessed elders', unit: '人', unitEn: 'elders', source: 'eldercare',
-    kind: 'stock', history: false, dims: ['area', 'abilityLevel', 'ageBand'], members: { abilityLevel: LEVELS },
+    kind: 'stock', history: false, dims: ['area', 'abilityLevel', 'ageBand', 'gender'], members: { abilityLevel: LEVELS },
     async values(tx, s) {
       const rows = await repo.levelFigures(tx, s.path, sliceDepth(s), {
         ...(s.filters.abilityLevel !== undefined ? { level: Number(s.filters.abilityLevel) } : {}),
         ...(s.filters.ageBand !== undefined ? { ageBands: bandsFor(s.filters.ageBand) } : {}),
+        ...(s.filters.gender !== undefined ? { gender: Number(s.filters.gender) } : {}),
+        byGender: s.dims.includes('gender'),
       });
-      return toCubeValues(s, rows.map((r) => ({ keys: { area: r.area, abilityLevel: String(r.level), ageBand: BAND_OF[r.ageBand] ?? '-1' }, n: r.n })));
+      return toCubeValues(s, rows.map((r) => ({ keys: { area: r.area, abilityLevel: String(r.level), ageBand: BAND_OF[r.ageBand] ?? '-1', gender: r.gender }, n: r.n })));
     },
-    // the elder list filters by node, level and the statistics' own age bands (it cannot list
-    // "assessed, any level", nor the 不详 band that gathers two of them)
-    drill: (keys, nodeId) => {
+    // the elder list filters by node, level, gender and the statistics' own age bands (it cannot
+    // list "assessed, any level", nor the 不详 band that gathers two of them)
+    drill: (keys, c) => {
       const band = keys.ageBand === undefined ? undefined : bandsFor(keys.ageBand);
       if (keys.abilityLevel === undefined || (band && band.length !== 1)) return null;
-      return { list: 'elders', query: { jurisdictionId: nodeId, level: Number(keys.abilityLevel), ...(band ? { ageBand: band[0]! } : {}) } };
+      return {
+        list: 'elders',
+        query: { jurisdictionId: c.nodeId, level: Number(keys.abilityLevel), ...(band ? { ageBand: band[0]! } : {}), ...(keys.gender !== undefined ? { gender: Number(keys.gender) } : {}) },
+      };
     },
   }];
 }

@@ -169,7 +169,7 @@ export async function setCurrentLevel(tx: Queryable, personId: string, a: { leve
 }
 
 export interface ElderListFilter {
-  namePrefix?: string; pinyinPrefix?: string; underPath?: string; level?: number | null; living?: string; bornAfter?: string; bornBefore?: string;
+  namePrefix?: string; pinyinPrefix?: string; underPath?: string; level?: number | null; living?: string; gender?: number; bornAfter?: string; bornBefore?: string;
   sort: 'name' | 'age' | 'level' | 'assessed'; order: 'asc' | 'desc'; offset: number; limit: number;
 }
 export interface ElderListRow {
@@ -201,6 +201,7 @@ function elderWhere(f: Omit<ElderListFilter, 'sort' | 'order' | 'offset' | 'limi
   if (f.level === null) where.push('a.current_level IS NULL');
   else if (f.level !== undefined) add('a.current_level = ?', f.level);
   if (f.living) add('a.living_situation = ?', f.living);
+  if (f.gender !== undefined) add('t.gender = ?', f.gender);
   if (f.bornAfter) add('t.birth_date >= ?::date', f.bornAfter);
   if (f.bornBefore) add('t.birth_date <= ?::date', f.bornBefore);
   return { where, params };
@@ -458,11 +459,16 @@ export async function ageStats(tx: Queryable): Promise<number> {
  * `depth` (the node itself when `depth` is its own): the analysis cube's `elders_by_level`, read
  * from `elder_stats`, never from the archives.
  */
-export async function levelFigures(tx: Queryable, nodePath: string, depth: number, f: { level?: number; ageBands?: string[] } = {}) {
-  const where = [`dim = 'age_band'`, 'level >= 0'];
+export async function levelFigures(tx: Queryable, nodePath: string, depth: number, f: { level?: number; ageBands?: string[]; gender?: number; byGender?: boolean } = {}) {
+  // a cut or filter by gender reads the rows kept by age band and gender together ('60_69:2')
+  const withGender = f.byGender === true || f.gender !== undefined;
+  const band = withGender ? `split_part(key, ':', 1)` : 'key';
+  const where = [withGender ? `dim = 'band_gender'` : `dim = 'age_band'`, 'level >= 0'];
   const params: unknown[] = [];
   if (f.level !== undefined) { params.push(f.level); where.push(`level = $${params.length + 2}`); }
-  if (f.ageBands) { params.push(f.ageBands); where.push(`key = ANY ($${params.length + 2}::text[])`); }
-  const rows = await nodeFigures(tx, { table: 'elder_stats', value: 'n', keys: { level: 'level', ageBand: 'key' }, where, params }, nodePath, depth);
-  return rows.map((r) => ({ area: r.area, level: Number(r.level), ageBand: String(r.ageBand), n: r.n }));
+  if (f.ageBands) { params.push(f.ageBands); where.push(`${band} = ANY ($${params.length + 2}::text[])`); }
+  if (f.gender !== undefined) { params.push(String(f.gender)); where.push(`split_part(key, ':', 2) = $${params.length + 2}`); }
+  const keys: Record<string, string> = { level: 'level', ageBand: band, ...(withGender ? { gender: `split_part(key, ':', 2)` } : {}) };
+  const rows = await nodeFigures(tx, { table: 'elder_stats', value: 'n', keys, where, params }, nodePath, depth);
+  return rows.map((r) => ({ area: r.area, level: Number(r.level), ageBand: String(r.ageBand), gender: r.gender === undefined ? null : String(r.gender), n: r.n }));
 }

@@ -30,6 +30,7 @@ export const ElderListQuery = z.strictObject({
   unassessed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   ageBand: z.enum(AGE_BANDS.map((b) => b.code) as [string, ...string[]], rule('未知的年龄段', 'Unknown age band')).optional(),
   living: living.optional(),
+  gender: z.coerce.number().int().refine((g) => [0, 1, 2, 9].includes(g), rule('性别代码无效', 'Invalid gender code')).optional(),
   jurisdictionId: z.uuid().optional(),
   sort: z.enum(['name', 'age', 'level', 'assessed']).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),

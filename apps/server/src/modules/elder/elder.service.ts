@@ -71,12 +71,12 @@ const DAY_MS = 86_400_000;
 const COUNT_CAP = 10_000;
 
 /** The filters of the elder list (screen and export). */
-export interface ElderQuery { q?: string; level?: number; unassessed?: boolean; ageBand?: string; living?: string; jurisdictionId?: string }
+export interface ElderQuery { q?: string; level?: number; unassessed?: boolean; ageBand?: string; gender?: number; living?: string; jurisdictionId?: string }
 type ElderFilter = Omit<repo.ElderListFilter, 'sort' | 'order' | 'offset' | 'limit'>;
 
 /** The list's filters as the repository's conditions (name or pinyin prefix, level, age band by birth date, jurisdiction path). */
 async function elderFilter(tx: Queryable, q: ElderQuery): Promise<ElderFilter> {
-  const f: ElderFilter = { living: q.living };
+  const f: ElderFilter = { living: q.living, gender: q.gender };
   if (q.q) {
     const text = q.q.replace(/\s+/g, '');
     if (/^[a-zA-Z]+$/.test(text)) f.pinyinPrefix = text.toLowerCase();

@@ -67,6 +67,8 @@ export interface PersonFilter {
   bornAfter?: string;
   bornBefore?: string;
   status?: string;
+  /** has a resident's or tenant's link to a house (实际居住): under a path, in force on `livingOn`, begun or ended within a range */
+  link?: { underPath?: string; livingOn?: string; inFrom?: string; inTo?: string; outFrom?: string; outTo?: string };
   after?: unknown[];
   limit: number;
 }
@@ -105,7 +107,21 @@ function personWhere(f: Omit<PersonFilter, 'after' | 'limit'>) {
   if (f.ethnicity) add('t.ethnicity = ?', f.ethnicity);
   if (f.bornAfter) add('t.birth_date >= ?::date', f.bornAfter);
   if (f.bornBefore) add('t.birth_date <= ?::date', f.bornBefore);
-  add('t.status = ?', f.status ?? 'active');
+  if (f.link) {
+    const l = f.link;
+    const c: string[] = [`l.person_id = t.id`, `l.kind IN ('resident', 'tenant')`];
+    const at = (sql: string, v: string | undefined) => { if (v !== undefined) { params.push(v); c.push(sql.replace('?', `$${params.length}`)); } };
+    at('l.path <@ ?::ltree', l.underPath);
+    if (l.livingOn !== undefined) { at('l.valid_from <= ?::date', l.livingOn); at('(l.valid_to IS NULL OR l.valid_to > ?::date)', l.livingOn); }
+    at('l.valid_from >= ?::date', l.inFrom);
+    at('l.valid_from <= ?::date', l.inTo);
+    at('l.valid_to >= ?::date', l.outFrom);
+    at('l.valid_to <= ?::date', l.outTo);
+    where.push(`EXISTS (SELECT 1 FROM person_house l WHERE ${c.join(' AND ')})`);
+  }
+  // people who moved out or died still count among the moves of their links
+  if (f.link && !f.status) where.push(`t.status <> 'merged'`);
+  else add('t.status = ?', f.status ?? 'active');
   return { where, params };
 }
 

@@ -38,6 +38,7 @@ export const PersonPatchBody = PersonCreateBody.partial().extend({
   version: z.number().int().min(1),
 }).strict();
 
+const linkMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, rule('月份格式应为 YYYY-MM', 'Month must be YYYY-MM'));
 export const PersonQuery = z.strictObject({
   q: z.string().trim().min(1).max(40).optional(),
   address: z.string().trim().min(1).max(60).optional(),
@@ -51,6 +52,14 @@ export const PersonQuery = z.strictObject({
   birthYearMax: z.coerce.number().int().min(1850).max(2200).optional(),
   ethnicity: z.string().regex(/^\d{2}$/).optional(),
   status: z.enum(['active', 'deceased', 'moved_out', 'merged']).optional(),
+  /** people living in (resident or tenant of) a house under this node — with `living`, `movedIn` or `movedOut` */
+  houseJurisdictionId: z.uuid().optional(),
+  /** living there at the end of this month (YYYY-MM) */
+  living: linkMonth.optional(),
+  /** moved in (a link beginning) within this month */
+  movedIn: linkMonth.optional(),
+  /** moved out (a link ending) within this month */
+  movedOut: linkMonth.optional(),
   cursor: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -5,7 +5,7 @@ import { type Actor, auditActor } from '../../shared/actor.js';
 import { commonError } from '../../shared/errors.js';
 import { maskCitizenId, maskPhone } from '../../shared/mask.js';
 import { namePinyin } from '../../shared/pinyin.js';
-import { today } from '../../shared/dates.js';
+import { monthRange, today } from '../../shared/dates.js';
 import { CITIZEN_ID_MESSAGES, normalizeCitizenId, parseCitizenId } from '../../standards/citizen-id.js';
 import { GENDERS } from '../../standards/codes.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -204,7 +204,7 @@ export function createPeopleService(deps: { db: Database; audit: AuditService; j
      * Search as Chinese users search: a full citizen ID or mobile number finds exactly; letters
      * match pinyin initials or full pinyin; Chinese matches the start of the name.
      */
-    list: (actor: Actor, q: { q?: string; address?: string; jurisdictionId?: string; tag?: string; gender?: number; ageMin?: number; ageMax?: number; birthYearMin?: number; birthYearMax?: number; ethnicity?: string; status?: string; cursor?: string; limit: number },
+    list: (actor: Actor, q: { q?: string; address?: string; jurisdictionId?: string; tag?: string; gender?: number; ageMin?: number; ageMax?: number; birthYearMin?: number; birthYearMax?: number; ethnicity?: string; status?: string; houseJurisdictionId?: string; living?: string; movedIn?: string; movedOut?: string; cursor?: string; limit: number },
       /** false when the caller audits the read itself (an export records one row for the whole file). */
       audited = true) =>
       run(actor, async (tx) => {
@@ -238,6 +238,14 @@ export function createPeopleService(deps: { db: Database; audit: AuditService; j
         }
         if (q.birthYearMin !== undefined) filter.bornAfter = [filter.bornAfter, `${q.birthYearMin}-01-01`].filter(Boolean).sort().at(-1);
         if (q.birthYearMax !== undefined) filter.bornBefore = [filter.bornBefore, `${q.birthYearMax}-12-31`].filter(Boolean).sort()[0];
+        if (q.houseJurisdictionId || q.living || q.movedIn || q.movedOut) {
+          const range = (m: string | undefined) => (m ? monthRange(`${m}-01`) : undefined);
+          const living = range(q.living);
+          filter.link = {
+            underPath: await filterPath(tx, jurisdiction, q.houseJurisdictionId),
+            livingOn: living?.to, inFrom: range(q.movedIn)?.from, inTo: range(q.movedIn)?.to, outFrom: range(q.movedOut)?.from, outTo: range(q.movedOut)?.to,
+          };
+        }
         filter.after = decodeCursor(q.cursor);
         const page = await people.searchPeople(tx, filter);
         const total = await people.countPeople(tx, filter, COUNT_CAP);

@@ -73,12 +73,16 @@ export async function eventById(tx: Queryable, id: string) {
   const { rows } = await tx.query<EventRow>(`SELECT ${EVENT_SELECT} FROM work_item t ${NODE_JOIN} WHERE t.id = $1`, [id]);
   return rows[0];
 }
-export function listEvents(tx: Queryable, f: { q?: string; kind?: string; state?: string; overdue?: boolean; underPath?: string; after?: unknown[]; limit: number }) {
+export function listEvents(tx: Queryable, f: { q?: string; kind?: string; state?: string; overdue?: boolean; open?: boolean; reportedFrom?: string; reportedTo?: string; underPath?: string; after?: unknown[]; limit: number }) {
   const c = conditions();
   if (f.q) c.add(`t.title ILIKE '%' || ? || '%'`, f.q);
   if (f.kind) c.add('t.kind = ?', f.kind);
   if (f.state) c.add('t.state = ?', f.state);
   if (f.overdue === true) c.where.push(`t.sla_due_at < now() AND t.state NOT IN ('resolved', 'closed', 'cancelled')`);
+  if (f.open !== undefined) c.where.push(`t.state ${f.open ? '' : 'NOT '}IN ('open', 'assigned', 'in_progress')`);
+  // days as the analysis ledgers book them: China time
+  if (f.reportedFrom) c.add(`t.created_at >= (?::date - interval '8 hours') AT TIME ZONE 'UTC'`, f.reportedFrom);
+  if (f.reportedTo) c.add(`t.created_at < (?::date + interval '16 hours') AT TIME ZONE 'UTC'`, f.reportedTo);
   if (f.underPath) c.add('t.path <@ ?::ltree', f.underPath);
   return listPage<EventRow>(tx, { table: 'work_item', select: EVENT_SELECT, joins: NODE_JOIN, where: c.where, params: c.params, orderBy: ['t.created_at', 't.id'], desc: true, after: f.after, limit: f.limit });
 }

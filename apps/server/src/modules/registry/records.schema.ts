@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { rule } from '../../http/validation.js';
 import { EVENT_KINDS, EVENT_STATES, ORG_TYPES, THING_KINDS } from '../../standards/codes.js';
 import { isValidCreditCode } from '../../standards/credit-code.js';
+import { isoDate } from './people.schema.js';
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 const paging = { cursor: z.string().max(400).optional(), limit: z.coerce.number().int().min(1).max(500).default(20) };
@@ -82,6 +83,11 @@ export const Event = z.object({
 });
 export const EventQuery = z.strictObject({
   q: z.string().trim().max(60).optional(), kind: z.enum(keys(EVENT_KINDS)).optional(), state: z.enum(keys(EVENT_STATES)).optional(),
-  overdue: z.enum(['true', 'false']).optional(), jurisdictionId: z.uuid().optional(), ...paging,
+  overdue: z.enum(['true', 'false']).optional(), jurisdictionId: z.uuid().optional(),
+  /** still to be handled (待处理, 已派单 or 处理中) */
+  open: z.enum(['true', 'false']).optional(),
+  /** reported on or after / on or before this day (China time) */
+  reportedFrom: isoDate.optional(), reportedTo: isoDate.optional(),
+  ...paging,
 });
 export const EventList = z.object({ items: z.array(Event), nextCursor: z.string().nullable() });

@@ -116,9 +116,9 @@ export function createRecordsService(deps: { db: Database; audit: AuditService; 
       }),
 
     // ---- events
-    listEvents: (actor: Actor, q: { q?: string; kind?: string; state?: string; overdue?: 'true' | 'false'; jurisdictionId?: string; cursor?: string; limit: number }) =>
+    listEvents: (actor: Actor, q: { q?: string; kind?: string; state?: string; overdue?: 'true' | 'false'; open?: 'true' | 'false'; reportedFrom?: string; reportedTo?: string; jurisdictionId?: string; cursor?: string; limit: number }) =>
       run(actor, async (tx) => {
-        const p = await repo.listEvents(tx, { q: q.q, kind: q.kind, state: q.state, overdue: q.overdue === 'true', underPath: await underPath(tx, q.jurisdictionId), after: decodeCursor(q.cursor), limit: q.limit });
+        const p = await repo.listEvents(tx, { q: q.q, kind: q.kind, state: q.state, overdue: q.overdue === 'true', open: q.open === undefined ? undefined : q.open === 'true', reportedFrom: q.reportedFrom, reportedTo: q.reportedTo, underPath: await underPath(tx, q.jurisdictionId), after: decodeCursor(q.cursor), limit: q.limit });
         return { items: p.rows.map(toEvent), nextCursor: next(p, (r) => [r.created_at, r.id]) };
       }),
     getEvent: (actor: Actor, id: string) => run(actor, async (tx) => toEvent(found(await repo.eventById(tx, id)))),

@@ -1,74 +1,18 @@
 import { ArrowUpOutlined, DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Drawer, Empty, Flex, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Flex, Form, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
-import { api, unwrap } from '../../../api/client';
+import { api } from '../../../api/client';
+import { errorText, toApiError } from '../../../api/errors';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { ErrorState } from '../../../shared/components/ErrorState';
 import { PageHeader } from '../../../shared/components/PageHeader';
+import { type Drill, DrillDrawer } from '../components/DrillDrawer';
 import { downloadCube, useCatalogue, useCube, type CubeBody, type CubeResult } from '../hooks/useAnalysis';
 
 type Dim = NonNullable<CubeBody['rows']>;
 type Filters = NonNullable<CubeBody['filters']>;
-interface Drill { title: string; list: 'people' | 'events' | 'houses' | 'elders'; query: Record<string, string | number> }
-
-/** The records behind a cell, from the registry's own lists (masked, audited as those lists are). */
-function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => void }) {
-  const { t } = useI18n();
-  const [cursor, setCursor] = useState<string | undefined>();
-  const list = useQuery({
-    queryKey: ['analysis', 'drill', drill, cursor],
-    enabled: drill !== null,
-    placeholderData: keepPreviousData,
-    queryFn: async () => {
-      if (drill!.list === 'elders') {
-        // the elder list pages by number: the "cursor" is the next page
-        const page = Number(cursor ?? 1);
-        const r = await unwrap(api.GET('/api/elder/elders', { params: { query: { ...drill!.query, page, pageSize: 50 } as never } }));
-        return { items: r.items.map((e) => ({ ...e, id: e.personId })) as Record<string, unknown>[], nextCursor: page * 50 < r.total ? String(page + 1) : null, total: r.total };
-      }
-      const query = { ...drill!.query, limit: 50, ...(cursor ? { cursor } : {}) } as never;
-      const r = drill!.list === 'events'
-        ? await unwrap(api.GET('/api/events', { params: { query } }))
-        : await unwrap(api.GET('/api/people', { params: { query } }));
-      return { items: r.items as Record<string, unknown>[], nextCursor: r.nextCursor, total: 'total' in r ? (r.total as number) : null };
-    },
-  });
-  const people: ColumnsType<Record<string, unknown>> = [
-    { title: t('person.name'), dataIndex: 'name', render: (v: string, r) => <Link to={`/registry/people/${String(r.id)}`}>{v}</Link> },
-    { title: t('person.age'), dataIndex: 'age', width: 60 },
-    { title: t('person.citizenId'), dataIndex: 'citizenIdMasked', render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
-    { title: t('analysis.node'), dataIndex: 'jurisdiction', render: (j: { name: string | null }) => j?.name ?? '—' },
-  ];
-  const events: ColumnsType<Record<string, unknown>> = [
-    { title: t('analysis.records'), dataIndex: 'title' },
-    { title: t('analysis.eventsByKind'), dataIndex: 'state', width: 100 },
-    { title: 'SLA', dataIndex: 'slaDueAt', render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—') },
-  ];
-  const elders: ColumnsType<Record<string, unknown>> = [
-    { title: t('person.name'), dataIndex: 'name', render: (v: string, r) => <Link to={`/elder/elders/${String(r.id)}`}>{v}</Link> },
-    { title: t('person.age'), dataIndex: 'age', width: 60 },
-    { title: t('person.citizenId'), dataIndex: 'citizenIdMasked', render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
-    { title: t('analysis.node'), dataIndex: 'jurisdictionName', render: (v: string | null) => v ?? '—' },
-  ];
-  const total = list.data?.total;
-  return (
-    <Drawer open={drill !== null} onClose={() => { setCursor(undefined); onClose(); }} size={640}
-      title={`${t('analysis.records')} · ${drill?.title ?? ''}${total !== null && total !== undefined ? `（${total}）` : ''}`}>
-      <Table data-testid="drill-table" size="small" rowKey={(r) => String(r.id)} loading={list.isFetching} dataSource={list.data?.items ?? []} pagination={false}
-        columns={drill?.list === 'events' ? events : drill?.list === 'elders' ? elders : people} locale={{ emptyText: <Empty /> }} />
-      {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
-      <Flex gap={8} justify="flex-end" style={{ marginTop: 12 }}>
-        {cursor && <Button onClick={() => setCursor(undefined)}>{t('analysis.first')}</Button>}
-        {list.data?.nextCursor && <Button onClick={() => setCursor(list.data!.nextCursor!)}>{t('analysis.next')}</Button>}
-      </Flex>
-    </Drawer>
-  );
-}
-
 /**
  * 数据立方: measures (from every module that registered one) pivoted by a row and a column
  * dimension with totals; the area dimension drills down and up the tree, the month one shows the
@@ -101,7 +45,12 @@ export function CubePage() {
     if (c.rowDim && rowKey !== null) keys[c.rowDim] = rowKey;
     if (c.colDim && colKey !== null) keys[c.colDim] = colKey;
     const r = await api.POST('/api/analysis/drill', { body: { measure, jurisdictionId: c.node.id, month: c.month, keys } });
-    if (r.error || !r.data) { void message.warning(t('analysis.noDrill')); return; }
+    // the server says why a cell cannot be listed (a cut its list does not filter by …)
+    if (!r.data) {
+      const body: unknown = (r as { error?: unknown }).error;
+      void message.warning(body ? errorText(toApiError(r.response.status, body), lang) : t('analysis.noDrill'));
+      return;
+    }
     setDrill({ title, list: r.data.list, query: r.data.query });
   };
 
@@ -112,10 +61,16 @@ export function CubePage() {
       const x = key === null ? undefined : c[dim].find((r) => r.key === key);
       return x ? (lang === 'zh' ? x.label : x.labelEn) : '';
     };
-    const cell = (v: number, m: { code: string; name: string; nameEn: string; drillable: boolean }, rowKey: string | null, colKey: string | null) =>
-      v && m.drillable && c.current
-        ? <a data-testid="cube-cell" onClick={() => void openCell(m.code, rowKey, colKey, [label('rows', rowKey) || c.node.name, label('cols', colKey), nm(m)].filter(Boolean).join(' · '))}>{v.toLocaleString()}</a>
-        : v.toLocaleString();
+    // a cell's month: its row's or column's when cut by month, else the month asked for
+    const asked = `${c.month}-01`;
+    const monthOf = (rowKey: string | null, colKey: string | null) => (c.rowDim === 'month' ? rowKey : c.colDim === 'month' ? colKey : asked);
+    const cell = (v: number, m: CubeResult['measures'][number], rowKey: string | null, colKey: string | null, acrossMonths = false) => {
+      if (!v || !m.drillable) return v.toLocaleString();
+      const current = c.current && monthOf(rowKey, colKey) === asked;
+      const why = acrossMonths ? t('analysis.drillTotal') : !current && !m.drillsPast ? t('analysis.drillPast') : null;
+      if (why) return <Tooltip title={why}><span className="cube-cell-closed">{v.toLocaleString()}</span></Tooltip>;
+      return <a data-testid="cube-cell" data-measure={m.code} onClick={() => void openCell(m.code, rowKey, colKey, [label('rows', rowKey) || c.node.name, label('cols', colKey), nm(m)].filter(Boolean).join(' · '))}>{v.toLocaleString()}</a>;
+    };
     const head: ColumnsType<CubeResult['rows'][number] & { i: number }> = [{
       title: c.rowDim ? nm(cat?.dimensions.find((d) => d.code === c.rowDim) ?? { name: '', nameEn: '' }) : '',
       dataIndex: 'label', fixed: 'left', width: 180,
@@ -133,7 +88,7 @@ export function CubePage() {
     })));
     const totals = c.colDim ? c.measures.map((m, k) => ({
       title: `${t('analysis.total')}${multi ? ` · ${nm(m)}` : ''}`, key: `t-${k}`, align: 'right' as const,
-      render: (_: unknown, r: { i: number; key: string }) => <b>{cell(c.rowTotals[r.i]![k]!, m, c.rowDim ? r.key : null, null)}</b>,
+      render: (_: unknown, r: { i: number; key: string }) => <b>{cell(c.rowTotals[r.i]![k]!, m, c.rowDim ? r.key : null, null, c.colDim === 'month')}</b>,
     })) : [];
     return [...head, ...body, ...totals];
   }, [c, cat, lang]);
@@ -155,7 +110,7 @@ export function CubePage() {
       <Card>
         <Form layout="inline" style={{ rowGap: 12 }}>
           <Form.Item label={t('analysis.measures')}>
-            <Select data-testid="cube-measures" mode="multiple" style={{ minWidth: 320 }} value={measures} onChange={setMeasures} maxCount={6}
+            <Select data-testid="cube-measures" mode="multiple" style={{ minWidth: 320 }} value={measures} onChange={setMeasures} maxCount={6} showSearch optionFilterProp="label"
               options={(cat?.measures ?? []).map((m) => ({ value: m.code, label: nm(m) }))} />
           </Form.Item>
           <Form.Item label={t('analysis.rows')}>
@@ -202,7 +157,7 @@ export function CubePage() {
           ) : null)}
         />
       </Card>
-      <DrillDrawer drill={drill} onClose={() => setDrill(null)} />
+      <DrillDrawer drill={drill} members={cat?.members} onClose={() => setDrill(null)} />
     </Flex>
   );
 }

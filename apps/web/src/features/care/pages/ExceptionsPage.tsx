@@ -29,6 +29,7 @@ export function ExceptionsPage() {
     ...(params.get('providerId') ? { providerId: params.get('providerId')! } : {}),
     ...(params.get('from') ? { from: params.get('from')! } : {}),
     ...(params.get('to') ? { to: params.get('to')! } : {}),
+    ...(params.get('jurisdictionId') ? { jurisdictionId: params.get('jurisdictionId')! } : {}),
   };
   const set = (patch: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(params);

@@ -31,6 +31,9 @@ export function OrdersPage() {
     ...(params.get('to') ? { to: params.get('to')! } : {}),
     ...(params.get('evv') ? { evv: params.get('evv') as OrderQuery['evv'] } : {}),
     ...(params.get('q') ? { q: params.get('q')! } : {}),
+    // from a cube cell: the visits made under a node
+    ...(params.get('jurisdictionId') ? { jurisdictionId: params.get('jurisdictionId')! } : {}),
+    ...(params.get('visited') === 'true' ? { visited: 'true' as const } : {}),
   };
   const set = (patch: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(params);
