@@ -53,6 +53,7 @@ function fullPage(d: Drill): string | null {
     case 'careOrders': return `/care/orders?${qs({ jurisdictionId: q.jurisdictionId, visited: q.visited, from: q.from, to: q.to })}`;
     case 'careExceptions': return `/care/exceptions?${qs({ status: 'all', jurisdictionId: q.jurisdictionId, kind: q.kind, from: q.from, to: q.to })}`;
     case 'elders': return `/elder/elders?${qs({ node: q.jurisdictionId, level: q.level, ageBand: q.ageBand })}`;
+    case 'households': return q.q ? null : `/registry/households?${qs({ node: q.jurisdictionId })}`;
     default: return null;
   }
 }

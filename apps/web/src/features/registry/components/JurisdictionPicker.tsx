@@ -1,6 +1,6 @@
 import { TreeSelect } from 'antd';
 import type { JurisdictionLevel } from '../../../api/types';
-import { buildTree, useLazyJurisdictionTree } from '../../jurisdiction/hooks/useJurisdictions';
+import { buildTree, useJurisdiction, useLazyJurisdictionTree } from '../../jurisdiction/hooks/useJurisdictions';
 import type { JurisdictionOption } from '../../jurisdiction/components/JurisdictionTreeSelect';
 import { NodeTitle } from '../../jurisdiction/components/NodeTitle';
 
@@ -30,6 +30,10 @@ export function JurisdictionPicker({
   style?: React.CSSProperties;
 }) {
   const { roots, childrenById, load } = useLazyJurisdictionTree();
+  // a value that came by address (a drill-down link) has its id only: its name is looked up
+  const unnamed = value && !value.label ? value.value : undefined;
+  const named = useJurisdiction(unnamed);
+  const shown = unnamed && named.data ? { value: unnamed, label: named.data.name } : value;
   const treeData = buildTree(roots.data ?? [], childrenById, (n) => ({
     value: n.id,
     label: n.name,
@@ -44,7 +48,7 @@ export function JurisdictionPicker({
       labelInValue
       showSearch={{ treeNodeFilterProp: 'label' }}
       treeNodeLabelProp="label"
-      value={value ?? undefined}
+      value={shown ?? undefined}
       onChange={(v?: JurisdictionOption) => onChange?.(v ? { value: v.value, label: String(v.label) } : undefined)}
       treeData={treeData}
       loadData={(node) => load(String(node.value))}
