@@ -93,7 +93,8 @@ export interface StagedRow {
   path: string;
   class: RowClass;
   values: Record<string, unknown>;
-  raw_enc: string;
+  /** The source cells, for rows staged before they were kept per chunk (`import_chunk`). */
+  raw_enc: string | null;
   secret_enc: string | null;
   sealed?: Record<string, string> | null;
   id_hash: string | null;
@@ -111,8 +112,9 @@ const json = (v: unknown) => (v === null || v === undefined ? null : JSON.string
  * and on with one INSERT … SELECT: a third of the database's time of the one statement over a
  * JSON array (`jsonb_to_recordset`), which parsed every row's JSON twice.
  */
-export async function insertRows(tx: Queryable, jobId: string, rows: StagedRow[]) {
+export async function insertRows(tx: Queryable, jobId: string, rows: StagedRow[], chunk: { path: string; rawEnc: string }) {
   if (!rows.length) return;
+  await tx.query('INSERT INTO import_chunk (job_id, first_row, last_row, path, raw_enc) VALUES ($1, $2, $3, $4::ltree, $5)', [jobId, rows[0]!.row_no, rows.at(-1)!.row_no, chunk.path, chunk.rawEnc]);
   if (tx.copyIn) {
     await tx.query(`CREATE TEMP TABLE IF NOT EXISTS import_row_stage (row_no int, path text, class text, values jsonb, raw_enc text, secret_enc text, sealed jsonb,
                       id_hash text, messages jsonb, changes jsonb, match_id uuid) ON COMMIT DELETE ROWS`);
@@ -139,6 +141,8 @@ export async function insertRows(tx: Queryable, jobId: string, rows: StagedRow[]
 }
 
 export async function deleteRows(tx: Queryable, jobId: string) {
+  await tx.query('DELETE FROM import_row_result WHERE job_id = $1', [jobId]);
+  await tx.query('DELETE FROM import_chunk WHERE job_id = $1', [jobId]);
   await tx.query('DELETE FROM import_row WHERE job_id = $1', [jobId]);
 }
 
@@ -153,16 +157,20 @@ export interface RowRecord extends StagedRow {
   applied_at: Date | null;
 }
 
+/** A staged row with its result, if it has one (the result's messages say why it failed). */
+const ROW_SELECT = `r.row_no, r.path::text AS path, r.class, r.values, r.raw_enc, r.secret_enc, r.sealed, r.id_hash, coalesce(m.messages, r.messages) AS messages,
+  r.changes, r.match_id, m.result, m.result_id, m.applied_at FROM import_row r LEFT JOIN import_row_result m ON m.job_id = r.job_id AND m.row_no = r.row_no`;
+
 /** Staged rows of a job in file order, optionally of some classes, after a row number. */
 export async function rowsOf(tx: Queryable, jobId: string, f: { classes?: string[]; afterRowNo?: number; limit: number; failedToo?: boolean }) {
   const params: unknown[] = [jobId, f.afterRowNo ?? 0, f.limit + 1];
   let cls = '';
   if (f.classes) {
     params.push(f.classes);
-    cls = f.failedToo ? ` AND (class = ANY($4::text[]) OR result = 'failed')` : ' AND class = ANY($4::text[])';
+    cls = f.failedToo ? ` AND (r.class = ANY($4::text[]) OR m.result = 'failed')` : ' AND r.class = ANY($4::text[])';
   }
   const { rows } = await tx.query<RowRecord>(
-    `SELECT r.*, r.path::text AS path FROM import_row r WHERE r.job_id = $1 AND r.row_no > $2${cls} ORDER BY r.row_no LIMIT $3`,
+    `SELECT ${ROW_SELECT} WHERE r.job_id = $1 AND r.row_no > $2${cls} ORDER BY r.row_no LIMIT $3`,
     params,
   );
   return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
@@ -184,8 +192,9 @@ export interface PendingRow {
 export async function pendingRows(tx: Queryable, jobId: string, classes: string[], limit: number, afterRowNo: number, upToRowNo: number) {
   const { rows } = await tx.query<PendingRow>(
     `SELECT r.row_no, r.class, r.values->>'nodeId' AS node_id, r.values->>'householdNo' AS household_no, r.sealed IS NOT NULL AS sealed FROM import_row r
-      WHERE r.job_id = $1 AND r.row_no > $4 AND r.row_no <= $5 AND r.applied_at IS NULL AND r.class = ANY($2::text[])
-      ORDER BY r.row_no LIMIT $3 FOR UPDATE SKIP LOCKED`,
+      WHERE r.job_id = $1 AND r.row_no > $4 AND r.row_no <= $5 AND r.class = ANY($2::text[])
+        AND NOT EXISTS (SELECT 1 FROM import_row_result m WHERE m.job_id = r.job_id AND m.row_no = r.row_no)
+      ORDER BY r.row_no LIMIT $3 FOR UPDATE OF r SKIP LOCKED`,
     [jobId, classes, limit, afterRowNo, upToRowNo],
   );
   return rows;
@@ -195,7 +204,7 @@ export async function pendingRows(tx: Queryable, jobId: string, classes: string[
 export async function rowsByNo(tx: Queryable, jobId: string, rowNos: number[]) {
   if (!rowNos.length) return [];
   const { rows } = await tx.query<RowRecord>(
-    `SELECT r.*, r.path::text AS path FROM import_row r WHERE r.job_id = $1 AND r.row_no = ANY($2::int[]) AND r.row_no BETWEEN $3 AND $4 ORDER BY r.row_no`,
+    `SELECT ${ROW_SELECT} WHERE r.job_id = $1 AND r.row_no = ANY($2::int[]) AND r.row_no BETWEEN $3 AND $4 ORDER BY r.row_no`,
     [jobId, rowNos, Math.min(...rowNos), Math.max(...rowNos)],
   );
   return rows;
@@ -207,24 +216,28 @@ export async function lastRowNo(tx: Queryable, jobId: string): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-/** Marks the rows of the classes not applied as skipped, in one statement. */
+const ROW_CLASSES: RowClass[] = ['new', 'update', 'unchanged', 'duplicate', 'conflict', 'error'];
+
+/** Marks the rows of the classes not applied as skipped, in one statement (again on a re-run: those already marked stay). */
 export async function skipRows(tx: Queryable, jobId: string, applyClasses: string[]) {
   await tx.query(
-    `UPDATE import_row SET result = 'skipped', applied_at = now() WHERE job_id = $1 AND applied_at IS NULL AND NOT (class = ANY($2::text[]))`,
-    [jobId, applyClasses],
+    `INSERT INTO import_row_result (job_id, row_no, path, result) SELECT r.job_id, r.row_no, r.path, 'skipped' FROM import_row r
+      WHERE r.job_id = $1 AND r.class = ANY($2::text[]) ON CONFLICT DO NOTHING`,
+    [jobId, ROW_CLASSES.filter((c) => !applyClasses.includes(c))],
   );
 }
 
+/** A row's result, in the transaction of its change; a row has one result only (a second is an error, and its transaction rolls back). */
 export async function markRow(tx: Queryable, jobId: string, rowNo: number, result: 'created' | 'updated' | 'skipped' | 'failed', resultId: string | null, messages?: unknown[]) {
   await tx.query(
-    `UPDATE import_row SET result = $3, result_id = $4, applied_at = now(), messages = coalesce($5::jsonb, messages) WHERE job_id = $1 AND row_no = $2`,
+    `INSERT INTO import_row_result (job_id, row_no, path, result, result_id, messages) SELECT job_id, row_no, path, $3, $4, $5::jsonb FROM import_row WHERE job_id = $1 AND row_no = $2`,
     [jobId, rowNo, result, resultId, messages ? JSON.stringify(messages) : null],
   );
 }
 
 /**
- * The set-based commit of new people: one statement marks the staged rows created and inserts
- * their people from them (the sealed columns computed while staging) into `person`, placed at the
+ * The set-based commit of new people: one statement records the staged rows' results (created)
+ * and inserts their people from them (the sealed columns computed while staging) into `person`, placed at the
  * given nodes (resolved in the importer's scope; row-level security checks every person again).
  * Row triggers fire per person, statement triggers once. Any error (a citizen ID registered
  * since staging, a row outside the scope) fails the whole statement, and the caller's savepoint
@@ -232,19 +245,21 @@ export async function markRow(tx: Queryable, jobId: string, rowNo: number, resul
  */
 export async function createPeopleFromRows(tx: Queryable, jobId: string, rowNos: number[], nodes: { id: string; path: string }[]): Promise<Set<number>> {
   const { rows } = await tx.query<{ row_no: number }>(
-    `WITH marked AS (
-       UPDATE import_row r SET result = 'created', result_id = gen_random_uuid(), applied_at = now()
-         FROM unnest($2::int[]) AS k(row_no), unnest($3::uuid[], $4::text[]) AS n(id, path)
-        WHERE r.job_id = $1 AND r.row_no = k.row_no AND r.row_no BETWEEN $5 AND $6
-          AND r.applied_at IS NULL AND r.sealed IS NOT NULL AND n.id = (r.values->>'nodeId')::uuid
-       RETURNING r.row_no, r.result_id AS id, n.path::ltree AS path, r.values AS v, r.sealed AS s, r.id_hash
+    `WITH picked AS (
+       SELECT r.row_no, r.path AS row_path, gen_random_uuid() AS id, n.path::ltree AS path, r.values AS v, r.sealed AS s, r.id_hash
+         FROM import_row r, unnest($2::int[]) AS k(row_no), unnest($3::uuid[], $4::text[]) AS n(id, path)
+        WHERE r.job_id = $1 AND r.row_no = k.row_no AND r.row_no BETWEEN $5 AND $6 AND r.sealed IS NOT NULL AND n.id = (r.values->>'nodeId')::uuid
+     ), marked AS (
+       -- a row with a result already (applied by another worker meanwhile) is left out
+       INSERT INTO import_row_result (job_id, row_no, path, result, result_id) SELECT $1, row_no, row_path, 'created', id FROM picked
+       ON CONFLICT DO NOTHING RETURNING row_no
      ), inserted AS (
        INSERT INTO person (id, district_code, path, name, name_pinyin, name_initials, citizen_id_enc, citizen_id_hash, citizen_id_masked, gender, birth_date,
                            ethnicity, phone_enc, phone_hash, phone_masked, hukou_address, residence_address, tags, notes)
        SELECT p.id, subpath(p.path, 1, 1)::text, p.path, p.v->>'name', p.s->>'name_pinyin', p.s->>'name_initials', p.s->>'citizen_id_enc', coalesce(p.s->>'citizen_id_hash', p.id_hash),
               coalesce(p.s->>'citizen_id_masked', p.v->>'citizenIdMasked'), coalesce((p.v->>'gender')::smallint, 0), (p.v->>'birthDate')::date, p.v->>'ethnicity', p.s->>'phone_enc', p.s->>'phone_hash',
               coalesce(p.s->>'phone_masked', p.v->>'phoneMasked'), p.v->>'hukouAddress', p.v->>'residenceAddress', ARRAY(SELECT jsonb_array_elements_text(coalesce(p.v->'tags', '[]'))), p.v->>'notes'
-         FROM marked p ORDER BY p.row_no
+         FROM picked p JOIN marked USING (row_no) ORDER BY p.row_no
      )
      SELECT row_no FROM marked`,
     // the range keeps the primary key's scan to the batch (the pending rows of a large job are many)
@@ -253,8 +268,17 @@ export async function createPeopleFromRows(tx: Queryable, jobId: string, rowNos:
   return new Set(rows.map((r) => r.row_no));
 }
 
+/** The encrypted source cells of the chunk that holds a row (rows staged per chunk). */
+export async function chunkOf(tx: Queryable, jobId: string, rowNo: number) {
+  const { rows } = await tx.query<{ last_row: number; raw_enc: string }>(
+    'SELECT last_row, raw_enc FROM import_chunk WHERE job_id = $1 AND first_row <= $2 ORDER BY first_row DESC LIMIT 1',
+    [jobId, rowNo],
+  );
+  return rows[0];
+}
+
 export async function resultCounts(tx: Queryable, jobId: string): Promise<Record<string, number>> {
-  const { rows } = await tx.query<{ result: string; n: number }>('SELECT result, count(*)::int AS n FROM import_row WHERE job_id = $1 AND result IS NOT NULL GROUP BY result', [jobId]);
+  const { rows } = await tx.query<{ result: string; n: number }>('SELECT result, count(*)::int AS n FROM import_row_result WHERE job_id = $1 GROUP BY result', [jobId]);
   return Object.fromEntries(rows.map((r) => [r.result, r.n]));
 }
 

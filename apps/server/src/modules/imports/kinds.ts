@@ -25,7 +25,7 @@ export interface Staged {
   class: 'new' | 'update' | 'unchanged' | 'duplicate' | 'conflict' | 'error';
   values: Record<string, unknown>;
   secret: Record<string, string> | null;
-  /** The registry's stored form of the row's person columns (encrypted, hashed, masked; pinyin), for the set-based commit. */
+  /** The registry's stored form of the row's person columns not in `values` (ID and phone encrypted, the phone's hash, pinyin keys), for the set-based commit. */
   sealed?: Record<string, string> | null;
   idHash: string | null;
   messages: RowMessage[];
