@@ -83,6 +83,14 @@ export async function updateJob(tx: Queryable, id: string, values: Record<string
   return r.rowCount > 0;
 }
 
+/**
+ * Holds a job for the rest of the transaction (a batch): batches of one job never overlap, so a
+ * batch's pending rows need no row locks (locking each staged row wrote every one of them again).
+ */
+export async function lockJob(tx: Queryable, id: string) {
+  await tx.query('SELECT 1 FROM import_job WHERE id = $1 FOR UPDATE', [id]);
+}
+
 export async function addProgress(tx: Queryable, id: string, applied: number, failed: number) {
   await tx.query('UPDATE import_job SET applied_rows = applied_rows + $2, failed_rows = failed_rows + $3, updated_at = now() WHERE id = $1', [id, applied, failed]);
 }
@@ -186,21 +194,22 @@ export interface PendingRow {
 }
 
 /**
- * The next rows to apply, locked for this batch: not yet applied, of the classes the user chose
- * to apply, in a window of row numbers; only the few columns that choose each row's path.
+ * The next rows to apply (the caller holds the job, `lockJob`): without a result, of the classes
+ * the user chose to apply, in a window of row numbers; only the few columns that choose each
+ * row's path.
  */
 export async function pendingRows(tx: Queryable, jobId: string, classes: string[], limit: number, afterRowNo: number, upToRowNo: number) {
   const { rows } = await tx.query<PendingRow>(
     `SELECT r.row_no, r.class, r.values->>'nodeId' AS node_id, r.values->>'householdNo' AS household_no, r.sealed IS NOT NULL AS sealed FROM import_row r
       WHERE r.job_id = $1 AND r.row_no > $4 AND r.row_no <= $5 AND r.class = ANY($2::text[])
         AND NOT EXISTS (SELECT 1 FROM import_row_result m WHERE m.job_id = r.job_id AND m.row_no = r.row_no)
-      ORDER BY r.row_no LIMIT $3 FOR UPDATE OF r SKIP LOCKED`,
+      ORDER BY r.row_no LIMIT $3`,
     [jobId, classes, limit, afterRowNo, upToRowNo],
   );
   return rows;
 }
 
-/** Staged rows of a job by row number, in file order (the per-row path's rows, already locked by `pendingRows`). */
+/** Staged rows of a job by row number, in file order (the per-row path's rows). */
 export async function rowsByNo(tx: Queryable, jobId: string, rowNos: number[]) {
   if (!rowNos.length) return [];
   const { rows } = await tx.query<RowRecord>(

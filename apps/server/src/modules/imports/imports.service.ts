@@ -239,12 +239,14 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
       }
       if ((opts.maxBatches !== undefined && batches >= opts.maxBatches) || opts.shouldStop?.()) return 'interrupted' as const;
       const n = await withScope(db, scope, async (tx) => {
+        // one batch of a job at a time, whichever worker runs it: the next one sees this one's results
+        await repo.lockJob(tx, jobId);
         let rows: repo.PendingRow[] = [];
         while (!rows.length && after < last) {
           rows = await repo.pendingRows(tx, jobId, classes, batchSize, after, after + window);
           after = rows.length === batchSize ? rows.at(-1)!.row_no : after + window;
         }
-        // what the windows passed over (a row another worker held), if anything
+        // what the windows passed over (a row another worker applied out of order), if anything
         if (!rows.length) rows = await repo.pendingRows(tx, jobId, classes, batchSize, 0, last);
         let ok = 0;
         let failed = 0;
