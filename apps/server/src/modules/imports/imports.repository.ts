@@ -258,19 +258,19 @@ export async function createPeopleFromRows(tx: Queryable, jobId: string, rowNos:
        SELECT r.row_no, r.path AS row_path, gen_random_uuid() AS id, n.path::ltree AS path, r.values AS v, r.sealed AS s, r.id_hash
          FROM import_row r, unnest($2::int[]) AS k(row_no), unnest($3::uuid[], $4::text[]) AS n(id, path)
         WHERE r.job_id = $1 AND r.row_no = k.row_no AND r.row_no BETWEEN $5 AND $6 AND r.sealed IS NOT NULL AND n.id = (r.values->>'nodeId')::uuid
+          AND NOT EXISTS (SELECT 1 FROM import_row_result m WHERE m.job_id = r.job_id AND m.row_no = r.row_no)
      ), marked AS (
-       -- a row with a result already (applied by another worker meanwhile) is left out
+       -- the caller holds the job (\`lockJob\`): no other batch gives these rows a result meanwhile
        INSERT INTO import_row_result (job_id, row_no, path, result, result_id) SELECT $1, row_no, row_path, 'created', id FROM picked
-       ON CONFLICT DO NOTHING RETURNING row_no
      ), inserted AS (
        INSERT INTO person (id, district_code, path, name, name_pinyin, name_initials, citizen_id_enc, citizen_id_hash, citizen_id_masked, gender, birth_date,
                            ethnicity, phone_enc, phone_hash, phone_masked, hukou_address, residence_address, tags, notes)
        SELECT p.id, subpath(p.path, 1, 1)::text, p.path, p.v->>'name', p.s->>'name_pinyin', p.s->>'name_initials', p.s->>'citizen_id_enc', coalesce(p.s->>'citizen_id_hash', p.id_hash),
               coalesce(p.s->>'citizen_id_masked', p.v->>'citizenIdMasked'), coalesce((p.v->>'gender')::smallint, 0), (p.v->>'birthDate')::date, p.v->>'ethnicity', p.s->>'phone_enc', p.s->>'phone_hash',
               coalesce(p.s->>'phone_masked', p.v->>'phoneMasked'), p.v->>'hukouAddress', p.v->>'residenceAddress', ARRAY(SELECT jsonb_array_elements_text(coalesce(p.v->'tags', '[]'))), p.v->>'notes'
-         FROM picked p JOIN marked USING (row_no) ORDER BY p.row_no
+         FROM picked p ORDER BY p.row_no
      )
-     SELECT row_no FROM marked`,
+     SELECT row_no FROM picked`,
     // the range keeps the primary key's scan to the batch (the pending rows of a large job are many)
     [jobId, rowNos, nodes.map((n) => n.id), nodes.map((n) => n.path), Math.min(...rowNos), Math.max(...rowNos)],
   );
