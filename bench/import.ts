@@ -111,6 +111,8 @@ async function main() {
   let job = await services.imports.upload(actor, { kind: 'people', jurisdictionId: actor.defaultNodeId!, fileName: 'bench.csv', body: fs.createReadStream(csvFile) });
   job = await services.imports.setMapping(actor, job.id);
   const tStaged = performance.now();
+  const nStaged = process.cpuUsage(n0);
+  const sStaged = await server.now();
   await services.imports.commit(actor, job.id, { new: 'create', update: 'apply', duplicate: 'create' });
   await services.imports.runJob(job.id, {
     batchSize: 1000,
@@ -156,6 +158,8 @@ async function main() {
   const importerCpu = (n1.user + n1.system) / 1e6;
   if (s0 !== null && s1 !== null && s2 !== null && s3 !== null) {
     console.log(`  CPU: importer ${importerCpu.toFixed(1)} s in Node + ${(s1 - s0).toFixed(1)} s in PostgreSQL; COPY ${(s3 - s2).toFixed(1)} s in PostgreSQL (${((importerCpu + s1 - s0) / (s3 - s2)).toFixed(1)}×)`);
+    const stagedCpu = (nStaged.user + nStaged.system) / 1e6;
+    console.log(`       staging ${stagedCpu.toFixed(1)} s Node + ${(sStaged! - s0).toFixed(1)} s PostgreSQL; commit ${(importerCpu - stagedCpu).toFixed(1)} s Node + ${(s1 - sStaged!).toFixed(1)} s PostgreSQL`);
   } else console.log(`  CPU: importer ${importerCpu.toFixed(1)} s in Node (PostgreSQL's processes are not on this machine)`);
   await db.close();
 }

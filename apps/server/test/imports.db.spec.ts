@@ -104,7 +104,11 @@ describe('people from a GBK CSV saved by Chinese Excel', () => {
   });
 
   it('keeps no plain citizen ID or phone in the staged rows', async () => {
-    const dump = await ctx.asOwner(async (db) => JSON.stringify((await db.query('SELECT * FROM import_row WHERE job_id = $1', [jobId])).rows));
+    const dump = await ctx.asOwner(async (db) => JSON.stringify([
+      ...(await db.query('SELECT * FROM import_row WHERE job_id = $1', [jobId])).rows,
+      ...(await db.query('SELECT * FROM import_chunk WHERE job_id = $1', [jobId])).rows,
+    ]));
+    expect(dump).toContain('"raw_enc":"v1:');
     for (const secret of [head, wife, son, '13808250002']) expect(dump).not.toContain(secret);
   });
 

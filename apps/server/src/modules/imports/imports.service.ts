@@ -21,6 +21,7 @@ import { type Cell, cellText, isBlankRow } from './normalize.js';
 import { type FileFormat, type SourceRow, detectEncoding, readRows, sniffFormat } from './readers.js';
 
 const RAW_COLUMN = 'import_row.raw';
+const CHUNK_COLUMN = 'import_chunk.raw';
 const STAGE_CHUNK = 1000;
 
 /** What the user decides per class of row. Rows of other classes (unchanged, conflict, error) are never applied. */
@@ -137,11 +138,12 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
           env.rowNo = r.rowNo;
           const s = await kind.stage(tx, env, r.cells, mapping);
           staged.push({
-            row_no: r.rowNo, path: s.path, class: s.class, values: s.values, raw_enc: cipher.encrypt(JSON.stringify(r.cells), RAW_COLUMN),
+            row_no: r.rowNo, path: s.path, class: s.class, values: s.values, raw_enc: null,
             secret_enc: s.secret ? cipher.encrypt(JSON.stringify(s.secret), SECRET_COLUMN) : null, sealed: s.sealed ?? null, id_hash: s.idHash, messages: s.messages, changes: s.changes, match_id: s.matchId,
           });
         }
-        return staged;
+        // the source cells, for the error report: sealed once for the chunk
+        return { staged, rawEnc: cipher.encrypt(JSON.stringify(batch.map((r) => [r.rowNo, r.cells])), CHUNK_COLUMN) };
       });
     // a chunk's rows are written (a transaction of their own) while the next chunk is read and
     // staged: Node's work overlaps the database's, and at most two chunks are in memory. On
@@ -151,9 +153,9 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
       if (!chunk.length) return;
       const batch = chunk;
       chunk = [];
-      const staged = await stageChunk(batch);
+      const { staged, rawEnc } = await stageChunk(batch);
       await writing;
-      writing = run(actor, (tx) => repo.insertRows(tx, j.id, staged));
+      writing = run(actor, (tx) => repo.insertRows(tx, j.id, staged, { path: j.path, rawEnc }));
       writing.catch(() => undefined); // awaited before the next chunk's write or in `finally`
     };
     try {
@@ -237,12 +239,14 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
       }
       if ((opts.maxBatches !== undefined && batches >= opts.maxBatches) || opts.shouldStop?.()) return 'interrupted' as const;
       const n = await withScope(db, scope, async (tx) => {
+        // one batch of a job at a time, whichever worker runs it: the next one sees this one's results
+        await repo.lockJob(tx, jobId);
         let rows: repo.PendingRow[] = [];
         while (!rows.length && after < last) {
           rows = await repo.pendingRows(tx, jobId, classes, batchSize, after, after + window);
           after = rows.length === batchSize ? rows.at(-1)!.row_no : after + window;
         }
-        // what the windows passed over (a row another worker held), if anything
+        // what the windows passed over (a row another worker applied out of order), if anything
         if (!rows.length) rows = await repo.pendingRows(tx, jobId, classes, batchSize, 0, last);
         let ok = 0;
         let failed = 0;
@@ -389,10 +393,20 @@ export function createImportsService(deps: { db: Database; audit: AuditService; 
         header.font = { bold: true };
         j.headers.forEach((_, i) => (ws.getColumn(i + 2).numFmt = '@'));
         let n = 0;
+        // the chunk of source cells last opened (rows come in file order)
+        let chunk: { last: number; cells: Map<number, Cell[]> } | undefined;
+        const cellsOf = async (r: repo.RowRecord): Promise<Cell[]> => {
+          if (r.raw_enc) return JSON.parse(cipher.decrypt(r.raw_enc, RAW_COLUMN)) as Cell[];
+          if (!chunk || r.row_no > chunk.last || !chunk.cells.has(r.row_no)) {
+            const c = await repo.chunkOf(tx, id, r.row_no);
+            chunk = { last: c?.last_row ?? r.row_no, cells: new Map(c ? (JSON.parse(cipher.decrypt(c.raw_enc, CHUNK_COLUMN)) as [number, Cell[]][]) : []) };
+          }
+          return chunk.cells.get(r.row_no) ?? [];
+        };
         for (let after = 0; ;) {
           const p = await repo.rowsOf(tx, id, { classes: ['error', 'conflict'], afterRowNo: after, limit: 1000, failedToo: true });
           for (const r of p.rows) {
-            const cells = JSON.parse(cipher.decrypt(r.raw_enc, RAW_COLUMN)) as Cell[];
+            const cells = await cellsOf(r);
             const row = ws.addRow([r.row_no, ...j.headers.map((_, i) => cellText(cells[i] instanceof Date ? (cells[i] as Date) : cells[i])), r.messages.map((m) => m.zh).join('；'), r.messages.map((m) => m.en).join('; ')]);
             row.getCell(j.headers.length + 2).font = { color: { argb: 'FFC00000' } };
             n++;

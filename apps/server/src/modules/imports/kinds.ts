@@ -25,7 +25,7 @@ export interface Staged {
   class: 'new' | 'update' | 'unchanged' | 'duplicate' | 'conflict' | 'error';
   values: Record<string, unknown>;
   secret: Record<string, string> | null;
-  /** The registry's stored form of the row's person columns (encrypted, hashed, masked; pinyin), for the set-based commit. */
+  /** The registry's stored form of the row's person columns not in `values` (ID and phone encrypted, the phone's hash, pinyin keys), for the set-based commit. */
   sealed?: Record<string, string> | null;
   idHash: string | null;
   messages: RowMessage[];
@@ -174,9 +174,11 @@ async function stagePerson(tx: Queryable, env: StageEnv, cells: readonly Cell[],
 
   const phoneHash = phone ? env.cipher.lookupHash(phone, PHONE_COLUMN) : null;
   // the person columns as the registry stores them, computed once here (the commit copies them)
-  const sealed: Record<string, string> = { ...pinyinOf(name) };
-  if (id) Object.assign(sealed, { citizen_id_enc: env.cipher.encrypt(id.number, CITIZEN_ID_COLUMN), citizen_id_hash: idHash!, citizen_id_masked: values.citizenIdMasked! });
-  if (phone) Object.assign(sealed, { phone_enc: env.cipher.encrypt(phone, PHONE_COLUMN), phone_hash: phoneHash!, phone_masked: values.phoneMasked! });
+  // (what the row has already — name, the ID's hash, the masks — is not stored twice: the commit takes it from there)
+  const { name_pinyin, name_initials } = pinyinOf(name);
+  const sealed: Record<string, string> = { name_pinyin, name_initials };
+  if (id) sealed.citizen_id_enc = env.cipher.encrypt(id.number, CITIZEN_ID_COLUMN);
+  if (phone) Object.assign(sealed, { phone_enc: env.cipher.encrypt(phone, PHONE_COLUMN), phone_hash: phoneHash! });
   base.sealed = sealed;
   if (idHash) {
     const holder = env.holders ? env.holders.get(idHash) : await findByCitizenIdHash(tx, idHash);
