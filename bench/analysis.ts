@@ -29,6 +29,7 @@ import * as repo from '../apps/server/src/modules/analysis/analysis.repository.j
 import { ensureBaseData } from '../apps/server/src/runtime.js';
 import { createServices } from '../apps/server/src/services.js';
 import type { Actor } from '../apps/server/src/shared/actor.js';
+import { benchDatabase } from './lib.js';
 
 const URL_ = process.env.BENCH_ANALYSIS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/linli_bench_analysis';
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
@@ -125,10 +126,7 @@ async function liveCockpit(db: Database, scope: string) {
 }
 
 async function main() {
-  const dbName = new URL(URL_).pathname.slice(1);
-  const admin = await openPostgres(new URL('/postgres', URL_).toString(), { asAppRole: false, max: 1 });
-  if (!(await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rows.length) await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.close();
+  await benchDatabase(URL_);
   const config = loadConfig({ DATABASE_URL: URL_, LINLI_MODE: 'demo', LINLI_DATA_DIR: '.tmp/bench-analysis', LOG_LEVEL: 'silent' });
   const db = await openDatabase(config);
   const cipher = fieldCipherFor(config);

@@ -19,13 +19,13 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { loadConfig } from '../apps/server/src/config/env.js';
 import { fieldCipherFor } from '../apps/server/src/crypto/field-cipher.js';
-import { openPostgres } from '../apps/server/src/db/database.js';
 import { openDatabase } from '../apps/server/src/db/open.js';
 import { systemScope, withScope } from '../apps/server/src/db/scope.js';
 import { citizenIdColumns, nameColumns, phoneColumns } from '../apps/server/src/modules/registry/people.service.js';
 import { ensureBaseData } from '../apps/server/src/runtime.js';
 import { createServices } from '../apps/server/src/services.js';
 import { makeCitizenId } from '../apps/server/src/standards/citizen-id.js';
+import { benchDatabase } from './lib.js';
 
 const URL_ = process.env.BENCH_IMPORT_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/linli_bench_import';
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 5000);
@@ -74,12 +74,8 @@ function serverCpu(watch: pg.Client, dbName: string) {
 }
 
 async function main() {
-  const dbName = new URL(URL_).pathname.slice(1);
-  const admin = await openPostgres(new URL('/postgres', URL_).toString(), { asAppRole: false, max: 1 });
   // made anew each run: people of an earlier run would match the file's IDs (updates, not new people)
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.close();
+  const dbName = await benchDatabase(URL_, { fresh: true });
   fs.mkdirSync(DIR, { recursive: true });
   const config = loadConfig({ DATABASE_URL: URL_, LINLI_MODE: 'demo', LINLI_DATA_DIR: DIR, LOG_LEVEL: 'silent', IMPORT_MAX_MB: '2048' });
   const db = await openDatabase(config);
