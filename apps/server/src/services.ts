@@ -42,7 +42,7 @@ export function createServices(db: Database, config: Config, cipher: FieldCipher
   const auth = createAuthService({ db, audit, config, passwords });
   const users = createUsersService({ db, audit, jurisdiction, passwords, principalChanged: auth.principalChanged });
   const records = createRecordsService({ db, audit, jurisdiction, users });
-  const elder = createElderService({ db, audit, cipher });
+  const elder = createElderService({ db, audit, cipher, jurisdiction });
   relations.registerPersonPanel(elder.personPanel);
   const exports = createExportsService({ db, audit, jurisdiction, dataDir: config.dataDir });
   // 导出: every list the user can see — the registry's eight, then the modules' own (below)

@@ -7,6 +7,8 @@ import { commonError } from '../../shared/errors.js';
 import { today } from '../../shared/dates.js';
 import type { AuditService } from '../audit/audit.service.js';
 import * as jurisdictionRepo from '../jurisdiction/jurisdiction.repository.js';
+import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
+import { filterPath } from '../registry/placement.js';
 import { decodeCursor, encodeCursor } from '../registry/registry.repository.js';
 import { ageOn, phoneColumns } from '../registry/people.service.js';
 import type { PersonPanel } from '../registry/relations.service.js';
@@ -75,7 +77,7 @@ export interface ElderQuery { q?: string; level?: number; unassessed?: boolean; 
 type ElderFilter = Omit<repo.ElderListFilter, 'sort' | 'order' | 'offset' | 'limit'>;
 
 /** The list's filters as the repository's conditions (name or pinyin prefix, level, age band by birth date, jurisdiction path). */
-async function elderFilter(tx: Queryable, q: ElderQuery): Promise<ElderFilter> {
+async function elderFilter(tx: Queryable, jurisdiction: JurisdictionService, q: ElderQuery): Promise<ElderFilter> {
   const f: ElderFilter = { living: q.living, gender: q.gender };
   if (q.q) {
     const text = q.q.replace(/\s+/g, '');
@@ -98,11 +100,7 @@ async function elderFilter(tx: Queryable, q: ElderQuery): Promise<ElderFilter> {
       f.bornAfter = d.toISOString().slice(0, 10);
     }
   }
-  if (q.jurisdictionId) {
-    const node = await jurisdictionRepo.byId(tx, q.jurisdictionId, today());
-    if (!node) throw commonError('NOT_FOUND');
-    f.underPath = node.path;
-  }
+  if (q.jurisdictionId) f.underPath = await filterPath(tx, jurisdiction, q.jurisdictionId);
   return f;
 }
 
@@ -136,8 +134,8 @@ const PANEL_FIELDS = ['level', 'livingSituation', 'subsidies', 'health.chronicCo
  * immediate re-assessment, and the pre-aggregated statistics. Other modules (care, devices) use
  * `levelOf` and `recordRiskEvent`; the person 360° page shows `personPanel`.
  */
-export function createElderService(deps: { db: Database; audit: AuditService; cipher: FieldCipher }) {
-  const { db, audit, cipher } = deps;
+export function createElderService(deps: { db: Database; audit: AuditService; cipher: FieldCipher; jurisdiction: JurisdictionService }) {
+  const { db, audit, cipher, jurisdiction } = deps;
   const sealed = elderSeal(cipher);
   const run = <T>(actor: Actor, fn: (tx: Queryable) => Promise<T>) => withScope(db, actor.scope, fn);
   const who = (actor: Actor, objectId: string, objectType = 'person') => ({ actor: auditActor(actor), ip: actor.ip, objectType, objectId });
@@ -329,7 +327,7 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
     /** Elders in scope (search by name or pinyin, filter by level, age band, living situation, jurisdiction). */
     list: (actor: Actor, q: ElderQuery & { sort: ElderSort; order: 'asc' | 'desc'; page: number; pageSize: number }) =>
       run(actor, async (tx) => {
-        const f: repo.ElderListFilter = { ...(await elderFilter(tx, q)), sort: q.sort, order: q.order, offset: (q.page - 1) * q.pageSize, limit: q.pageSize };
+        const f: repo.ElderListFilter = { ...(await elderFilter(tx, jurisdiction, q)), sort: q.sort, order: q.order, offset: (q.page - 1) * q.pageSize, limit: q.pageSize };
         const { rows, total } = await repo.listElders(tx, f, COUNT_CAP);
         await auditList(audit, tx, actor, q, f, rows.length);
         return { items: rows.map(toListItem), total, totalCapped: total >= COUNT_CAP };
@@ -341,7 +339,7 @@ export function createElderService(deps: { db: Database; audit: AuditService; ci
      */
     exportPage: (actor: Actor, q: ElderQuery & { sort?: ElderSort; order?: 'asc' | 'desc' }, cursor: string | undefined, limit: number) =>
       run(actor, async (tx) => {
-        const f = { ...(await elderFilter(tx, q)), sort: q.sort ?? 'name', order: q.order ?? 'asc' };
+        const f = { ...(await elderFilter(tx, jurisdiction, q)), sort: q.sort ?? 'name', order: q.order ?? 'asc' };
         const after = decodeCursor(cursor) as [string, string, string] | undefined;
         const { rows, more } = await repo.elderKeysetPage(tx, f, after?.length === 3 ? after : undefined, limit);
         await auditList(audit, tx, actor, q, f, rows.length, true);

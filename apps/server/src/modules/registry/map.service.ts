@@ -2,9 +2,9 @@ import type { Config } from '../../config/env.js';
 import type { Database, Queryable } from '../../db/database.js';
 import { systemScope, withScope } from '../../db/scope.js';
 import type { Actor } from '../../shared/actor.js';
-import { commonError } from '../../shared/errors.js';
 import type { JurisdictionService } from '../jurisdiction/jurisdiction.service.js';
 import { compactBuildings, FLOOR_HEIGHT_M } from './map.compact.js';
+import { filterPath } from './placement.js';
 import * as repo from './map.repository.js';
 
 export type Measure = 'residents' | 'elderly' | 'elderly_alone' | 'vacancy' | 'floors';
@@ -27,12 +27,7 @@ export type MapService = ReturnType<typeof createMapService>;
 export function createMapService(deps: { db: Database; jurisdiction: JurisdictionService; config: Config }) {
   const { db, jurisdiction, config } = deps;
   /** The path under which to look: the user's whole scope, or one node of it (404 outside). */
-  const underPathOf = async (tx: Queryable, jurisdictionId: string | undefined) => {
-    if (!jurisdictionId) return null;
-    const [n] = await jurisdiction.resolveIn(tx, [jurisdictionId]);
-    if (!n) throw commonError('NOT_FOUND');
-    return n.path;
-  };
+  const underPathOf = async (tx: Queryable, jurisdictionId: string | undefined) => (await filterPath(tx, jurisdiction, jurisdictionId)) ?? null;
   return {
     /** Where to open the map, and the basemap when one is configured (none by default: works offline). */
     config: () => ({ center: [105.5927, 30.5327] as [number, number], zoom: 14, tileUrl: config.map.tileUrl ?? null, tileAttribution: config.map.tileAttribution ?? null }),
